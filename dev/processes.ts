@@ -1,0 +1,97 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import net from 'node:net';
+import { dirname } from 'node:path';
+
+/** A started part of the local stack and how to stop it. */
+export interface Running {
+  name: string;
+  stop(): Promise<void>;
+}
+
+/** Throws a readable error when a port is already taken. */
+export async function assertPortFree(port: number, what: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', () =>
+      reject(
+        new Error(
+          `Port ${port} (${what}) is already in use. Stop the program using it (\`lsof -i :${port}\`) ` +
+            `or choose another port with the matching *_PORT variable (see README).`,
+        ),
+      ),
+    );
+    server.listen({ port, host: '127.0.0.1' }, () => server.close(() => resolve()));
+  });
+}
+
+/** Returns a port that is free right now on the loopback interface. */
+export async function freePort(): Promise<number> {
+  return await new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen({ port: 0, host: '127.0.0.1' }, () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resolves once something accepts TCP connections on the port, or throws after the timeout. */
+export async function waitForPort(port: number, what: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = net.connect({ port, host: '127.0.0.1' });
+      socket.once('connect', () => (socket.destroy(), resolve(true)));
+      socket.once('error', () => resolve(false));
+    });
+    if (open) return;
+    if (Date.now() > deadline) throw new Error(`${what} did not start listening on port ${port} in time.`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Spawns a long-running program with its output in a log file; stop() ends it and waits. */
+export function startProcess(
+  name: string,
+  command: string,
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; logFile: string; cwd?: string },
+): Running & { child: ChildProcess } {
+  mkdirSync(dirname(options.logFile), { recursive: true });
+  const log = createWriteStream(options.logFile, { flags: 'a' });
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // its own process group, so stop() also ends what it spawned
+    detached: true,
+  });
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.once('exit', (code, signal) => {
+    if (!stopping && code !== 0) console.error(`${name} exited (${signal ?? code}); see ${options.logFile}`);
+  });
+  let stopping = false;
+  return {
+    name,
+    child,
+    async stop() {
+      stopping = true;
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const pid = child.pid as number;
+      process.kill(-pid, 'SIGTERM');
+      const timer = setTimeout(() => {
+        try {
+          process.kill(-pid, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }, 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { startEmbeddedPostgres } from './postgres.ts';
+import { startTemporalDevServer } from './temporal.ts';
+import { startStripeMock } from './stripe-mock.ts';
+import { startMailCatcher } from './mail.ts';
+import { ensureTool } from './tools.ts';
+import type { Running } from './processes.ts';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** Where each service of the local stack listens. */
+export interface ServicePorts {
+  postgres: number;
+  temporal: number;
+  temporalUi?: number;
+  stripeMock: number;
+  smtp: number;
+  mailUi: number;
+}
+
+/** The running services and how to reach them. */
+export interface Services {
+  databaseUrl: string;
+  temporalAddress: string;
+  stripeApiUrl: string;
+  smtpUrl: string;
+  mailUiUrl: string;
+  temporalUiUrl?: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts Postgres (unless databaseUrl is given), Temporal, stripe-mock and MailDev.
+ * With persistent, data lives under dataDir and survives restarts; otherwise it is thrown away.
+ */
+export async function startServices(options: {
+  ports: ServicePorts;
+  dataDir: string;
+  persistent: boolean;
+  databaseUrl?: string;
+}): Promise<Services> {
+  const { ports, dataDir, persistent } = options;
+  mkdirSync(dataDir, { recursive: true });
+  const temporalBinary = ensureTool('temporal');
+  const stripeMockBinary = ensureTool('stripe-mock');
+  const started: Running[] = [];
+  const stop = async () => {
+    for (const part of started.reverse()) await part.stop().catch((error) => console.error(part.name, error));
+  };
+  try {
+    let databaseUrl = options.databaseUrl;
+    if (!databaseUrl) {
+      const pg = await startEmbeddedPostgres({ dataDir: `${dataDir}/postgres`, port: ports.postgres, persistent });
+      started.push(pg);
+      databaseUrl = pg.url;
+    }
+    const results = await Promise.allSettled([
+      startTemporalDevServer({
+        binary: temporalBinary,
+        port: ports.temporal,
+        uiPort: ports.temporalUi,
+        dbFile: persistent ? `${dataDir}/temporal.db` : undefined,
+        logFile: `${dataDir}/logs/temporal.log`,
+      }),
+      startStripeMock({ binary: stripeMockBinary, port: ports.stripeMock, logFile: `${dataDir}/logs/stripe-mock.log` }),
+      startMailCatcher({
+        smtpPort: ports.smtp,
+        webPort: ports.mailUi,
+        mailDir: persistent ? `${dataDir}/mail` : undefined,
+      }),
+    ] as const);
+    for (const result of results) if (result.status === 'fulfilled') started.push(result.value);
+    const failure = results.find((result) => result.status === 'rejected');
+    if (failure) throw failure.reason;
+    const [temporal, stripe] = results.map((result) => (result as PromiseFulfilledResult<Running>).value) as [
+      Running & { address: string },
+      Running & { url: string },
+    ];
+    return {
+      databaseUrl,
+      temporalAddress: temporal.address,
+      stripeApiUrl: stripe.url,
+      smtpUrl: `smtp://127.0.0.1:${ports.smtp}`,
+      mailUiUrl: `http://127.0.0.1:${ports.mailUi}`,
+      temporalUiUrl: ports.temporalUi ? `http://127.0.0.1:${ports.temporalUi}` : undefined,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,20 @@
+/** Money is always an integer number of euro cents. */
+export type Cents = number;
+
+/** Minimum donation: 5 €. */
+export const MINIMUM_DONATION_CENTS: Cents = 500;
+
+/** Largest minimum goal without an admin exception: 5 000 €. */
+export const MINIMUM_GOAL_CAP_CENTS: Cents = 500_000;
+
+/** Converts whole euros to cents, refusing anything that is not a safe integer amount. */
+export function eurosToCents(euros: number): Cents {
+  const cents = Math.round(euros * 100);
+  if (!Number.isSafeInteger(cents)) throw new RangeError(`Montant invalide : ${euros}`);
+  return cents;
+}
+
+/** Formats cents the French way, e.g. 123456 → "1 234,56 €". */
+export function formatEuros(cents: Cents): string {
+  return new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+}

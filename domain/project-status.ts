@@ -1,0 +1,45 @@
+/** Every state of DESIGN.md §Lifecycle, in lifecycle order. */
+export const PROJECT_STATUSES = [
+  'draft',
+  'submitted',
+  'changes_requested',
+  'rejected',
+  'accepted',
+  'awaiting_attestation',
+  'published',
+  'closed_optimum',
+  'succeeded',
+  'failed',
+  'resolving',
+  'closed',
+  'paid_out',
+  'report_due',
+  'report_submitted',
+  'report_changes_requested',
+  'completed',
+  'cancelled',
+] as const;
+
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+
+/** French labels shown in the back office. */
+export const PROJECT_STATUS_LABELS: Record<ProjectStatus, string> = {
+  draft: 'Brouillon',
+  submitted: 'Soumis',
+  changes_requested: 'Modifications demandées',
+  rejected: 'Refusé',
+  accepted: 'Accepté',
+  awaiting_attestation: "En attente d'attestation",
+  published: 'En collecte',
+  closed_optimum: 'Objectif optimal atteint',
+  succeeded: 'Réussi',
+  failed: 'Échoué',
+  resolving: 'Remboursements en cours',
+  closed: 'Clos',
+  paid_out: 'Versé',
+  report_due: 'Bilan attendu',
+  report_submitted: 'Bilan soumis',
+  report_changes_requested: 'Bilan à compléter',
+  completed: 'Terminé',
+  cancelled: 'Annulé',
+};

@@ -1,0 +1,9 @@
+/** The database every test database is copied from; the global setup migrates it once. */
+export const TEMPLATE_DATABASE = 'trousse_template';
+
+/** The same server URL pointing at another database. */
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
