@@ -2,6 +2,15 @@
 export const SCHOOL_KINDS = ['ecole_maternelle', 'ecole_elementaire', 'college', 'lycee', 'lycee_professionnel'] as const;
 export type SchoolKind = (typeof SCHOOL_KINDS)[number];
 
+/** French labels shown in the back office. */
+export const SCHOOL_KIND_LABELS: Record<SchoolKind, string> = {
+  ecole_maternelle: 'École maternelle',
+  ecole_elementaire: 'École élémentaire',
+  college: 'Collège',
+  lycee: 'Lycée',
+  lycee_professionnel: 'Lycée professionnel',
+};
+
 export const DEGREES = ['premier', 'second'] as const;
 export type Degree = (typeof DEGREES)[number];
 

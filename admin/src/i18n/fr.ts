@@ -1,0 +1,83 @@
+import polyglotI18nProvider from 'ra-i18n-polyglot';
+import frenchMessages from 'ra-language-french';
+import { mergeTranslations } from 'react-admin';
+
+const appMessages = {
+  ra: {
+    auth: { username: 'Adresse e-mail' },
+  },
+  app: {
+    title: 'Trousse à Projets',
+    dashboard: {
+      title: 'Tableau de bord',
+      greeting: 'Bonjour, %{name}',
+      roles: 'Vos rôles',
+      no_roles: 'Aucun rôle ne vous est attribué pour le moment.',
+    },
+  },
+  resources: {
+    projects: {
+      name: 'Projet |||| Projets',
+      fields: {
+        title: 'Titre',
+        summary: 'Résumé',
+        status: 'Statut',
+        theme: 'Thème',
+        schoolUai: 'UAI',
+        schoolName: 'Établissement',
+        academyCode: 'Académie',
+        departement: 'Département',
+        minimumGoalCents: 'Objectif minimum',
+        optimumGoalCents: 'Objectif optimal',
+        collectedCents: 'Collecté',
+        campaignEndsAt: 'Fin de la campagne',
+        statusChangedAt: 'Dernier changement de statut',
+        porteurName: 'Porteur de projet',
+      },
+    },
+    schools: {
+      name: 'Établissement |||| Établissements',
+      fields: {
+        uai: 'UAI',
+        name: 'Nom',
+        kind: 'Type',
+        degree: 'Degré',
+        academyCode: 'Académie',
+        departement: 'Département',
+        commune: 'Commune',
+        sector: 'Secteur',
+        priorityEducation: 'Éducation prioritaire',
+        rural: 'Rural ou isolé',
+        ips: 'IPS',
+      },
+    },
+    funds: {
+      name: 'Fonds |||| Fonds',
+      fields: {
+        name: 'Nom',
+        sponsorName: 'Mécène',
+        budgetCents: 'Budget',
+        availableCents: 'Solde disponible',
+        reservedCents: 'Réservé',
+        validFrom: 'Valable à partir du',
+        validUntil: 'Valable jusqu’au',
+      },
+    },
+    users: {
+      name: 'Utilisateur |||| Utilisateurs',
+      fields: {
+        email: 'Adresse e-mail',
+        displayName: 'Nom affiché',
+        roles: 'Rôles',
+      },
+    },
+  },
+};
+
+/** French-only i18n: react-admin's French messages plus our resource names, field labels and pages. */
+export const i18nProvider = polyglotI18nProvider(
+  () => mergeTranslations(frenchMessages, appMessages),
+  'fr',
+  [{ locale: 'fr', name: 'Français' }],
+  { allowMissing: true },
+);

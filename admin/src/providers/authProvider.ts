@@ -1,0 +1,44 @@
+import type { AuthProvider } from 'react-admin';
+import type { Role } from '../../../domain/roles.ts';
+import type { Me } from '../types.ts';
+import { fetchApi } from './http.ts';
+
+let currentUser: Promise<Me> | undefined;
+
+function loadMe(): Promise<Me> {
+  currentUser ??= fetchApi<Me>('/me').catch((error: unknown) => {
+    currentUser = undefined;
+    throw error;
+  });
+  return currentUser;
+}
+
+/** The distinct roles a user holds, in the order granted. */
+export function rolesOf(user: Me): Role[] {
+  return [...new Set(user.roles.map((grant) => grant.role))];
+}
+
+/** Session-cookie authentication against /api/auth and /api/me; permissions are the user's roles. */
+export const authProvider: AuthProvider = {
+  async login({ username, password }: { username: string; password: string }) {
+    const { user } = await fetchApi<{ user: Me }>('/auth/login', {
+      method: 'POST',
+      body: JSON.stringify({ email: username, password }),
+    });
+    currentUser = Promise.resolve(user);
+  },
+  async logout() {
+    currentUser = undefined;
+    await fetchApi('/auth/logout', { method: 'POST' }).catch(() => undefined);
+  },
+  checkAuth: () => loadMe().then(
+    () => undefined,
+    () => Promise.reject(),
+  ),
+  checkError: (error: { status?: number }) => (error?.status === 401 ? Promise.reject() : Promise.resolve()),
+  async getIdentity() {
+    const user = await loadMe();
+    return { id: user.id, fullName: user.displayName, email: user.email, roles: user.roles };
+  },
+  getPermissions: () => loadMe().then(rolesOf),
+};

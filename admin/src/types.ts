@@ -1,0 +1,68 @@
+import type { RaRecord } from 'react-admin';
+import type { Cents } from '../../domain/money.ts';
+import type { ProjectStatus } from '../../domain/project-status.ts';
+import type { Theme } from '../../domain/projects.ts';
+import type { Role } from '../../domain/roles.ts';
+import type { Degree, PriorityEducation, SchoolKind, Sector } from '../../domain/schools.ts';
+
+export interface RoleGrant {
+  role: Role;
+  schoolUai: string | null;
+  academyCode: string | null;
+  structureId: number | null;
+  fundId: number | null;
+}
+
+export interface Me {
+  id: number;
+  email: string;
+  displayName: string;
+  roles: RoleGrant[];
+}
+
+export interface Project extends RaRecord<number> {
+  title: string;
+  summary: string;
+  status: ProjectStatus;
+  theme: Theme;
+  schoolUai: string;
+  schoolName: string;
+  academyCode: string;
+  departement: string;
+  minimumGoalCents: Cents;
+  optimumGoalCents: Cents;
+  collectedCents: Cents;
+  campaignEndsAt: string | null;
+  statusChangedAt: string;
+  porteurName: string;
+}
+
+export interface School extends RaRecord<string> {
+  uai: string;
+  name: string;
+  kind: SchoolKind;
+  degree: Degree;
+  academyCode: string;
+  departement: string;
+  commune: string;
+  sector: Sector;
+  priorityEducation: PriorityEducation;
+  rural: boolean;
+  ips: number | null;
+}
+
+export interface Fund extends RaRecord<number> {
+  name: string;
+  sponsorName: string;
+  budgetCents: Cents;
+  availableCents: Cents;
+  reservedCents: Cents;
+  validFrom: string;
+  validUntil: string | null;
+}
+
+export interface User extends RaRecord<number> {
+  email: string;
+  displayName: string;
+  roles: RoleGrant[];
+}

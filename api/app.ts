@@ -1,0 +1,67 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { swaggerUI } from '@hono/swagger-ui';
+import { csrf } from 'hono/csrf';
+import { secureHeaders } from 'hono/secure-headers';
+import { loadSession, SESSION_COOKIE } from './auth/session.ts';
+import type { ApiDeps, AppEnv } from './context.ts';
+import { ApiError, handleError, validationHook } from './errors.ts';
+import { authRoutes } from './routes/auth.ts';
+import { fundRoutes } from './routes/funds.ts';
+import { healthRoutes } from './routes/health.ts';
+import { projectRoutes } from './routes/projects.ts';
+import { schoolRoutes } from './routes/schools.ts';
+import { userRoutes } from './routes/users.ts';
+
+/** Public paths outside the OpenAPI document: the document itself, its viewer and the admin SPA. */
+export const UNDOCUMENTED_PUBLIC_PATHS = ['/api/openapi.json', '/api/docs', '/admin/*', '/', '/admin'] as const;
+
+/**
+ * The HTTP application. Sessions are httpOnly, SameSite=Lax cookies; state-changing requests must come
+ * from the same origin (Origin and Sec-Fetch-Site checked by hono/csrf).
+ */
+export function createApp(deps: ApiDeps) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.use('*', secureHeaders());
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.use('/api/*', csrf());
+  app.use('/api/*', loadSession);
+
+  app.route('/', healthRoutes);
+  app.route('/api', healthRoutes);
+  app.route('/api', authRoutes);
+  app.route('/api', schoolRoutes);
+  app.route('/api', projectRoutes);
+  app.route('/api', fundRoutes);
+  app.route('/api', userRoutes);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: SESSION_COOKIE,
+  });
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Trousse à Projets — API du back office', version: '0.1.0' },
+  });
+  app.get('/api/docs', swaggerUI({ url: '/api/openapi.json' }));
+
+  const adminRoot = deps.config.ADMIN_DIST_DIR;
+  app.get('/', (c) => c.redirect('/admin/'));
+  app.get('/admin', (c) => c.redirect('/admin/'));
+  app.use('/admin/*', serveStatic({ root: adminRoot, rewriteRequestPath: (path) => path.replace(/^\/admin/, '') }));
+  // client-side routes of the SPA fall back to its index.html
+  app.get('/admin/*', serveStatic({ root: adminRoot, path: 'index.html' }));
+
+  app.notFound(() => {
+    throw new ApiError(404, 'not_found', 'Ressource introuvable.');
+  });
+  app.onError(handleError);
+  return app;
+}
+
+/** The application type, for typed clients in tests. */
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,32 @@
+import { serve } from '@hono/node-server';
+import { Client, Connection } from '@temporalio/client';
+import { createDb } from '../db/client.ts';
+import { createApp } from './app.ts';
+import { parseApiConfig } from './config.ts';
+
+let config;
+try {
+  config = parseApiConfig(process.env);
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
+
+const db = createDb(config.DATABASE_URL);
+// lazy: the API starts even while Temporal is still coming up; /health tells
+const connection = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
+const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+const app = createApp({ db, temporal, config });
+
+const server = serve({ fetch: app.fetch, hostname: config.API_HOST, port: config.API_PORT }, (info) =>
+  console.log(`API listening on http://${info.address}:${info.port}`),
+);
+
+async function shutdown(signal: string) {
+  console.log(`API received ${signal}, shutting down…`);
+  server.close();
+  await Promise.allSettled([db.end({ timeout: 5 }), connection.close()]);
+  process.exit(0);
+}
+process.once('SIGTERM', () => void shutdown('SIGTERM'));
+process.once('SIGINT', () => void shutdown('SIGINT'));

@@ -1,0 +1,30 @@
+import { z } from '@hono/zod-openapi';
+import { ROLES } from '../../domain/roles.ts';
+
+export const LoginBody = z
+  .object({
+    email: z.string().trim().toLowerCase().email('adresse e-mail invalide'),
+    password: z.string().min(1, 'mot de passe requis').max(200),
+  })
+  .openapi('LoginBody');
+
+export const RegisterBody = z
+  .object({
+    email: z.string().trim().toLowerCase().email('adresse e-mail invalide'),
+    password: z.string().min(12, 'le mot de passe doit compter au moins 12 caractères').max(200),
+    displayName: z.string().trim().min(2, 'indiquez vos prénom et nom').max(120),
+    schoolUai: z.string().trim().toUpperCase().regex(/^[0-9]{7}[A-Z]$/, 'code UAI invalide (7 chiffres et 1 lettre)'),
+  })
+  .openapi('RegisterBody');
+
+export const UserRoleSchema = z.object({
+  role: z.enum(ROLES),
+  schoolUai: z.string().nullable(),
+  academyCode: z.string().nullable(),
+  structureId: z.number().nullable(),
+  fundId: z.number().nullable(),
+});
+
+export const MeSchema = z
+  .object({ id: z.number(), email: z.string(), displayName: z.string(), roles: z.array(UserRoleSchema) })
+  .openapi('Me');

@@ -1,0 +1,128 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp } from '../../test/app.ts';
+import { insertSchool, insertUser } from '../../test/fixtures.ts';
+import { LOGIN_LIMITS } from './auth.ts';
+
+const { db, browser } = await createTestApp();
+let schoolUai: string;
+let validateur: { id: number; email: string };
+
+beforeAll(async () => {
+  schoolUai = await insertSchool(db);
+  validateur = await insertUser(db, 'validateur', { academyCode: 'lille' });
+});
+
+describe('signing in', () => {
+  it('opens a session in an httpOnly, SameSite cookie and tells who is signed in', async () => {
+    const client = browser();
+    const response = await client.login(validateur.email);
+    expect(response.status).toBe(200);
+    const cookie = response.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^tap_session=[\w-]{40,}/);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Lax');
+    const me = await client.request('GET', '/api/me');
+    expect(me.status).toBe(200);
+    expect(await me.json()).toMatchObject({
+      id: validateur.id,
+      email: validateur.email,
+      roles: [{ role: 'validateur', academyCode: 'lille', schoolUai: null }],
+    });
+  });
+
+  it('refuses a wrong password with the same message as an unknown e-mail', async () => {
+    const wrong = await browser().login(validateur.email, 'not the password');
+    const unknown = await browser().login('nobody@example.org', 'whatever it is');
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect((await wrong.json()).message).toBe('E-mail ou mot de passe incorrect.');
+    expect((await unknown.json()).message).toBe('E-mail ou mot de passe incorrect.');
+  });
+
+  it('explains what is wrong with malformed input', async () => {
+    const response = await browser().request('POST', '/api/auth/login', { email: 'not-an-email' });
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(body.code).toBe('invalid_input');
+    expect(body.message).toContain('email : adresse e-mail invalide');
+    expect(body.message).toContain('password');
+  });
+
+  it(`blocks an e-mail after ${LOGIN_LIMITS.perEmail} failed attempts, even with the right password`, async () => {
+    const target = await insertUser(db, 'gestionnaire', { structureId: await insertStructure() });
+    for (let attempt = 0; attempt < LOGIN_LIMITS.perEmail; attempt += 1) {
+      expect((await browser().login(target.email, 'wrong password')).status).toBe(401);
+    }
+    const blocked = await browser().login(target.email);
+    expect(blocked.status).toBe(429);
+    expect(blocked.headers.get('retry-after')).toBe(String(LOGIN_LIMITS.windowMinutes * 60));
+    expect((await blocked.json()).message).toContain('Trop de tentatives');
+  });
+
+  it('signs out: the session no longer works, even if the cookie is replayed', async () => {
+    const client = browser();
+    const login = await client.login(validateur.email);
+    const stolen = (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
+    expect((await client.request('POST', '/api/auth/logout')).status).toBe(204);
+    expect((await client.request('GET', '/api/me')).status).toBe(401);
+    expect((await browser().request('GET', '/api/me', undefined, { cookie: stolen })).status).toBe(401);
+  });
+
+  it('refuses a state-changing request sent by a form from another site', async () => {
+    const client = browser();
+    await client.login(validateur.email);
+    const response = await client.request('POST', '/api/auth/logout', undefined, {
+      origin: 'https://evil.example',
+      'content-type': 'application/x-www-form-urlencoded',
+    });
+    expect(response.status).toBe(403);
+    expect((await client.request('GET', '/api/me')).status).toBe(200);
+  });
+});
+
+describe('porteur sign-up', () => {
+  const signUp = (email: string, overrides: object = {}) =>
+    browser().request('POST', '/api/auth/register', {
+      email,
+      password: 'une phrase de passe solide',
+      displayName: 'Claire Martin',
+      schoolUai,
+      ...overrides,
+    });
+
+  it('creates a porteur account for an academic e-mail, who can then sign in', async () => {
+    const response = await signUp('claire.martin@ac-lille.fr');
+    expect(response.status).toBe(201);
+    expect(await response.json()).toMatchObject({ email: 'claire.martin@ac-lille.fr', roles: [{ role: 'porteur', schoolUai }] });
+    expect((await browser().login('claire.martin@ac-lille.fr', 'une phrase de passe solide')).status).toBe(200);
+  });
+
+  it('refuses a non-academic e-mail and creates nothing', async () => {
+    const response = await signUp('claire@gmail.com');
+    expect(response.status).toBe(400);
+    expect((await response.json()).message).toContain('adresse e-mail académique');
+    const [row] = await db`select count(*)::int as n from users where email = 'claire@gmail.com'`;
+    expect(row?.n).toBe(0);
+  });
+
+  it('refuses a second account for the same e-mail', async () => {
+    await signUp('paul.durand@ac-lille.fr');
+    const again = await signUp('Paul.Durand@ac-lille.fr');
+    expect(again.status).toBe(409);
+    expect((await again.json()).message).toBe('Un compte existe déjà pour cette adresse e-mail.');
+  });
+
+  it('refuses a short password and an unknown school', async () => {
+    expect((await signUp('a.b@ac-lille.fr', { password: 'court' })).status).toBe(400);
+    const unknown = await signUp('a.b@ac-lille.fr', { schoolUai: '0599999A' });
+    expect(unknown.status).toBe(400);
+    expect((await unknown.json()).message).toContain('0599999A');
+  });
+});
+
+async function insertStructure(): Promise<number> {
+  const [row] = await db<{ id: number }[]>`
+    insert into receiving_structures (school_uai, kind, legal_name)
+    values (${schoolUai}, 'cooperative_scolaire', 'Coopérative scolaire OCCE') returning id`;
+  return (row as { id: number }).id;
+}

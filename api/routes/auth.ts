@@ -1,0 +1,126 @@
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { isAcademicEmail } from '../../domain/roles.ts';
+import { listAcademicDomains } from '../../db/queries/academic-domains.ts';
+import { recordAudit } from '../../db/queries/audit.ts';
+import { findSchool } from '../../db/queries/schools.ts';
+import {
+  countRecentFailures,
+  createSession,
+  deleteSession,
+  recordLoginAttempt,
+} from '../../db/queries/sessions.ts';
+import { createPorteur, findLoginCandidate, findUser } from '../../db/queries/users.ts';
+import { currentUser, defineRoute } from '../auth/access.ts';
+import { clientIp } from '../auth/client-ip.ts';
+import { hashPassword, verifyPassword } from '../auth/passwords.ts';
+import { SESSION_COOKIE } from '../auth/session.ts';
+import type { AppEnv } from '../context.ts';
+import { ApiError, validationHook } from '../errors.ts';
+import { LoginBody, MeSchema, RegisterBody } from './auth.schemas.ts';
+import { ErrorSchema, errorResponses, jsonResponse } from './common.schemas.ts';
+
+/** Login rate limit: failed attempts allowed per e-mail and per IP address within the window. */
+export const LOGIN_LIMITS = { windowMinutes: 15, perEmail: 5, perIp: 30 } as const;
+
+// verifying against a real hash when the account does not exist keeps response times alike
+const UNKNOWN_USER_HASH = await hashPassword('no-such-user-placeholder');
+
+const login = defineRoute('public', {
+  method: 'post',
+  path: '/auth/login',
+  summary: 'Se connecter (ouvre une session par cookie httpOnly)',
+  request: { body: { content: { 'application/json': { schema: LoginBody } }, required: true } },
+  responses: {
+    200: jsonResponse(z.object({ user: MeSchema }), 'Connecté'),
+    400: errorResponses[400],
+    401: jsonResponse(ErrorSchema, 'Identifiants incorrects'),
+    429: jsonResponse(ErrorSchema, 'Trop de tentatives'),
+  },
+});
+
+const logout = defineRoute('authenticated', {
+  method: 'post',
+  path: '/auth/logout',
+  summary: 'Se déconnecter',
+  responses: { 204: { description: 'Déconnecté' }, 401: errorResponses[401] },
+});
+
+const register = defineRoute('public', {
+  method: 'post',
+  path: '/auth/register',
+  summary: 'Créer un compte porteur de projet (adresse académique obligatoire)',
+  request: { body: { content: { 'application/json': { schema: RegisterBody } }, required: true } },
+  responses: {
+    201: jsonResponse(MeSchema, 'Compte créé'),
+    400: errorResponses[400],
+    409: jsonResponse(ErrorSchema, 'Compte existant'),
+  },
+});
+
+const me = defineRoute('authenticated', {
+  method: 'get',
+  path: '/me',
+  summary: "L'utilisateur connecté et ses rôles",
+  responses: { 200: jsonResponse(MeSchema, 'Utilisateur connecté'), 401: errorResponses[401] },
+});
+
+/** Sign-in, sign-out, porteur sign-up and the `me` endpoint. */
+export const authRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(login, async (c) => {
+    const { db, config } = c.get('deps');
+    const { email, password } = c.req.valid('json');
+    const ip = clientIp(c);
+    const failures = await countRecentFailures(db, { email, ip, windowMinutes: LOGIN_LIMITS.windowMinutes });
+    if (failures.byEmail >= LOGIN_LIMITS.perEmail || failures.byIp >= LOGIN_LIMITS.perIp) {
+      c.header('Retry-After', String(LOGIN_LIMITS.windowMinutes * 60));
+      throw new ApiError(429, 'too_many_attempts', `Trop de tentatives de connexion. Réessayez dans ${LOGIN_LIMITS.windowMinutes} minutes.`);
+    }
+    const candidate = await findLoginCandidate(db, email);
+    const valid = await verifyPassword(candidate?.passwordHash ?? UNKNOWN_USER_HASH, password);
+    await recordLoginAttempt(db, { email, ip, succeeded: Boolean(candidate && valid) });
+    if (!candidate || !valid) throw new ApiError(401, 'invalid_credentials', 'E-mail ou mot de passe incorrect.');
+    const session = await createSession(db, {
+      userId: candidate.id,
+      ttlHours: config.SESSION_TTL_HOURS,
+      ip,
+      userAgent: c.req.header('user-agent'),
+    });
+    setCookie(c, SESSION_COOKIE, session.token, {
+      httpOnly: true,
+      secure: config.COOKIE_SECURE,
+      sameSite: 'Lax',
+      path: '/',
+      expires: session.expiresAt,
+    });
+    await recordAudit(db, { actorId: candidate.id, action: 'login', entityType: 'user', entityId: String(candidate.id), ip });
+    const user = await findUser(db, candidate.id);
+    return c.json({ user: user! }, 200);
+  })
+  .openapi(logout, async (c) => {
+    const { db } = c.get('deps');
+    const token = c.get('sessionToken');
+    if (token) await deleteSession(db, token);
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.body(null, 204);
+  })
+  .openapi(register, async (c) => {
+    const { db } = c.get('deps');
+    const body = c.req.valid('json');
+    if (!isAcademicEmail(body.email, await listAcademicDomains(db))) {
+      throw new ApiError(400, 'not_academic_email', "Un porteur de projet doit utiliser son adresse e-mail académique (par exemple prenom.nom@ac-lille.fr).");
+    }
+    if (!(await findSchool(db, body.schoolUai))) {
+      throw new ApiError(400, 'unknown_school', `Aucun établissement ne porte le code UAI ${body.schoolUai}.`);
+    }
+    const passwordHash = await hashPassword(body.password);
+    const id = await db
+      .begin((tx) => createPorteur(tx, { ...body, passwordHash }))
+      .catch((error: { code?: string }) => {
+        if (error.code === '23505') throw new ApiError(409, 'email_taken', 'Un compte existe déjà pour cette adresse e-mail.');
+        throw error;
+      });
+    await recordAudit(db, { actorId: id, action: 'register', entityType: 'user', entityId: String(id), ip: clientIp(c) });
+    return c.json((await findUser(db, id))!, 201);
+  })
+  .openapi(me, (c) => c.json(currentUser(c), 200));

@@ -1,0 +1,38 @@
+import { z } from '@hono/zod-openapi';
+
+/** The one error body of the API. */
+export const ErrorSchema = z
+  .object({ code: z.string(), message: z.string(), details: z.unknown().optional() })
+  .openapi('Error');
+
+/** Standard error responses, for the OpenAPI document. */
+export const errorResponses = {
+  400: { description: 'Données invalides', content: { 'application/json': { schema: ErrorSchema } } },
+  401: { description: 'Non connecté', content: { 'application/json': { schema: ErrorSchema } } },
+  403: { description: 'Rôle insuffisant', content: { 'application/json': { schema: ErrorSchema } } },
+} as const;
+
+/** react-admin list parameters: page, perPage, sort, order. */
+export function listQuery<const Sort extends readonly [string, ...string[]]>(sortFields: Sort, defaultSort: Sort[number]) {
+  return z.object({
+    page: z.coerce.number().int().min(1).default(1),
+    perPage: z.coerce.number().int().min(1).max(200).default(25),
+    sort: z.enum(sortFields).default(defaultSort as never),
+    order: z.enum(['ASC', 'DESC']).default('ASC'),
+  });
+}
+
+/** Offset, limit and direction from validated list parameters. */
+export function pageOf(query: { page: number; perPage: number; order: 'ASC' | 'DESC' }) {
+  return { offset: (query.page - 1) * query.perPage, limit: query.perPage, descending: query.order === 'DESC' };
+}
+
+/** A JSON response schema entry for the OpenAPI document. */
+export function jsonResponse<T extends z.ZodType>(schema: T, description: string) {
+  return { description, content: { 'application/json': { schema } } };
+}
+
+/** A page of records, as react-admin's data provider expects. */
+export function pageSchema<T extends z.ZodType>(item: T) {
+  return z.object({ data: z.array(item), total: z.number().int() });
+}

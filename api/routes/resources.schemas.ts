@@ -1,0 +1,92 @@
+import { z } from '@hono/zod-openapi';
+import { PROJECT_STATUSES } from '../../domain/project-status.ts';
+import { PRIORITY_EDUCATION } from '../../domain/schools.ts';
+import { FUND_SORT_FIELDS } from '../../db/queries/funds.ts';
+import { PROJECT_SORT_FIELDS } from '../../db/queries/projects.ts';
+import { SCHOOL_SORT_FIELDS } from '../../db/queries/schools.ts';
+import { USER_SORT_FIELDS } from '../../db/queries/users.ts';
+import { UserRoleSchema } from './auth.schemas.ts';
+import { listQuery } from './common.schemas.ts';
+
+const asTuple = <T extends string>(values: T[]) => values as [T, ...T[]];
+const optionalText = z.string().trim().min(1).max(100).optional();
+
+export const SchoolListQuery = listQuery(asTuple(SCHOOL_SORT_FIELDS), 'name').extend({
+  academyCode: optionalText,
+  priorityEducation: z.enum(PRIORITY_EDUCATION).optional(),
+  q: optionalText,
+});
+
+export const ProjectListQuery = listQuery(asTuple(PROJECT_SORT_FIELDS), 'statusChangedAt').extend({
+  status: z.enum(PROJECT_STATUSES).optional(),
+  academyCode: optionalText,
+  q: optionalText,
+});
+
+export const FundListQuery = listQuery(asTuple(FUND_SORT_FIELDS), 'name');
+
+export const UserListQuery = listQuery(asTuple(USER_SORT_FIELDS), 'email').extend({ q: optionalText });
+
+export const IdParam = z.object({ id: z.coerce.number().int().positive('identifiant invalide') });
+
+export const UaiParam = z.object({ id: z.string().toUpperCase().regex(/^[0-9]{7}[A-Z]$/, 'code UAI invalide') });
+
+export const School = z
+  .object({
+    id: z.string(),
+    uai: z.string(),
+    name: z.string(),
+    kind: z.string(),
+    degree: z.string(),
+    academyCode: z.string(),
+    departement: z.string(),
+    commune: z.string(),
+    sector: z.string(),
+    priorityEducation: z.string(),
+    rural: z.boolean(),
+    ips: z.number().nullable(),
+  })
+  .openapi('School');
+
+export const Project = z
+  .object({
+    id: z.number(),
+    title: z.string(),
+    summary: z.string(),
+    status: z.enum(PROJECT_STATUSES),
+    theme: z.string(),
+    schoolUai: z.string(),
+    schoolName: z.string(),
+    academyCode: z.string(),
+    departement: z.string(),
+    porteurId: z.number(),
+    porteurName: z.string(),
+    minimumGoalCents: z.number().int(),
+    optimumGoalCents: z.number().int(),
+    collectedCents: z.number().int(),
+    campaignEndsAt: z.date().nullable(),
+    statusChangedAt: z.date(),
+  })
+  .openapi('Project');
+
+export const Fund = z
+  .object({
+    id: z.number(),
+    name: z.string(),
+    sponsorName: z.string(),
+    budgetCents: z.number().int(),
+    availableCents: z.number().int(),
+    reservedCents: z.number().int(),
+    validFrom: z.string(),
+    validUntil: z.string(),
+    isGeneralSolidarity: z.boolean(),
+  })
+  .openapi('Fund');
+
+export const UserSchema = z
+  .object({ id: z.number(), email: z.string(), displayName: z.string(), roles: z.array(UserRoleSchema) })
+  .openapi('User');
+
+export const ProjectState = z
+  .object({ projectId: z.number(), status: z.enum(PROJECT_STATUSES) })
+  .openapi('ProjectState');

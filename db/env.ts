@@ -1,0 +1,12 @@
+import type { z } from 'zod';
+
+/**
+ * Parses a process environment with a zod schema, turning failures into one message a person can act on.
+ * Shared by every process entry point (api, worker, migrate), which all depend on db/.
+ */
+export function parseEnv<T extends z.ZodType>(schema: T, env: Record<string, string | undefined>): z.infer<T> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  - ${issue.path.join('.') || '(environment)'}: ${issue.message}`);
+  throw new Error(`Invalid configuration:\n${lines.join('\n')}\nSee the environment variables table in README.md.`);
+}

@@ -1,0 +1,27 @@
+import type { ProjectStatus } from '../../domain/project-status.ts';
+import type { Tx } from '../client.ts';
+
+/** Records a status change in the timeline and on the project; a repeated eventKey changes nothing. */
+export async function recordProjectStatusChange(
+  db: Tx,
+  change: { projectId: number; from: ProjectStatus; to: ProjectStatus; actorId: number | null; comment?: string; eventKey: string },
+): Promise<boolean> {
+  const inserted = await db`
+    insert into project_status_history (project_id, from_status, to_status, actor_id, comment, event_key)
+    values (${change.projectId}, ${change.from}, ${change.to}, ${change.actorId}, ${change.comment ?? null}, ${change.eventKey})
+    on conflict (event_key) do nothing
+    returning id`;
+  if (inserted.count === 0) return false;
+  await db`
+    update projects set status = ${change.to}, status_changed_at = now(), updated_at = now()
+    where id = ${change.projectId}`;
+  return true;
+}
+
+/** A project's timeline, oldest first, with the actors' names. */
+export async function listProjectTimeline(db: Tx, projectId: number) {
+  return db<{ fromStatus: ProjectStatus | null; toStatus: ProjectStatus; actorName: string | null; comment: string | null; at: Date }[]>`
+    select h.from_status, h.to_status, u.display_name as actor_name, h.comment, h.at
+    from project_status_history h left join users u on u.id = h.actor_id
+    where h.project_id = ${projectId} order by h.at, h.id`;
+}

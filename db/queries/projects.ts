@@ -1,0 +1,87 @@
+import type { ProjectStatus } from '../../domain/project-status.ts';
+import type { Tx } from '../client.ts';
+import { orderBy, whereAll, type Page, type PageRequest } from './paging.ts';
+
+/** A project as listed in the back office, with the money collected so far (from the ledger). */
+export interface ProjectRow {
+  id: number;
+  title: string;
+  summary: string;
+  status: ProjectStatus;
+  theme: string;
+  schoolUai: string;
+  schoolName: string;
+  academyCode: string;
+  departement: string;
+  porteurId: number;
+  porteurName: string;
+  minimumGoalCents: number;
+  optimumGoalCents: number;
+  collectedCents: number;
+  campaignEndsAt: Date | null;
+  statusChangedAt: Date;
+}
+
+const PROJECT_SORTS = {
+  id: 'p.id',
+  title: 'p.title',
+  status: 'p.status',
+  campaignEndsAt: 'p.campaign_ends_at',
+  statusChangedAt: 'p.status_changed_at',
+  minimumGoalCents: 'p.minimum_goal_cents',
+} as const;
+export type ProjectSort = keyof typeof PROJECT_SORTS;
+export const PROJECT_SORT_FIELDS = Object.keys(PROJECT_SORTS) as ProjectSort[];
+
+/** Who may see which projects: everything, or only some schools, académies or porteurs. */
+export interface ProjectScope {
+  all: boolean;
+  porteurId?: number;
+  schoolUais: string[];
+  academyCodes: string[];
+  structureIds: number[];
+}
+
+const select = (db: Tx) => db`
+  select p.id, p.title, p.summary, p.status, p.theme, p.school_uai, s.name as school_name, s.academy_code,
+         s.departement, p.porteur_id, u.display_name as porteur_name, p.minimum_goal_cents, p.optimum_goal_cents,
+         coalesce(b.balance_cents, 0)::bigint as collected_cents, p.campaign_ends_at, p.status_changed_at
+  from projects p
+  join schools s on s.uai = p.school_uai
+  join users u on u.id = p.porteur_id
+  left join ledger_balances b on b.project_id = p.id and b.kind = 'project'`;
+
+const scopeCondition = (db: Tx, scope: ProjectScope) =>
+  scope.all
+    ? []
+    : [
+        db`(p.porteur_id = ${scope.porteurId ?? 0} or p.school_uai = any(${scope.schoolUais})
+            or s.academy_code = any(${scope.academyCodes}) or p.structure_id = any(${scope.structureIds}))`,
+      ];
+
+/** A page of the projects the scope allows, filtered by status, académie or a search on the title. */
+export async function listProjects(
+  db: Tx,
+  options: PageRequest<ProjectSort> & { scope: ProjectScope; status?: string; academyCode?: string; q?: string },
+): Promise<Page<ProjectRow>> {
+  const where = whereAll(db, [
+    ...scopeCondition(db, options.scope),
+    ...(options.status ? [db`p.status = ${options.status}`] : []),
+    ...(options.academyCode ? [db`s.academy_code = ${options.academyCode}`] : []),
+    ...(options.q ? [db`p.title ilike ${`%${options.q}%`}`] : []),
+  ]);
+  const data = await db<ProjectRow[]>`
+    ${select(db)} ${where}
+    ${orderBy(db, PROJECT_SORTS[options.sort], options.descending, 'p.id')}
+    limit ${options.limit} offset ${options.offset}`;
+  const [count] = await db<{ total: number }[]>`
+    select count(*)::int as total from projects p join schools s on s.uai = p.school_uai ${where}`;
+  return { data, total: count?.total ?? 0 };
+}
+
+/** One project, if the scope allows it. */
+export async function findProject(db: Tx, id: number, scope: ProjectScope): Promise<ProjectRow | undefined> {
+  const [row] = await db<ProjectRow[]>`
+    ${select(db)} ${whereAll(db, [db`p.id = ${id}`, ...scopeCondition(db, scope)])}`;
+  return row;
+}

@@ -1,0 +1,59 @@
+import type { Tx } from '../client.ts';
+import { orderBy, whereAll, type Page, type PageRequest } from './paging.ts';
+
+/** A school as listed in the back office; its id is its UAI code. */
+export interface SchoolRow {
+  id: string;
+  uai: string;
+  name: string;
+  kind: string;
+  degree: string;
+  academyCode: string;
+  departement: string;
+  commune: string;
+  sector: string;
+  priorityEducation: string;
+  rural: boolean;
+  ips: number | null;
+}
+
+const SCHOOL_SORTS = {
+  uai: 'uai',
+  name: 'name',
+  academyCode: 'academy_code',
+  departement: 'departement',
+  commune: 'commune',
+  ips: 'ips',
+} as const;
+export type SchoolSort = keyof typeof SCHOOL_SORTS;
+export const SCHOOL_SORT_FIELDS = Object.keys(SCHOOL_SORTS) as SchoolSort[];
+
+const columns = (db: Tx) => db`
+  uai as id, uai, name, kind, degree, academy_code, departement, commune, sector, priority_education, rural,
+  ips::float8 as ips`;
+
+/** A page of schools, filtered by académie, priority status or a search on name, commune or UAI. */
+export async function listSchools(
+  db: Tx,
+  options: PageRequest<SchoolSort> & { academyCode?: string; priorityEducation?: string; q?: string },
+): Promise<Page<SchoolRow>> {
+  const where = whereAll(db, [
+    ...(options.academyCode ? [db`academy_code = ${options.academyCode}`] : []),
+    ...(options.priorityEducation ? [db`priority_education = ${options.priorityEducation}`] : []),
+    ...(options.q
+      ? [db`(name ilike ${`%${options.q}%`} or commune ilike ${`%${options.q}%`} or uai = ${options.q.toUpperCase()})`]
+      : []),
+  ]);
+  const data = await db<SchoolRow[]>`
+    select ${columns(db)} from schools ${where}
+    ${orderBy(db, SCHOOL_SORTS[options.sort], options.descending, 'uai')}
+    limit ${options.limit} offset ${options.offset}`;
+  const [count] = await db<{ total: number }[]>`select count(*)::int as total from schools ${where}`;
+  return { data, total: count?.total ?? 0 };
+}
+
+/** One school by UAI. */
+export async function findSchool(db: Tx, uai: string): Promise<SchoolRow | undefined> {
+  const [row] = await db<SchoolRow[]>`select ${columns(db)} from schools where uai = ${uai}`;
+  return row;
+}

@@ -1,0 +1,52 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Tx } from '../client.ts';
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest();
+
+/** Opens a session and returns its secret token (only its hash is stored). */
+export async function createSession(
+  db: Tx,
+  session: { userId: number; ttlHours: number; ip: string; userAgent: string | undefined },
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString('base64url');
+  const [row] = await db<{ expiresAt: Date }[]>`
+    insert into sessions (token_hash, user_id, expires_at, ip, user_agent)
+    values (${hashToken(token)}, ${session.userId}, now() + ${session.ttlHours + ' hours'}::interval,
+            ${session.ip}, ${session.userAgent ?? null})
+    returning expires_at`;
+  return { token, expiresAt: (row as { expiresAt: Date }).expiresAt };
+}
+
+/** The user id of a live session (not expired, user not banned), or undefined. */
+export async function findSessionUserId(db: Tx, token: string): Promise<number | undefined> {
+  const [row] = await db<{ userId: number }[]>`
+    select s.user_id from sessions s join users u on u.id = s.user_id
+    where s.token_hash = ${hashToken(token)} and s.expires_at > now() and u.banned_at is null`;
+  return row?.userId;
+}
+
+/** Ends a session; ending an unknown one is harmless. */
+export async function deleteSession(db: Tx, token: string): Promise<void> {
+  await db`delete from sessions where token_hash = ${hashToken(token)}`;
+}
+
+/** Records a login attempt, for the rate limit and the audit. */
+export async function recordLoginAttempt(
+  db: Tx,
+  attempt: { email: string; ip: string; succeeded: boolean },
+): Promise<void> {
+  await db`insert into login_attempts (email, ip, succeeded) values (${attempt.email}, ${attempt.ip}, ${attempt.succeeded})`;
+}
+
+/** Failed attempts in the window, for this e-mail and for this IP address. */
+export async function countRecentFailures(
+  db: Tx,
+  attempt: { email: string; ip: string; windowMinutes: number },
+): Promise<{ byEmail: number; byIp: number }> {
+  const since = db`now() - ${attempt.windowMinutes + ' minutes'}::interval`;
+  const [row] = await db<{ byEmail: number; byIp: number }[]>`
+    select
+      (select count(*)::int from login_attempts where email = ${attempt.email} and not succeeded and at > ${since}) as by_email,
+      (select count(*)::int from login_attempts where ip = ${attempt.ip} and not succeeded and at > ${since}) as by_ip`;
+  return row as { byEmail: number; byIp: number };
+}

@@ -1,0 +1,77 @@
+import type { Role } from '../../domain/roles.ts';
+import type { Tx } from '../client.ts';
+import { orderBy, whereAll, type Page, type PageRequest } from './paging.ts';
+
+/** A role a user holds, with its optional scope. */
+export interface UserRole {
+  role: Role;
+  schoolUai: string | null;
+  academyCode: string | null;
+  structureId: number | null;
+  fundId: number | null;
+}
+
+/** A user as the application sees it (never the password hash). */
+export interface User {
+  id: number;
+  email: string;
+  displayName: string;
+  roles: UserRole[];
+}
+
+const rolesOf = (db: Tx) => db`
+  coalesce((
+    select json_agg(json_build_object(
+      'role', r.role, 'schoolUai', r.school_uai, 'academyCode', r.academy_code,
+      'structureId', r.structure_id, 'fundId', r.fund_id) order by r.id)
+    from user_roles r where r.user_id = u.id
+  ), '[]'::json) as roles`;
+
+/** The user with this e-mail and their password hash, unless banned. */
+export async function findLoginCandidate(
+  db: Tx,
+  email: string,
+): Promise<{ id: number; passwordHash: string | null } | undefined> {
+  const [row] = await db<{ id: number; passwordHash: string | null }[]>`
+    select id, password_hash from users where email = ${email} and banned_at is null`;
+  return row;
+}
+
+/** One user with their roles. */
+export async function findUser(db: Tx, id: number): Promise<User | undefined> {
+  const [row] = await db<User[]>`
+    select u.id, u.email, u.display_name, ${rolesOf(db)} from users u where u.id = ${id}`;
+  return row;
+}
+
+const USER_SORTS = { id: 'u.id', email: 'u.email', displayName: 'u.display_name' } as const;
+type UserSort = keyof typeof USER_SORTS;
+
+/** A page of users with their roles, optionally matching a search text. */
+export async function listUsers(
+  db: Tx,
+  options: PageRequest<UserSort> & { q?: string },
+): Promise<Page<User>> {
+  const where = whereAll(db, options.q ? [db`(u.email ilike ${`%${options.q}%`} or u.display_name ilike ${`%${options.q}%`})`] : []);
+  const data = await db<User[]>`
+    select u.id, u.email, u.display_name, ${rolesOf(db)} from users u ${where}
+    ${orderBy(db, USER_SORTS[options.sort], options.descending, 'u.id')}
+    limit ${options.limit} offset ${options.offset}`;
+  const [count] = await db<{ total: number }[]>`select count(*)::int as total from users u ${where}`;
+  return { data, total: count?.total ?? 0 };
+}
+
+export const USER_SORT_FIELDS = Object.keys(USER_SORTS) as UserSort[];
+
+/** Creates a porteur account; the database refuses a non-academic e-mail. */
+export async function createPorteur(
+  db: Tx,
+  user: { email: string; passwordHash: string; displayName: string; schoolUai: string },
+): Promise<number> {
+  const [row] = await db<{ id: number }[]>`
+    insert into users (email, password_hash, display_name)
+    values (${user.email}, ${user.passwordHash}, ${user.displayName}) returning id`;
+  const id = (row as { id: number }).id;
+  await db`insert into user_roles (user_id, role, school_uai) values (${id}, 'porteur', ${user.schoolUai})`;
+  return id;
+}

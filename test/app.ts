@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import { afterAll, inject } from 'vitest';
+import { createApp } from '../api/app.ts';
+import { parseApiConfig } from '../api/config.ts';
+import { createWorker } from '../worker/worker.ts';
+import { createTestDatabase } from './db.ts';
+import { FIXTURE_PASSWORD } from './fixtures.ts';
+
+/** A signed-in (or anonymous) HTTP client of the app, keeping its session cookie like a browser. */
+export interface Browser {
+  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
+  login(email: string, password?: string): Promise<Response>;
+}
+
+/**
+ * The API built on a fresh database and the shared Temporal server, with a worker of its own on a
+ * task queue of its own, all stopped after the calling file's tests.
+ */
+export async function createTestApp(options: { worker?: boolean } = {}) {
+  const { db, url } = await createTestDatabase();
+  const taskQueue = `test-${randomBytes(4).toString('hex')}`;
+  const config = parseApiConfig({
+    DATABASE_URL: url,
+    TEMPORAL_ADDRESS: inject('temporalAddress'),
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    COOKIE_SECURE: 'false',
+  });
+  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const app = createApp({ db, temporal, config });
+
+  let worker: Worker | undefined;
+  let running: Promise<void> | undefined;
+  let workerConnection: NativeConnection | undefined;
+  if (options.worker) {
+    workerConnection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+    worker = await createWorker({ connection: workerConnection, namespace: 'default', taskQueue, deps: { db } });
+    running = worker.run();
+  }
+  afterAll(async () => {
+    worker?.shutdown();
+    await running;
+    await workerConnection?.close();
+    await connection.close();
+  });
+
+  const browser = (): Browser => {
+    let cookie = '';
+    const request = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+      const response = await app.request(`http://localhost${path}`, {
+        method,
+        headers: {
+          ...(cookie ? { cookie } : {}),
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          origin: 'http://localhost',
+          ...headers,
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const set = response.headers.get('set-cookie');
+      if (set) cookie = set.split(';')[0] ?? '';
+      return response;
+    };
+    return {
+      request,
+      login: (email, password = FIXTURE_PASSWORD) => request('POST', '/api/auth/login', { email, password }),
+    };
+  };
+  return { app, db, temporal, taskQueue, browser };
+}

@@ -1,0 +1,30 @@
+import { NativeConnection } from '@temporalio/worker';
+import { createDb } from '../db/client.ts';
+import { parseWorkerConfig } from './config.ts';
+import { createWorker } from './worker.ts';
+
+let config;
+try {
+  config = parseWorkerConfig(process.env);
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
+
+const db = createDb(config.DATABASE_URL);
+const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS }).catch((error: Error) => {
+  console.error(`Cannot reach Temporal at ${config.TEMPORAL_ADDRESS}: ${error.message}`);
+  process.exit(1);
+});
+const worker = await createWorker({
+  connection,
+  namespace: config.TEMPORAL_NAMESPACE,
+  taskQueue: config.TEMPORAL_TASK_QUEUE,
+  deps: { db },
+});
+console.log(`Worker polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS}`);
+// the SDK shuts the worker down gracefully on SIGINT and SIGTERM; then run() resolves
+await worker.run();
+await connection.close();
+await db.end({ timeout: 5 });
+console.log('Worker stopped.');

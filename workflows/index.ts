@@ -1,0 +1,1 @@
+export { projectLifecycleWorkflow } from './project-lifecycle.ts';
