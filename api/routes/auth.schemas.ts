@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { isUai } from '../../domain/schools.ts';
 import { ROLES } from '../../domain/roles.ts';
 
 export const LoginBody = z
@@ -13,7 +14,7 @@ export const RegisterBody = z
     email: z.string().trim().toLowerCase().email('adresse e-mail invalide'),
     password: z.string().min(12, 'le mot de passe doit compter au moins 12 caractères').max(200),
     displayName: z.string().trim().min(2, 'indiquez vos prénom et nom').max(120),
-    schoolUai: z.string().trim().toUpperCase().regex(/^[0-9]{7}[A-Z]$/, 'code UAI invalide (7 chiffres et 1 lettre)'),
+    schoolUai: z.string().trim().toUpperCase().refine(isUai, 'code UAI invalide (7 chiffres et leur lettre clé)'),
   })
   .openapi('RegisterBody');
 

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { isUai } from '../../domain/schools.ts';
 import { PROJECT_STATUSES } from '../../domain/project-status.ts';
 import { PRIORITY_EDUCATION } from '../../domain/schools.ts';
 import { FUND_SORT_FIELDS } from '../../db/queries/funds.ts';
@@ -29,7 +30,7 @@ export const UserListQuery = listQuery(asTuple(USER_SORT_FIELDS), 'email').exten
 
 export const IdParam = z.object({ id: z.coerce.number().int().positive('identifiant invalide') });
 
-export const UaiParam = z.object({ id: z.string().toUpperCase().regex(/^[0-9]{7}[A-Z]$/, 'code UAI invalide') });
+export const UaiParam = z.object({ id: z.string().toUpperCase().refine(isUai, 'code UAI invalide (7 chiffres et leur lettre clé)') });
 
 export const School = z
   .object({

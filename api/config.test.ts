@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { parseWorkerConfig } from '../worker/config.ts';
+import { parseApiConfig } from './config.ts';
+
+describe('process configuration', () => {
+  it('fills defaults for everything but the database', () => {
+    const config = parseApiConfig({ DATABASE_URL: 'postgres://u:p@db:5432/trousse' });
+    expect(config).toMatchObject({ API_PORT: 3000, TEMPORAL_ADDRESS: '127.0.0.1:7233', COOKIE_SECURE: true });
+  });
+
+  it('fails fast with one message naming every bad variable', () => {
+    expect(() => parseApiConfig({ API_PORT: 'abc', COOKIE_SECURE: 'yes' })).toThrow(
+      /Invalid configuration:\n {2}- DATABASE_URL: .*\n {2}- API_PORT: .*\n {2}- COOKIE_SECURE: /,
+    );
+  });
+
+  it('tells the worker what a Stripe key and an SMTP URL must look like', () => {
+    expect(() =>
+      parseWorkerConfig({ DATABASE_URL: 'postgres://u:p@db/t', STRIPE_SECRET_KEY: 'pk_live', SMTP_URL: 'http://mail' }),
+    ).toThrow(/STRIPE_SECRET_KEY: must be a Stripe secret key[\s\S]*SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/);
+  });
+});

@@ -1,0 +1,138 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { createDb } from '../db/client.ts';
+import { parseEnv } from '../db/env.ts';
+import { migrate } from '../db/migrate.ts';
+import { DEMO_ACCOUNTS, seedDemoData } from './demo-data.ts';
+import { assertPortFree, startProcess, waitForPort, type Running } from './processes.ts';
+import { ROOT, startServices } from './stack.ts';
+
+// The local stack: `npm start`. Everything runs on this machine; data is kept under .data/.
+const port = z.coerce.number().int().min(1).max(65535);
+const env = parseEnv(
+  z.object({
+    API_PORT: port.default(3000),
+    POSTGRES_PORT: port.default(5433),
+    TEMPORAL_PORT: port.default(7233),
+    TEMPORAL_UI_PORT: port.default(8233),
+    STRIPE_MOCK_PORT: port.default(12111),
+    SMTP_PORT: port.default(1025),
+    MAIL_UI_PORT: port.default(1080),
+    DATABASE_URL: z.string().url().optional(),
+  }),
+  process.env,
+);
+
+const DATA_DIR = join(ROOT, '.data');
+const ports = {
+  postgres: env.POSTGRES_PORT,
+  temporal: env.TEMPORAL_PORT,
+  temporalUi: env.TEMPORAL_UI_PORT,
+  stripeMock: env.STRIPE_MOCK_PORT,
+  smtp: env.SMTP_PORT,
+  mailUi: env.MAIL_UI_PORT,
+};
+
+async function checkPorts(): Promise<void> {
+  const wanted: [number, string][] = [
+    [env.API_PORT, 'API_PORT'],
+    ...(env.DATABASE_URL ? [] : ([[env.POSTGRES_PORT, 'POSTGRES_PORT']] as [number, string][])),
+    [env.TEMPORAL_PORT, 'TEMPORAL_PORT'],
+    [env.TEMPORAL_UI_PORT, 'TEMPORAL_UI_PORT'],
+    [env.STRIPE_MOCK_PORT, 'STRIPE_MOCK_PORT'],
+    [env.SMTP_PORT, 'SMTP_PORT'],
+    [env.MAIL_UI_PORT, 'MAIL_UI_PORT'],
+  ];
+  const problems = await Promise.allSettled(wanted.map(([number, name]) => assertPortFree(number, name)));
+  const messages = problems.flatMap((result) => (result.status === 'rejected' ? [(result.reason as Error).message] : []));
+  if (messages.length) throw new Error(messages.join('\n'));
+}
+
+function newestChange(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
+    const path = join(dir, entry.name);
+    return Math.max(newest, entry.isDirectory() ? newestChange(path) : statSync(path).mtimeMs);
+  }, 0);
+}
+
+function buildAdminIfStale(): void {
+  const built = join(ROOT, 'admin/dist/index.html');
+  const sources = Math.max(newestChange(join(ROOT, 'admin/src')), newestChange(join(ROOT, 'domain')));
+  if (existsSync(built) && statSync(built).mtimeMs > sources) return;
+  console.log('Building the admin UI…');
+  const result = spawnSync('npx', ['vite', 'build', '--config', 'admin/vite.config.ts', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) throw new Error('The admin UI did not build; see the errors above.');
+}
+
+async function main(): Promise<void> {
+  await checkPorts();
+  console.log('Starting Postgres, Temporal, stripe-mock and MailDev…');
+  const services = await startServices({ ports, dataDir: DATA_DIR, persistent: true, databaseUrl: env.DATABASE_URL });
+  const running: Running[] = [];
+  let stopping = false;
+  const stopAll = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping…');
+    for (const part of running.reverse()) await part.stop();
+    await services.stop();
+    console.log('Everything stopped.');
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+
+  try {
+    const applied = await migrate(services.databaseUrl);
+    if (applied.length) console.log(`Migrations applied: ${applied.join(', ')}`);
+    const db = createDb(services.databaseUrl, { max: 2 });
+    const seeded = await seedDemoData(db);
+    await db.end();
+    console.log(seeded.created ? 'Demo data created.' : 'Demo data already present: kept as is.');
+    buildAdminIfStale();
+
+    const publicUrl = `http://localhost:${env.API_PORT}`;
+    const childEnv = {
+      DATABASE_URL: services.databaseUrl,
+      TEMPORAL_ADDRESS: services.temporalAddress,
+      STRIPE_SECRET_KEY: 'sk_test_local_stripe_mock',
+      STRIPE_API_URL: services.stripeApiUrl,
+      SMTP_URL: services.smtpUrl,
+      API_PORT: String(env.API_PORT),
+      PUBLIC_URL: publicUrl,
+      COOKIE_SECURE: 'false',
+    };
+    const tsx = (entry: string) => [process.execPath, ['--import', 'tsx', entry]] as const;
+    running.push(startProcess('worker', ...tsx('worker/main.ts'), { cwd: ROOT, env: childEnv, logFile: `${DATA_DIR}/logs/worker.log` }));
+    running.push(startProcess('api', ...tsx('api/main.ts'), { cwd: ROOT, env: childEnv, logFile: `${DATA_DIR}/logs/api.log` }));
+    await waitForPort(env.API_PORT, 'API');
+
+    console.log(`
+Trousse à Projets is running (Ctrl-C stops everything).
+
+  Admin UI          ${publicUrl}/admin/
+  API               ${publicUrl}/api
+  OpenAPI document  ${publicUrl}/api/openapi.json   (viewer: ${publicUrl}/api/docs)
+  Health            ${publicUrl}/health
+  Temporal UI       ${services.temporalUiUrl}
+  Mail viewer       ${services.mailUiUrl}
+  Logs              ${DATA_DIR}/logs/
+
+Demo accounts (demo only):
+${DEMO_ACCOUNTS.map((account) => `  ${account.role.padEnd(13)} ${account.email.padEnd(40)} ${account.password}`).join('\n')}
+`);
+  } catch (error) {
+    console.error((error as Error).message);
+    await stopAll(1);
+  }
+}
+
+main().catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});

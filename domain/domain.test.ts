@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { eurosToCents, formatEuros } from './money.ts';
+import { isAcademicEmail } from './roles.ts';
+import { degreeOf, isUai, uaiCheckLetter } from './schools.ts';
+
+describe('UAI codes', () => {
+  it('accepts a code whose letter is its check letter', () => {
+    expect(uaiCheckLetter('0590001')).toBe('F');
+    expect(isUai('0590001F')).toBe(true);
+    expect(isUai('0751234X')).toBe(uaiCheckLetter('0751234') === 'X');
+  });
+
+  it('refuses a wrong check letter, a lower-case letter or a wrong length', () => {
+    expect(isUai('0590001A')).toBe(false);
+    expect(isUai('0590001f')).toBe(false);
+    expect(isUai('059001F')).toBe(false);
+  });
+
+  it('puts écoles in the 1er degré and collèges and lycées in the 2nd', () => {
+    expect(degreeOf('ecole_maternelle')).toBe('premier');
+    expect(degreeOf('ecole_elementaire')).toBe('premier');
+    expect(degreeOf('college')).toBe('second');
+    expect(degreeOf('lycee_professionnel')).toBe('second');
+  });
+});
+
+describe('academic e-mail addresses', () => {
+  const domains = ['ac-lille.fr', 'education.gouv.fr'];
+
+  it('accepts an address on an allowed domain or one of its sub-domains, whatever the case', () => {
+    expect(isAcademicEmail('claire.martin@ac-lille.fr', domains)).toBe(true);
+    expect(isAcademicEmail('Claire.Martin@AC-LILLE.FR', domains)).toBe(true);
+    expect(isAcademicEmail('direction@college.ac-lille.fr', domains)).toBe(true);
+  });
+
+  it('refuses look-alike domains and personal addresses', () => {
+    expect(isAcademicEmail('claire@gmail.com', domains)).toBe(false);
+    expect(isAcademicEmail('claire@fake-ac-lille.fr', domains)).toBe(false);
+    expect(isAcademicEmail('claire@ac-lille.fr.evil.com', domains)).toBe(false);
+    expect(isAcademicEmail('no-at-sign', domains)).toBe(false);
+  });
+});
+
+describe('money', () => {
+  it('converts euros to integer cents without floating-point drift', () => {
+    expect(eurosToCents(19.99)).toBe(1999);
+    expect(eurosToCents(0.1 + 0.2)).toBe(30);
+  });
+
+  it('formats cents the French way', () => {
+    expect(formatEuros(123456).replace(/\s/g, ' ')).toBe('1 234,56 €');
+  });
+});
