@@ -107,7 +107,7 @@ async function main(): Promise<void> {
       PUBLIC_URL: publicUrl,
       COOKIE_SECURE: 'false',
     };
-    const tsx = (entry: string) => [process.execPath, ['--import', 'tsx', entry]] as const;
+    const tsx = (entry: string): [string, string[]] => [process.execPath, ['--import', 'tsx', entry]];
     running.push(startProcess('worker', ...tsx('worker/main.ts'), { cwd: ROOT, env: childEnv, logFile: `${DATA_DIR}/logs/worker.log` }));
     running.push(startProcess('api', ...tsx('api/main.ts'), { cwd: ROOT, env: childEnv, logFile: `${DATA_DIR}/logs/api.log` }));
     await waitForPort(env.API_PORT, 'API');

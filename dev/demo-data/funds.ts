@@ -49,7 +49,12 @@ export async function insertFunds(tx: Tx): Promise<{ general: number; sponsor: n
       name: `${fund.name} — disponible`,
       fundId: id,
     });
-    await ensureAccount(tx, { code: `fund:${id}:reserved`, kind: 'fund_reserved', name: `${fund.name} — réservé`, fundId: id });
+    await ensureAccount(tx, {
+      code: `fund:${id}:reserved`,
+      kind: 'fund_reserved',
+      name: `${fund.name} — réservé`,
+      fundId: id,
+    });
     const contributions = await ensureAccount(tx, {
       code: `sponsor:${id}:contributions`,
       kind: 'sponsor_contributions',

@@ -1,16 +1,15 @@
 import type { Tx } from '../../db/client.ts';
 
-type AccountKind = 'stripe_clearing' | 'project' | 'fund_available' | 'fund_reserved' | 'structure_paid' | 'sponsor_contributions';
+type AccountKind = 'stripe_clearing' | 'project' | 'fund_available' | 'fund_reserved' | 'sponsor_contributions';
 
 /** The id of the ledger account with this code, created on first use. */
 export async function ensureAccount(
   tx: Tx,
-  account: { code: string; kind: AccountKind; name: string; projectId?: number; fundId?: number; structureId?: number },
+  account: { code: string; kind: AccountKind; name: string; projectId?: number; fundId?: number },
 ): Promise<number> {
   const [row] = await tx<{ id: number }[]>`
-    insert into ledger_accounts (code, kind, name, project_id, fund_id, structure_id)
-    values (${account.code}, ${account.kind}, ${account.name}, ${account.projectId ?? null},
-      ${account.fundId ?? null}, ${account.structureId ?? null})
+    insert into ledger_accounts (code, kind, name, project_id, fund_id)
+    values (${account.code}, ${account.kind}, ${account.name}, ${account.projectId ?? null}, ${account.fundId ?? null})
     on conflict (code) do update set name = excluded.name
     returning id`;
   return row!.id;

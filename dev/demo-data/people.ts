@@ -12,15 +12,60 @@ export interface DemoAccount {
 
 /** One login per role (two validateurs, two porteurs), with fixed demo-only passwords. */
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
-  { role: 'admin', email: 'admin@trousse-a-projets.fr', password: 'demo-admin-2026', description: 'Nathalie Girard, administratrice de la plateforme' },
-  { role: 'validateur', email: 'validation@trousse-a-projets.fr', password: 'demo-validateur-2026', description: 'Thomas Bernard, validateur (toutes académies)' },
-  { role: 'validateur', email: 'validation.lille@trousse-a-projets.fr', password: 'demo-validateur-2026', description: "Isabelle Dubois, validatrice pour l'académie de Lille" },
-  { role: 'porteur', email: 'claire.martin@ac-lille.fr', password: 'demo-porteur-2026', description: 'Claire Martin, professeure des écoles, école élémentaire Jean Jaurès (Roubaix, REP+)' },
-  { role: 'porteur', email: 'julien.roux@ac-montpellier.fr', password: 'demo-porteur-2026', description: 'Julien Roux, professeur des écoles, école élémentaire Frédéric Mistral (Nîmes, REP+)' },
-  { role: 'directeur', email: 'philippe.durand@ac-lille.fr', password: 'demo-directeur-2026', description: "Philippe Durand, directeur de l'école élémentaire Jean Jaurès (Roubaix)" },
-  { role: 'gestionnaire', email: 'nadia.haddad@ac-lille.fr', password: 'demo-gestionnaire-2026', description: "Nadia Haddad, mandataire de la coopérative scolaire de l'école Jean Jaurès (Roubaix)" },
-  { role: 'mecene', email: 'helene.moreau@fondation-trousse-a-projets.fr', password: 'demo-mecene-2026', description: 'Hélène Moreau, Fondation Trousse à Projets (Fonds de solidarité général)' },
-  { role: 'donateur', email: 'julie.petit@example.com', password: 'demo-donateur-2026', description: 'Julie Petit, donatrice' },
+  {
+    role: 'admin',
+    email: 'admin@trousse-a-projets.fr',
+    password: 'demo-admin-2026',
+    description: 'Nathalie Girard, administratrice de la plateforme',
+  },
+  {
+    role: 'validateur',
+    email: 'validation@trousse-a-projets.fr',
+    password: 'demo-validateur-2026',
+    description: 'Thomas Bernard, validateur (toutes académies)',
+  },
+  {
+    role: 'validateur',
+    email: 'validation.lille@trousse-a-projets.fr',
+    password: 'demo-validateur-2026',
+    description: "Isabelle Dubois, validatrice pour l'académie de Lille",
+  },
+  {
+    role: 'porteur',
+    email: 'claire.martin@ac-lille.fr',
+    password: 'demo-porteur-2026',
+    description: 'Claire Martin, professeure des écoles, école élémentaire Jean Jaurès (Roubaix, REP+)',
+  },
+  {
+    role: 'porteur',
+    email: 'julien.roux@ac-montpellier.fr',
+    password: 'demo-porteur-2026',
+    description: 'Julien Roux, professeur des écoles, école élémentaire Frédéric Mistral (Nîmes, REP+)',
+  },
+  {
+    role: 'directeur',
+    email: 'philippe.durand@ac-lille.fr',
+    password: 'demo-directeur-2026',
+    description: "Philippe Durand, directeur de l'école élémentaire Jean Jaurès (Roubaix)",
+  },
+  {
+    role: 'gestionnaire',
+    email: 'nadia.haddad@ac-lille.fr',
+    password: 'demo-gestionnaire-2026',
+    description: "Nadia Haddad, mandataire de la coopérative scolaire de l'école Jean Jaurès (Roubaix)",
+  },
+  {
+    role: 'mecene',
+    email: 'helene.moreau@fondation-trousse-a-projets.fr',
+    password: 'demo-mecene-2026',
+    description: 'Hélène Moreau, Fondation Trousse à Projets (Fonds de solidarité général)',
+  },
+  {
+    role: 'donateur',
+    email: 'julie.petit@example.com',
+    password: 'demo-donateur-2026',
+    description: 'Julie Petit, donatrice',
+  },
 ];
 
 /** A person of the demo and the role they hold; only DEMO_ACCOUNTS can log in. */
@@ -44,7 +89,12 @@ const scopes: Record<string, Partial<DemoPerson>> = {
   'helene.moreau@fondation-trousse-a-projets.fr': { fund: 'general' },
 };
 
-const porteur = (email: string, name: string, school: string): DemoPerson => ({ email, displayName: name, role: 'porteur', school });
+const porteur = (email: string, name: string, school: string): DemoPerson => ({
+  email,
+  displayName: name,
+  role: 'porteur',
+  school,
+});
 const directeur = (email: string, school: string): DemoPerson => ({
   email,
   displayName: demoSchool(school).head,
@@ -54,7 +104,12 @@ const directeur = (email: string, school: string): DemoPerson => ({
 
 /** Everyone of the demo: the accounts, plus the other porteurs and directeurs of the demo projects (no password). */
 export const DEMO_PEOPLE: readonly DemoPerson[] = [
-  ...DEMO_ACCOUNTS.map((account) => ({ email: account.email, displayName: displayName(account), role: account.role, ...scopes[account.email] })),
+  ...DEMO_ACCOUNTS.map((account) => ({
+    email: account.email,
+    displayName: displayName(account),
+    role: account.role,
+    ...scopes[account.email],
+  })),
   porteur('amandine.lefebvre@ac-orleans-tours.fr', 'Amandine Lefebvre', 'vierzon-rolland'),
   porteur('mehdi.cherif@ac-reims.fr', 'Mehdi Chérif', 'reims-joliot-curie'),
   porteur('sandrine.legrand@ac-orleans-tours.fr', 'Sandrine Legrand', 'orleans-rostand'),

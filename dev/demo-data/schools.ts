@@ -48,8 +48,22 @@ export function demoUai(departement: string, serial: number): string {
   return digits + uaiCheckLetter(digits);
 }
 
-type Row = [string, number, string, SchoolKind, string, string, string, Sector, PriorityEducation, boolean, number, string];
+type Row = [
+  string,
+  number,
+  string,
+  SchoolKind,
+  string,
+  string,
+  string,
+  Sector,
+  PriorityEducation,
+  boolean,
+  number,
+  string,
+];
 
+// prettier-ignore
 const ROWS: Row[] = [
   ['roubaix-jaures', 4127, 'École élémentaire Jean Jaurès', 'ecole_elementaire', 'lille', '59', 'Roubaix', 'public', 'rep_plus', false, 72.4, 'Philippe Durand'],
   ['lens-coquelicots', 1852, 'École maternelle Les Coquelicots', 'ecole_maternelle', 'lille', '62', 'Lens', 'public', 'rep_plus', false, 74.8, 'Valérie Caron'],

@@ -2,7 +2,8 @@ import type { Tx } from '../../db/client.ts';
 import { DEMO_BANKS, frenchIban, siret } from './bank.ts';
 import type { DemoSchool } from './schools.ts';
 
-type StructureKind = 'cooperative_scolaire' | 'eple' | 'association_sportive' | 'maison_des_lyceens' | 'association_gestionnaire';
+type StructureKind =
+  'cooperative_scolaire' | 'eple' | 'association_sportive' | 'maison_des_lyceens' | 'association_gestionnaire';
 
 const OGEC_PRESIDENTS: Record<string, string> = {
   'saint-omer-saint-joseph': 'Dominique Lefebvre',
@@ -18,7 +19,11 @@ const elision = (word: string) => (/^[AEIOUYÉÈH]/i.test(word) ? `d'${word}` : 
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
 /** The receiving structure a school's projects pay into, per DESIGN.md §Receiving structure. */
-export function structureOf(school: DemoSchool): { kind: StructureKind; legalName: string; legalRepresentative: string } {
+export function structureOf(school: DemoSchool): {
+  kind: StructureKind;
+  legalName: string;
+  legalRepresentative: string;
+} {
   if (school.sector === 'prive_sous_contrat') {
     const patron = school.name.replace(/^(École privée|Collège privé|Lycée privé) /, '');
     return {
