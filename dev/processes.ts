@@ -37,20 +37,36 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** True when something accepts TCP connections on the loopback port right now. */
+export function isPortOpen(port: number): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
+    const socket = net.connect({ port, host: '127.0.0.1' });
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+}
+
 /** Resolves once something accepts TCP connections on the port, or throws after the timeout. */
 export async function waitForPort(port: number, what: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = net.connect({ port, host: '127.0.0.1' });
-      socket.once('connect', () => (socket.destroy(), resolve(true)));
-      socket.once('error', () => resolve(false));
-    });
-    if (open) return;
+    if (await isPortOpen(port)) return;
     if (Date.now() > deadline) throw new Error(`${what} did not start listening on port ${port} in time.`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
+
+// process groups still running; killed outright if this process exits before stopping them
+const liveGroups = new Set<number>();
+process.once('exit', () => {
+  for (const pid of liveGroups) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+});
 
 /** Spawns a long-running program with its output in a log file; stop() ends it and waits. */
 export function startProcess(
@@ -70,7 +86,9 @@ export function startProcess(
   });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
+  if (child.pid) liveGroups.add(child.pid);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.once('exit', () => liveGroups.delete(child.pid as number));
   child.once('exit', (code, signal) => {
     if (!stopping && code !== 0) console.error(`${name} exited (${signal ?? code}); see ${options.logFile}`);
   });

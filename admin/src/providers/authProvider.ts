@@ -13,8 +13,10 @@ function loadMe(): Promise<Me> {
   return currentUser;
 }
 
-/** The distinct roles a user holds, in the order granted. */
-export function rolesOf(user: Me): Role[] {
+/** Rejects without a message, so react-admin shows its own French sign-in notice. */
+const signInAgain = () => Promise.reject();
+
+function rolesOf(user: Me): Role[] {
   return [...new Set(user.roles.map((grant) => grant.role))];
 }
 
@@ -31,11 +33,8 @@ export const authProvider: AuthProvider = {
     currentUser = undefined;
     await fetchApi('/auth/logout', { method: 'POST' }).catch(() => undefined);
   },
-  checkAuth: () => loadMe().then(
-    () => undefined,
-    () => Promise.reject(),
-  ),
-  checkError: (error: { status?: number }) => (error?.status === 401 ? Promise.reject() : Promise.resolve()),
+  checkAuth: () => loadMe().then(() => undefined, signInAgain),
+  checkError: (error: { status?: number }) => (error?.status === 401 ? signInAgain() : Promise.resolve()),
   async getIdentity() {
     const user = await loadMe();
     return { id: user.id, fullName: user.displayName, email: user.email, roles: user.roles };

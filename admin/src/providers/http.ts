@@ -2,7 +2,7 @@ import { HttpError } from 'react-admin';
 
 const FALLBACK_MESSAGE = 'ra.notification.http_error';
 
-/** Calls `/api<path>` with the session cookie; resolves to the JSON body, rejects with an HttpError carrying the API's French message. */
+/** Calls `/api<path>` with the session cookie: the JSON body, or an HttpError with the API's French message. */
 export async function fetchApi<T>(path: string, init: RequestInit = {}): Promise<T> {
   const headers = new Headers({ Accept: 'application/json' });
   if (init.body !== undefined) headers.set('Content-Type', 'application/json');

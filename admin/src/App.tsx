@@ -1,0 +1,33 @@
+import { Admin, Resource } from 'react-admin';
+import type { Role } from '../../domain/roles.ts';
+import { Dashboard } from './dashboard/Dashboard.tsx';
+import funds from './funds/index.ts';
+import { i18nProvider } from './i18n/fr.ts';
+import { canSeeSchools, isAdmin } from './permissions.ts';
+import projects from './projects/index.ts';
+import { authProvider } from './providers/authProvider.ts';
+import { dataProvider } from './providers/dataProvider.ts';
+import schools from './schools/index.ts';
+import users from './users/index.ts';
+
+/** The back office: French react-admin over /api, showing each user the resources their roles allow. */
+export const App = () => (
+  <Admin
+    title="app.title"
+    dashboard={Dashboard}
+    authProvider={authProvider}
+    dataProvider={dataProvider}
+    i18nProvider={i18nProvider}
+    requireAuth
+    disableTelemetry
+  >
+    {(roles: Role[] | undefined) => (
+      <>
+        <Resource name="projects" {...projects} />
+        {canSeeSchools(roles) ? <Resource name="schools" {...schools} /> : null}
+        {isAdmin(roles) ? <Resource name="funds" {...funds} /> : null}
+        {isAdmin(roles) ? <Resource name="users" {...users} /> : null}
+      </>
+    )}
+  </Admin>
+);

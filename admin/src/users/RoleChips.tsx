@@ -1,0 +1,22 @@
+import { Chip, Stack } from '@mui/material';
+import { ROLE_LABELS } from '../../../domain/roles.ts';
+import type { RoleGrant } from '../types.ts';
+
+function grantLabel(grant: RoleGrant): string {
+  const scopes = [
+    grant.schoolUai && `établissement ${grant.schoolUai}`,
+    grant.academyCode && `académie ${grant.academyCode}`,
+    grant.structureId !== null && `structure n° ${grant.structureId}`,
+    grant.fundId !== null && `fonds n° ${grant.fundId}`,
+  ].filter(Boolean);
+  return [ROLE_LABELS[grant.role] ?? grant.role, ...scopes].join(' — ');
+}
+
+/** The roles a user holds, one chip each, in French with their scope (school, académie, structure, fund). */
+export const RoleChips = ({ roles }: { roles: readonly RoleGrant[] }) => (
+  <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
+    {roles.map((grant) => (
+      <Chip key={grantLabel(grant)} size="small" label={grantLabel(grant)} />
+    ))}
+  </Stack>
+);

@@ -1,0 +1,18 @@
+import { DataTable, List, SearchInput } from 'react-admin';
+import type { User } from '../types.ts';
+import { RoleChips } from './RoleChips.tsx';
+
+const Column = DataTable.Col<User>;
+
+const userFilters = [<SearchInput key="q" source="q" alwaysOn />];
+
+/** Accounts with their e-mail, display name and roles, searchable by e-mail or name (administrators only). */
+export const UserList = () => (
+  <List filters={userFilters} perPage={25} sort={{ field: 'email', order: 'ASC' }} exporter={false}>
+    <DataTable rowClick={false} bulkActionButtons={false}>
+      <Column source="email" />
+      <Column source="displayName" />
+      <Column source="roles" disableSort render={(user) => <RoleChips roles={user.roles} />} />
+    </DataTable>
+  </List>
+);
