@@ -2,7 +2,22 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const IO_PACKAGES = ['postgres', 'postgres-shift', 'stripe', 'nodemailer', 'hono', 'hono/*', '@hono/*', 'node:*', 'fs', 'path', 'crypto', 'child_process', 'net', 'http'];
+const IO_PACKAGES = [
+  'postgres',
+  'postgres-shift',
+  'stripe',
+  'nodemailer',
+  'hono',
+  'hono/*',
+  '@hono/*',
+  'node:*',
+  'fs',
+  'path',
+  'crypto',
+  'child_process',
+  'net',
+  'http',
+];
 
 /** Builds the import restrictions of one folder; type-only imports may be allowed for some groups. */
 const restrict = (patterns) => ({
@@ -20,12 +35,26 @@ export default tseslint.config(
       // STYLE.md §9: each process parses its own environment at start-up; nothing else reads it
       'no-restricted-properties': [
         'error',
-        { object: 'process', property: 'env', message: 'Read configuration from the parsed config object (STYLE.md §9).' },
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Read configuration from the parsed config object (STYLE.md §9).',
+        },
       ],
     },
   },
   {
-    files: ['api/main.ts', 'worker/main.ts', 'dev/start.ts', 'db/migrate-cli.ts', 'dev/processes.ts', 'dev/tools.ts', 'test/global-setup.ts', 'bench/**', '.ci/**'],
+    files: [
+      'api/main.ts',
+      'worker/main.ts',
+      'dev/start.ts',
+      'db/migrate-cli.ts',
+      'dev/processes.ts',
+      'dev/tools.ts',
+      'test/global-setup.ts',
+      'bench/**',
+      '.ci/**',
+    ],
     rules: { 'no-restricted-properties': 'off' },
   },
   {
@@ -34,14 +63,30 @@ export default tseslint.config(
     ignores: ['workflows/**/*.test.ts'],
     rules: {
       ...restrict([
-        { group: ['**/activities/*', '**/activities'], allowTypeImports: true, message: 'Workflows import activities as types only (proxyActivities).' },
-        { group: [...IO_PACKAGES, 'zod', '@temporalio/client', '@temporalio/worker', '@temporalio/activity'], message: 'Workflows are deterministic: no I/O, no zod.' },
-        { group: ['**/db/*', '**/api/*', '**/worker/*', '**/dev/*'], message: 'Workflows depend only on domain/ and their own lib/.' },
+        {
+          group: ['**/activities/*', '**/activities'],
+          allowTypeImports: true,
+          message: 'Workflows import activities as types only (proxyActivities).',
+        },
+        {
+          group: [...IO_PACKAGES, 'zod', '@temporalio/client', '@temporalio/worker', '@temporalio/activity'],
+          message: 'Workflows are deterministic: no I/O, no zod.',
+        },
+        {
+          group: ['**/db/*', '**/api/*', '**/worker/*', '**/dev/*'],
+          message: 'Workflows depend only on domain/ and their own lib/.',
+        },
       ]),
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Use workflow time from the SDK, not Date.now().' },
-        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'Workflows must be deterministic.' },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Use workflow time from the SDK, not Date.now().',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+          message: 'Workflows must be deterministic.',
+        },
       ],
     },
   },
@@ -50,23 +95,38 @@ export default tseslint.config(
     files: ['api/**/*.ts'],
     ignores: ['api/**/*.test.ts'],
     rules: restrict([
-      { group: ['**/activities/*', '**/activities'], message: 'The API never imports activities: it drives workflows through Temporal.' },
-      { group: ['**/workflows/*', '!**/workflows/*.messages.ts'], message: 'The API imports only workflow messages (*.messages.ts).' },
-      { group: ['**/worker/*', '**/dev/*', '@temporalio/worker', '@temporalio/workflow'], message: 'The API does not import the worker or the local stack.' },
+      {
+        group: ['**/activities/*', '**/activities'],
+        message: 'The API never imports activities: it drives workflows through Temporal.',
+      },
+      {
+        group: ['**/workflows/*', '!**/workflows/*.messages.ts'],
+        message: 'The API imports only workflow messages (*.messages.ts).',
+      },
+      {
+        group: ['**/worker/*', '**/dev/*', '@temporalio/worker', '@temporalio/workflow'],
+        message: 'The API does not import the worker or the local stack.',
+      },
     ]),
   },
   {
     files: ['activities/**/*.ts'],
     ignores: ['activities/**/*.test.ts'],
     rules: restrict([
-      { group: ['**/api/*', '**/workflows/*', '**/worker/*', '**/dev/*', '@temporalio/workflow'], message: 'Activities depend only on db/ and domain/ (nothing imports worker/).' },
+      {
+        group: ['**/api/*', '**/workflows/*', '**/worker/*', '**/dev/*', '@temporalio/workflow'],
+        message: 'Activities depend only on db/ and domain/ (nothing imports worker/).',
+      },
     ]),
   },
   {
     files: ['db/**/*.ts'],
     ignores: ['db/**/*.test.ts'],
     rules: restrict([
-      { group: ['**/api/*', '**/activities/*', '**/workflows/*', '**/worker/*', '**/dev/*', '@temporalio/*'], message: 'db/ depends only on domain/.' },
+      {
+        group: ['**/api/*', '**/activities/*', '**/workflows/*', '**/worker/*', '**/dev/*', '@temporalio/*'],
+        message: 'db/ depends only on domain/.',
+      },
     ]),
   },
   {
@@ -75,13 +135,20 @@ export default tseslint.config(
     ignores: ['domain/**/*.test.ts'],
     rules: restrict([
       { group: [...IO_PACKAGES, 'zod', '@temporalio/*'], message: 'domain/ is pure: no I/O, no zod, no Temporal.' },
-      { group: ['**/db/*', '**/api/*', '**/activities/*', '**/workflows/*', '**/worker/*', '**/dev/*'], message: 'domain/ imports nothing of the project but domain/.' },
+      {
+        group: ['**/db/*', '**/api/*', '**/activities/*', '**/workflows/*', '**/worker/*', '**/dev/*'],
+        message: 'domain/ imports nothing of the project but domain/.',
+      },
     ]),
   },
   {
     files: ['admin/**/*.{ts,tsx}'],
+    ignores: ['admin/e2e/**'],
     rules: restrict([
-      { group: ['**/api/*', '**/activities/*', '**/workflows/*', '**/worker/*', '**/db/*', '**/dev/*'], message: 'The admin SPA talks to the API over HTTP; it may import domain/ only.' },
+      {
+        group: ['**/api/*', '**/activities/*', '**/workflows/*', '**/worker/*', '**/db/*', '**/dev/*'],
+        message: 'The admin SPA talks to the API over HTTP; it may import domain/ only.',
+      },
     ]),
   },
 );

@@ -1,13 +1,27 @@
 import { defineConfig } from 'vitest/config';
 
+// Two projects: unit tests of pure code (`*.unit.test.ts`) need no service; integration tests share one
+// Postgres, Temporal dev server, stripe-mock and MailDev started once by the global setup.
+const ignored = ['node_modules/**', '.data/**', '.tools/**', 'admin/dist/**'];
+
 export default defineConfig({
   test: {
-    include: ['**/*.test.ts', '**/*.test.tsx'],
-    exclude: ['node_modules/**', '.data/**', '.tools/**', 'admin/dist/**'],
-    globalSetup: ['test/global-setup.ts'],
     reporters: ['default', './test/summary-reporter.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 120_000,
     pool: 'forks',
+    projects: [
+      {
+        test: { name: 'unit', include: ['**/*.unit.test.ts'], exclude: ignored },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['**/*.test.ts'],
+          exclude: [...ignored, '**/*.unit.test.ts'],
+          globalSetup: ['test/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
   },
 });

@@ -59,16 +59,17 @@ describe('roles', () => {
     admin = (await insertUser(db, 'admin')).email;
   });
 
-  it.each(operations.filter(({ operation }) => Array.isArray(operation['x-access']) && !operation['x-access'].includes('donateur')))(
-    'refuses a donateur $method $path with 403',
-    async ({ method, path }) => {
-      const client = browser();
-      await client.login(donateur);
-      const response = await client.request(method, concrete(path), method === 'GET' ? undefined : {});
-      expect(response.status).toBe(403);
-      expect((await response.json()).message).toBe('Votre rôle ne permet pas cette action.');
-    },
-  );
+  it.each(
+    operations.filter(
+      ({ operation }) => Array.isArray(operation['x-access']) && !operation['x-access'].includes('donateur'),
+    ),
+  )('refuses a donateur $method $path with 403', async ({ method, path }) => {
+    const client = browser();
+    await client.login(donateur);
+    const response = await client.request(method, concrete(path), method === 'GET' ? undefined : {});
+    expect(response.status).toBe(403);
+    expect((await response.json()).message).toBe('Votre rôle ne permet pas cette action.');
+  });
 
   it('lets an admin list users, with their roles and without password hashes', async () => {
     const client = browser();

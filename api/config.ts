@@ -11,7 +11,12 @@ const apiEnv = z.object({
   API_HOST: z.string().default('127.0.0.1'),
   API_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   PUBLIC_URL: z.string().url().default('http://localhost:3000'),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   COOKIE_SECURE: booleanFlag.default(true),
   TRUST_PROXY: booleanFlag.default(false),
   ADMIN_DIST_DIR: z.string().default('admin/dist'),

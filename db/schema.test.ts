@@ -50,8 +50,11 @@ describe('the ledger', () => {
   });
 
   it('refuses a transaction whose lines do not sum to zero, and keeps nothing of it', async () => {
-    await expect(postTransaction('donation-paid-2', [-2500, 2000])).rejects.toThrow(/unbalanced: its lines sum to -500/);
-    const [row] = await db`select count(*)::int as n from ledger_transactions where idempotency_key = 'donation-paid-2'`;
+    await expect(postTransaction('donation-paid-2', [-2500, 2000])).rejects.toThrow(
+      /unbalanced: its lines sum to -500/,
+    );
+    const [row] =
+      await db`select count(*)::int as n from ledger_transactions where idempotency_key = 'donation-paid-2'`;
     expect(row?.n).toBe(0);
   });
 

@@ -1,11 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { createDb } from '../db/client.ts';
 import { parseEnv } from '../db/env.ts';
 import { migrate } from '../db/migrate.ts';
 import { DEMO_ACCOUNTS, seedDemoData } from './demo-data.ts';
+import { buildAdminIfStale } from './admin-build.ts';
 import { assertPortFree, startProcess, waitForPort, type Running } from './processes.ts';
 import { ROOT, startServices } from './stack.ts';
 
@@ -46,32 +45,11 @@ async function checkPorts(): Promise<void> {
     [env.MAIL_UI_PORT, 'MAIL_UI_PORT'],
   ];
   const problems = await Promise.allSettled(wanted.map(([number, name]) => assertPortFree(number, name)));
-  const messages = problems.flatMap((result) => (result.status === 'rejected' ? [(result.reason as Error).message] : []));
+  const messages = problems.flatMap((result) =>
+    result.status === 'rejected' ? [(result.reason as Error).message] : [],
+  );
   if (messages.length) throw new Error(messages.join('\n'));
 }
-
-function newestChange(dir: string): number {
-  return readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
-    const path = join(dir, entry.name);
-    return Math.max(newest, entry.isDirectory() ? newestChange(path) : statSync(path).mtimeMs);
-  }, 0);
-}
-
-function buildAdminIfStale(): void {
-  const built = join(ROOT, 'admin/dist/index.html');
-  const sources = Math.max(newestChange(join(ROOT, 'admin/src')), newestChange(join(ROOT, 'domain')));
-  if (existsSync(built) && statSync(built).mtimeMs > sources) return;
-  console.log('Building the admin UI…');
-  const result = spawnSync('npx', ['vite', 'build', '--config', 'admin/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
-  if (result.status !== 0) throw new Error('The admin UI did not build; see the errors above.');
-}
-
-// a closed terminal or pipe must not interrupt the shutdown
-process.stdout.on('error', () => {});
-process.stderr.on('error', () => {});
 
 async function main(): Promise<void> {
   await checkPorts();
@@ -115,8 +93,16 @@ async function main(): Promise<void> {
       COOKIE_SECURE: 'false',
     };
     const tsx = (entry: string): [string, string[]] => [process.execPath, ['--import', 'tsx', entry]];
-    running.push(startProcess('worker', ...tsx('worker/main.ts'), { cwd: ROOT, env: childEnv, logFile: `${DATA_DIR}/logs/worker.log` }));
-    running.push(startProcess('api', ...tsx('api/main.ts'), { cwd: ROOT, env: childEnv, logFile: `${DATA_DIR}/logs/api.log` }));
+    running.push(
+      startProcess('worker', ...tsx('worker/main.ts'), {
+        cwd: ROOT,
+        env: childEnv,
+        logFile: `${DATA_DIR}/logs/worker.log`,
+      }),
+    );
+    running.push(
+      startProcess('api', ...tsx('api/main.ts'), { cwd: ROOT, env: childEnv, logFile: `${DATA_DIR}/logs/api.log` }),
+    );
     await waitForPort(env.API_PORT, 'API');
 
     console.log(`

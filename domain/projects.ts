@@ -26,7 +26,20 @@ export const THEME_LABELS: Record<Theme, string> = {
 
 /** School levels, from maternelle to lycée. */
 export const LEVELS = [
-  'PS', 'MS', 'GS', 'CP', 'CE1', 'CE2', 'CM1', 'CM2',
-  '6e', '5e', '4e', '3e', '2nde', '1re', 'Tle',
+  'PS',
+  'MS',
+  'GS',
+  'CP',
+  'CE1',
+  'CE2',
+  'CM1',
+  'CM2',
+  '6e',
+  '5e',
+  '4e',
+  '3e',
+  '2nde',
+  '1re',
+  'Tle',
 ] as const;
 export type Level = (typeof LEVELS)[number];

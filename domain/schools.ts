@@ -1,5 +1,11 @@
 /** Kinds of school (établissement) and the degree each belongs to. */
-export const SCHOOL_KINDS = ['ecole_maternelle', 'ecole_elementaire', 'college', 'lycee', 'lycee_professionnel'] as const;
+export const SCHOOL_KINDS = [
+  'ecole_maternelle',
+  'ecole_elementaire',
+  'college',
+  'lycee',
+  'lycee_professionnel',
+] as const;
 export type SchoolKind = (typeof SCHOOL_KINDS)[number];
 
 /** French labels shown in the back office. */

@@ -3,7 +3,7 @@ import type { Role } from '../../domain/roles.ts';
 import { Dashboard } from './dashboard/Dashboard.tsx';
 import funds from './funds/index.ts';
 import { i18nProvider } from './i18n/fr.ts';
-import { canSeeSchools, isAdmin } from './permissions.ts';
+import { canSeeFunds, canSeeProjects, canSeeSchools, isAdmin } from './permissions.ts';
 import projects from './projects/index.ts';
 import { authProvider } from './providers/authProvider.ts';
 import { dataProvider } from './providers/dataProvider.ts';
@@ -23,9 +23,9 @@ export const App = () => (
   >
     {(roles: Role[] | undefined) => (
       <>
-        <Resource name="projects" {...projects} />
+        {canSeeProjects(roles) ? <Resource name="projects" {...projects} /> : null}
         {canSeeSchools(roles) ? <Resource name="schools" {...schools} /> : null}
-        {isAdmin(roles) ? <Resource name="funds" {...funds} /> : null}
+        {canSeeFunds(roles) ? <Resource name="funds" {...funds} /> : null}
         {isAdmin(roles) ? <Resource name="users" {...users} /> : null}
       </>
     )}

@@ -9,3 +9,13 @@ export function isAdmin(roles: readonly Role[] = []): boolean {
 export function canSeeSchools(roles: readonly Role[] = []): boolean {
   return isAdmin(roles) || roles.includes('validateur');
 }
+
+/** True for the back-office roles that work on projects (the API refuses projects to mécènes and donateurs). */
+export function canSeeProjects(roles: readonly Role[] = []): boolean {
+  return roles.some((role) => ['porteur', 'directeur', 'gestionnaire', 'validateur', 'admin'].includes(role));
+}
+
+/** True for those who read funds: administrators, and mécènes (their own fund). */
+export function canSeeFunds(roles: readonly Role[] = []): boolean {
+  return isAdmin(roles) || roles.includes('mecene');
+}

@@ -20,7 +20,7 @@ export function authorize(access: Access) {
     const user = c.get('user');
     if (!user) throw new ApiError(401, 'unauthenticated', 'Vous devez être connecté pour accéder à cette page.');
     if (access !== 'authenticated' && !hasRole(user, ...access)) {
-      throw new ApiError(403, 'forbidden', "Votre rôle ne permet pas cette action.");
+      throw new ApiError(403, 'forbidden', 'Votre rôle ne permet pas cette action.');
     }
     return next();
   });

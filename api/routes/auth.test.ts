@@ -93,7 +93,10 @@ describe('porteur sign-up', () => {
   it('creates a porteur account for an academic e-mail, who can then sign in', async () => {
     const response = await signUp('claire.martin@ac-lille.fr');
     expect(response.status).toBe(201);
-    expect(await response.json()).toMatchObject({ email: 'claire.martin@ac-lille.fr', roles: [{ role: 'porteur', schoolUai }] });
+    expect(await response.json()).toMatchObject({
+      email: 'claire.martin@ac-lille.fr',
+      roles: [{ role: 'porteur', schoolUai }],
+    });
     expect((await browser().login('claire.martin@ac-lille.fr', 'une phrase de passe solide')).status).toBe(200);
   });
 

@@ -4,12 +4,7 @@ import { isAcademicEmail } from '../../domain/roles.ts';
 import { listAcademicDomains } from '../../db/queries/academic-domains.ts';
 import { recordAudit } from '../../db/queries/audit.ts';
 import { findSchool } from '../../db/queries/schools.ts';
-import {
-  countRecentFailures,
-  createSession,
-  deleteSession,
-  recordLoginAttempt,
-} from '../../db/queries/sessions.ts';
+import { countRecentFailures, createSession, deleteSession, recordLoginAttempt } from '../../db/queries/sessions.ts';
 import { createPorteur, findLoginCandidate, findUser } from '../../db/queries/users.ts';
 import { currentUser, defineRoute } from '../auth/access.ts';
 import { clientIp } from '../auth/client-ip.ts';
@@ -74,7 +69,11 @@ export const authRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
     const failures = await countRecentFailures(db, { email, ip, windowMinutes: LOGIN_LIMITS.windowMinutes });
     if (failures.byEmail >= LOGIN_LIMITS.perEmail || failures.byIp >= LOGIN_LIMITS.perIp) {
       c.header('Retry-After', String(LOGIN_LIMITS.windowMinutes * 60));
-      throw new ApiError(429, 'too_many_attempts', `Trop de tentatives de connexion. Réessayez dans ${LOGIN_LIMITS.windowMinutes} minutes.`);
+      throw new ApiError(
+        429,
+        'too_many_attempts',
+        `Trop de tentatives de connexion. Réessayez dans ${LOGIN_LIMITS.windowMinutes} minutes.`,
+      );
     }
     const candidate = await findLoginCandidate(db, email);
     const valid = await verifyPassword(candidate?.passwordHash ?? UNKNOWN_USER_HASH, password);
@@ -93,7 +92,13 @@ export const authRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
       path: '/',
       expires: session.expiresAt,
     });
-    await recordAudit(db, { actorId: candidate.id, action: 'login', entityType: 'user', entityId: String(candidate.id), ip });
+    await recordAudit(db, {
+      actorId: candidate.id,
+      action: 'login',
+      entityType: 'user',
+      entityId: String(candidate.id),
+      ip,
+    });
     const user = await findUser(db, candidate.id);
     return c.json({ user: user! }, 200);
   })
@@ -108,7 +113,11 @@ export const authRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
     const { db } = c.get('deps');
     const body = c.req.valid('json');
     if (!isAcademicEmail(body.email, await listAcademicDomains(db))) {
-      throw new ApiError(400, 'not_academic_email', "Un porteur de projet doit utiliser son adresse e-mail académique (par exemple prenom.nom@ac-lille.fr).");
+      throw new ApiError(
+        400,
+        'not_academic_email',
+        'Un porteur de projet doit utiliser son adresse e-mail académique (par exemple prenom.nom@ac-lille.fr).',
+      );
     }
     if (!(await findSchool(db, body.schoolUai))) {
       throw new ApiError(400, 'unknown_school', `Aucun établissement ne porte le code UAI ${body.schoolUai}.`);
@@ -117,10 +126,17 @@ export const authRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
     const id = await db
       .begin((tx) => createPorteur(tx, { ...body, passwordHash }))
       .catch((error: { code?: string }) => {
-        if (error.code === '23505') throw new ApiError(409, 'email_taken', 'Un compte existe déjà pour cette adresse e-mail.');
+        if (error.code === '23505')
+          throw new ApiError(409, 'email_taken', 'Un compte existe déjà pour cette adresse e-mail.');
         throw error;
       });
-    await recordAudit(db, { actorId: id, action: 'register', entityType: 'user', entityId: String(id), ip: clientIp(c) });
+    await recordAudit(db, {
+      actorId: id,
+      action: 'register',
+      entityType: 'user',
+      entityId: String(id),
+      ip: clientIp(c),
+    });
     return c.json((await findUser(db, id))!, 201);
   })
   .openapi(me, (c) => c.json(currentUser(c), 200));

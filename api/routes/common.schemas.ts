@@ -13,7 +13,10 @@ export const errorResponses = {
 } as const;
 
 /** react-admin list parameters: page, perPage, sort, order. */
-export function listQuery<const Sort extends readonly [string, ...string[]]>(sortFields: Sort, defaultSort: Sort[number]) {
+export function listQuery<const Sort extends readonly [string, ...string[]]>(
+  sortFields: Sort,
+  defaultSort: Sort[number],
+) {
   return z.object({
     page: z.coerce.number().int().min(1).default(1),
     perPage: z.coerce.number().int().min(1).max(200).default(25),

@@ -18,7 +18,10 @@ describe('/health', () => {
     const deadAddress = `127.0.0.1:${await freePort()}`;
     const connection = Connection.lazy({ address: deadAddress, connectTimeout: 500 });
     const temporal = new Client({ connection });
-    const config = parseApiConfig({ DATABASE_URL: 'postgres://unused@localhost/unused', TEMPORAL_ADDRESS: deadAddress });
+    const config = parseApiConfig({
+      DATABASE_URL: 'postgres://unused@localhost/unused',
+      TEMPORAL_ADDRESS: deadAddress,
+    });
     const degraded = createApp({ db, temporal, config });
     const response = await degraded.request('/api/health');
     expect(response.status).toBe(503);

@@ -59,11 +59,8 @@ export const projectRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     const { db, temporal, config } = c.get('deps');
     const project = await findProject(db, c.req.valid('param').id, { ...NO_SCOPE, porteurId: user.id });
     if (!project) throw new ApiError(404, 'not_found', 'Projet introuvable parmi vos projets.');
-    const state = await sendProjectUpdate(
-      temporal,
-      { taskQueue: config.TEMPORAL_TASK_QUEUE, project },
-      submitUpdate,
-      { actorId: user.id },
-    );
+    const state = await sendProjectUpdate(temporal, { taskQueue: config.TEMPORAL_TASK_QUEUE, project }, submitUpdate, {
+      actorId: user.id,
+    });
     return c.json(state, 200);
   });

@@ -30,7 +30,9 @@ export const UserListQuery = listQuery(asTuple(USER_SORT_FIELDS), 'email').exten
 
 export const IdParam = z.object({ id: z.coerce.number().int().positive('identifiant invalide') });
 
-export const UaiParam = z.object({ id: z.string().toUpperCase().refine(isUai, 'code UAI invalide (7 chiffres et leur lettre clé)') });
+export const UaiParam = z.object({
+  id: z.string().toUpperCase().refine(isUai, 'code UAI invalide (7 chiffres et leur lettre clé)'),
+});
 
 export const School = z
   .object({

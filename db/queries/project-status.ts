@@ -4,7 +4,14 @@ import type { Tx } from '../client.ts';
 /** Records a status change in the timeline and on the project; a repeated eventKey changes nothing. */
 export async function recordProjectStatusChange(
   db: Tx,
-  change: { projectId: number; from: ProjectStatus; to: ProjectStatus; actorId: number | null; comment?: string; eventKey: string },
+  change: {
+    projectId: number;
+    from: ProjectStatus;
+    to: ProjectStatus;
+    actorId: number | null;
+    comment?: string;
+    eventKey: string;
+  },
 ): Promise<boolean> {
   const inserted = await db`
     insert into project_status_history (project_id, from_status, to_status, actor_id, comment, event_key)
@@ -20,7 +27,15 @@ export async function recordProjectStatusChange(
 
 /** A project's timeline, oldest first, with the actors' names. */
 export async function listProjectTimeline(db: Tx, projectId: number) {
-  return db<{ fromStatus: ProjectStatus | null; toStatus: ProjectStatus; actorName: string | null; comment: string | null; at: Date }[]>`
+  return db<
+    {
+      fromStatus: ProjectStatus | null;
+      toStatus: ProjectStatus;
+      actorName: string | null;
+      comment: string | null;
+      at: Date;
+    }[]
+  >`
     select h.from_status, h.to_status, u.display_name as actor_name, h.comment, h.at
     from project_status_history h left join users u on u.id = h.actor_id
     where h.project_id = ${projectId} order by h.at, h.id`;

@@ -48,11 +48,11 @@ const USER_SORTS = { id: 'u.id', email: 'u.email', displayName: 'u.display_name'
 type UserSort = keyof typeof USER_SORTS;
 
 /** A page of users with their roles, optionally matching a search text. */
-export async function listUsers(
-  db: Tx,
-  options: PageRequest<UserSort> & { q?: string },
-): Promise<Page<User>> {
-  const where = whereAll(db, options.q ? [db`(u.email ilike ${`%${options.q}%`} or u.display_name ilike ${`%${options.q}%`})`] : []);
+export async function listUsers(db: Tx, options: PageRequest<UserSort> & { q?: string }): Promise<Page<User>> {
+  const where = whereAll(
+    db,
+    options.q ? [db`(u.email ilike ${`%${options.q}%`} or u.display_name ilike ${`%${options.q}%`})`] : [],
+  );
   const data = await db<User[]>`
     select u.id, u.email, u.display_name, ${rolesOf(db)} from users u ${where}
     ${orderBy(db, USER_SORTS[options.sort], options.descending, 'u.id')}

@@ -6,7 +6,10 @@ const eslint = new ESLint();
 async function violations(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
   return (result?.messages ?? [])
-    .filter((message) => message.ruleId === '@typescript-eslint/no-restricted-imports' || message.ruleId === 'no-restricted-syntax')
+    .filter(
+      (message) =>
+        message.ruleId === '@typescript-eslint/no-restricted-imports' || message.ruleId === 'no-restricted-syntax',
+    )
     .map((message) => message.message);
 }
 
@@ -21,7 +24,10 @@ describe('lint keeps the folder boundaries of STYLE.md', () => {
   });
 
   it('lets a workflow import activities as types', async () => {
-    const found = await violations('workflows/example.ts', `import type { Activities } from '../activities/index.ts';\nexport type A = Activities;\n`);
+    const found = await violations(
+      'workflows/example.ts',
+      `import type { Activities } from '../activities/index.ts';\nexport type A = Activities;\n`,
+    );
     expect(found).toEqual([]);
   });
 

@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { parseApiConfig } from '../api/config.ts';
+import { parseWorkerConfig } from '../worker/config.ts';
+
+// No Docker engine runs here: these checks keep docker-compose.yml consistent with what the processes need.
+const compose = parse(readFileSync(new URL('../docker-compose.yml', import.meta.url), 'utf8')) as {
+  services: Record<string, { environment?: Record<string, string>; command?: string[]; depends_on?: object }>;
+};
+
+const SAMPLE: Record<string, string> = {
+  POSTGRES_PASSWORD: 's3cret',
+  PUBLIC_URL: 'https://backoffice.example.org',
+  STRIPE_SECRET_KEY: 'sk_live_example',
+  SMTP_URL: 'smtps://user:pass@smtp.example.org:465',
+};
+
+/** The service's environment with ${VAR…} references replaced as `docker compose` would. */
+function environmentOf(service: string): Record<string, string> {
+  const environment = compose.services[service]?.environment ?? {};
+  return Object.fromEntries(
+    Object.entries(environment).map(([key, value]) => [
+      key,
+      String(value).replace(
+        /\$\{(\w+)(?::[-?]([^}]*))?\}/g,
+        (_, name: string, fallback?: string) =>
+          SAMPLE[name] ?? (fallback && !fallback.startsWith('set ') ? fallback : ''),
+      ),
+    ]),
+  );
+}
+
+describe('docker-compose.yml', () => {
+  it('describes postgres, temporal with its UI, a one-shot migrate, the api and the worker', () => {
+    expect(Object.keys(compose.services)).toEqual(
+      expect.arrayContaining(['postgres', 'temporal', 'temporal-ui', 'migrate', 'api', 'worker']),
+    );
+    expect(compose.services.migrate?.command).toEqual(['node', '--import', 'tsx', 'db/migrate-cli.ts']);
+    expect(compose.services.api?.depends_on).toHaveProperty('migrate.condition', 'service_completed_successfully');
+  });
+
+  it('gives the api a configuration its own parser accepts, with secure cookies', () => {
+    const config = parseApiConfig(environmentOf('api'));
+    expect(config).toMatchObject({ COOKIE_SECURE: true, TEMPORAL_ADDRESS: 'temporal:7233', API_HOST: '0.0.0.0' });
+    expect(config.DATABASE_URL).toBe('postgres://trousse:s3cret@postgres:5432/trousse');
+  });
+
+  it('gives the worker a configuration its own parser accepts', () => {
+    const config = parseWorkerConfig(environmentOf('worker'));
+    expect(config).toMatchObject({ TEMPORAL_ADDRESS: 'temporal:7233', SMTP_URL: SAMPLE.SMTP_URL });
+  });
+});
