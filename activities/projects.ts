@@ -1,16 +1,5 @@
 import type { Db } from '../db/client.ts';
-import { recordProjectStatusChange } from '../db/queries/project-status.ts';
-import type { ProjectStatus } from '../domain/project-status.ts';
-
-/** A status change as the lifecycle workflow reports it; eventKey makes a retry harmless. */
-export interface StatusChange {
-  projectId: number;
-  from: ProjectStatus;
-  to: ProjectStatus;
-  actorId: number | null;
-  comment?: string;
-  eventKey: string;
-}
+import { recordProjectStatusChange, type StatusChange } from '../db/queries/project-status.ts';
 
 /** Activities that write a project's read model (status and timeline) in Postgres. */
 export function createProjectActivities({ db }: { db: Db }) {

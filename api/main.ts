@@ -1,16 +1,11 @@
 import { serve } from '@hono/node-server';
 import { Client, Connection } from '@temporalio/client';
 import { createDb } from '../db/client.ts';
+import { configOrExit } from '../db/env.ts';
 import { createApp } from './app.ts';
 import { parseApiConfig } from './config.ts';
 
-let config;
-try {
-  config = parseApiConfig(process.env);
-} catch (error) {
-  console.error((error as Error).message);
-  process.exit(1);
-}
+const config = configOrExit(() => parseApiConfig(process.env));
 
 const db = createDb(config.DATABASE_URL);
 // lazy: the API starts even while Temporal is still coming up; /health tells

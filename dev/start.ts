@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { createDb } from '../db/client.ts';
-import { parseEnv } from '../db/env.ts';
+import { configOrExit, parseEnv } from '../db/env.ts';
 import { migrate } from '../db/migrate.ts';
 import { DEMO_ACCOUNTS, seedDemoData } from './demo-data.ts';
 import { buildAdminIfStale } from './admin-build.ts';
@@ -10,18 +10,20 @@ import { ROOT, startServices } from './stack.ts';
 
 // The local stack: `npm start`. Everything runs on this machine; data is kept under .data/.
 const port = z.coerce.number().int().min(1).max(65535);
-const env = parseEnv(
-  z.object({
-    API_PORT: port.default(3000),
-    POSTGRES_PORT: port.default(5433),
-    TEMPORAL_PORT: port.default(7233),
-    TEMPORAL_UI_PORT: port.default(8233),
-    STRIPE_MOCK_PORT: port.default(12111),
-    SMTP_PORT: port.default(1025),
-    MAIL_UI_PORT: port.default(1080),
-    DATABASE_URL: z.string().url().optional(),
-  }),
-  process.env,
+const env = configOrExit(() =>
+  parseEnv(
+    z.object({
+      API_PORT: port.default(3000),
+      POSTGRES_PORT: port.default(5433),
+      TEMPORAL_PORT: port.default(7233),
+      TEMPORAL_UI_PORT: port.default(8233),
+      STRIPE_MOCK_PORT: port.default(12111),
+      SMTP_PORT: port.default(1025),
+      MAIL_UI_PORT: port.default(1080),
+      DATABASE_URL: z.string().url().optional(),
+    }),
+    process.env,
+  ),
 );
 
 const DATA_DIR = join(ROOT, '.data');

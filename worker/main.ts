@@ -1,15 +1,10 @@
 import { NativeConnection } from '@temporalio/worker';
 import { createDb } from '../db/client.ts';
+import { configOrExit } from '../db/env.ts';
 import { parseWorkerConfig } from './config.ts';
 import { createWorker } from './worker.ts';
 
-let config;
-try {
-  config = parseWorkerConfig(process.env);
-} catch (error) {
-  console.error((error as Error).message);
-  process.exit(1);
-}
+const config = configOrExit(() => parseWorkerConfig(process.env));
 
 const db = createDb(config.DATABASE_URL);
 const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS }).catch((error: Error) => {

@@ -1,18 +1,18 @@
 import type { ProjectStatus } from '../../domain/project-status.ts';
 import type { Tx } from '../client.ts';
 
+/** A status change as the lifecycle workflow reports it; eventKey makes a repeat harmless. */
+export interface StatusChange {
+  projectId: number;
+  from: ProjectStatus;
+  to: ProjectStatus;
+  actorId: number | null;
+  comment?: string;
+  eventKey: string;
+}
+
 /** Records a status change in the timeline and on the project; a repeated eventKey changes nothing. */
-export async function recordProjectStatusChange(
-  db: Tx,
-  change: {
-    projectId: number;
-    from: ProjectStatus;
-    to: ProjectStatus;
-    actorId: number | null;
-    comment?: string;
-    eventKey: string;
-  },
-): Promise<boolean> {
+export async function recordProjectStatusChange(db: Tx, change: StatusChange): Promise<boolean> {
   const inserted = await db`
     insert into project_status_history (project_id, from_status, to_status, actor_id, comment, event_key)
     values (${change.projectId}, ${change.from}, ${change.to}, ${change.actorId}, ${change.comment ?? null}, ${change.eventKey})
