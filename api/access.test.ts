@@ -90,3 +90,13 @@ describe('roles', () => {
     expect((await response.json()).message).toContain('sort');
   });
 });
+
+describe('the OpenAPI document', () => {
+  it('is served with a viewer whose assets come from this server, not a CDN', async () => {
+    const page = await (await app.request('/api/docs')).text();
+    expect(page).toContain('/api/docs/assets/swagger-ui-dist/swagger-ui-bundle.js');
+    const bundle = await app.request('/api/docs/assets/swagger-ui-dist/swagger-ui-bundle.js');
+    expect(bundle.status).toBe(200);
+    expect((await bundle.text()).length).toBeGreaterThan(100_000);
+  });
+});

@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { dirname, relative } from 'node:path';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { swaggerUI } from '@hono/swagger-ui';
@@ -14,7 +16,19 @@ import { schoolRoutes } from './routes/schools.ts';
 import { userRoutes } from './routes/users.ts';
 
 /** Public paths outside the OpenAPI document: the document itself, its viewer and the admin SPA. */
-export const UNDOCUMENTED_PUBLIC_PATHS = ['/api/openapi.json', '/api/docs', '/admin/*', '/', '/admin'] as const;
+export const UNDOCUMENTED_PUBLIC_PATHS = [
+  '/api/openapi.json',
+  '/api/docs',
+  '/api/docs/assets/swagger-ui-dist/*',
+  '/admin/*',
+  '/',
+  '/admin',
+] as const;
+
+const SWAGGER_UI_DIR = relative(
+  process.cwd(),
+  dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json')),
+);
 
 /**
  * The HTTP application. Sessions are httpOnly, SameSite=Lax cookies; state-changing requests must come
@@ -47,7 +61,12 @@ export function createApp(deps: ApiDeps) {
     openapi: '3.1.0',
     info: { title: 'Trousse à Projets — API du back office', version: '0.1.0' },
   });
-  app.get('/api/docs', swaggerUI({ url: '/api/openapi.json' }));
+  // the viewer's assets come from the swagger-ui-dist package, not a CDN: it works offline
+  app.get('/api/docs', swaggerUI({ url: '/api/openapi.json', baseUrl: '/api/docs/assets' }));
+  app.use(
+    '/api/docs/assets/swagger-ui-dist/*',
+    serveStatic({ root: SWAGGER_UI_DIR, rewriteRequestPath: (path) => path.replace(/^.*\/swagger-ui-dist/, '') }),
+  );
 
   const adminRoot = deps.config.ADMIN_DIST_DIR;
   app.get('/', (c) => c.redirect('/admin/'));
