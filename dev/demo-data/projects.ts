@@ -68,12 +68,12 @@ async function insertProject(
     insert into projects (
       school_uai, structure_id, porteur_id, title, summary, description, theme, levels, pupil_count,
       activity_starts_on, activity_ends_on, minimum_goal_cents, optimum_goal_cents,
-      campaign_starts_at, campaign_ends_at, status, status_changed_at, created_at, updated_at)
+      campaign_days, campaign_starts_at, campaign_ends_at, status, status_changed_at, created_at, updated_at)
     values (
       ${school.uai}, ${context.structureIds.get(project.school) ?? null}, ${context.userIds.get(project.porteur)!},
       ${project.title}, ${project.summary}, ${project.description}, ${project.theme}, ${project.levels}::text[],
       ${project.pupilCount}, current_date + ${activityStart}::int, current_date + ${activityStart + activityLength}::int,
-      ${project.minimumEuros * 100}, ${optimumCents},
+      ${project.minimumEuros * 100}, ${optimumCents}, ${campaign ? campaign[1] : 30},
       ${campaign ? at(tx, campaign[0]) : null},
       ${campaign ? at(tx, campaign[0] + campaign[1]) : null},
       ${last[0]}, ${at(tx, last[1])}, ${at(tx, first[1])}, ${at(tx, last[1])})

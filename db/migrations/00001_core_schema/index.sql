@@ -140,6 +140,8 @@ create table projects (
   minimum_goal_cents bigint not null check (minimum_goal_cents > 0),
   optimum_goal_cents bigint not null,
   minimum_goal_exception boolean not null default false,
+  -- planned length of the campaign; it opens at publication and ends campaign_days later
+  campaign_days int not null default 30 check (campaign_days between 7 and 90),
   campaign_starts_at timestamptz,
   campaign_ends_at timestamptz,
   status text not null default 'draft' check (status in (
@@ -151,8 +153,7 @@ create table projects (
   updated_at timestamptz not null default now(),
   check (optimum_goal_cents >= minimum_goal_cents),
   check (minimum_goal_cents <= 500000 or minimum_goal_exception),
-  check (campaign_ends_at is null or campaign_starts_at is null
-    or campaign_ends_at between campaign_starts_at + interval '7 days' and campaign_starts_at + interval '90 days')
+  check (campaign_ends_at is null or campaign_starts_at is null or campaign_ends_at > campaign_starts_at)
 );
 create index projects_status_idx on projects (status);
 create index projects_school_idx on projects (school_uai);
@@ -181,6 +182,32 @@ create table project_status_history (
 );
 create index project_status_history_project_idx on project_status_history (project_id, at);
 
+-- The directeur's attestation of the official approvals (1er degré: IEN and DASEN; 2nd degré: CA vote).
+create table project_attestations (
+  id bigint generated always as identity primary key,
+  project_id bigint not null unique references projects (id),
+  directeur_id bigint not null references users (id),
+  ien_approved boolean,
+  dasen_approved boolean,
+  ca_vote_on date,
+  document_name text,
+  attested_at timestamptz not null default now(),
+  check ((ien_approved and dasen_approved) or ca_vote_on is not null)
+);
+
+-- The final report (bilan); each submission is a new version.
+create table project_reports (
+  id bigint generated always as identity primary key,
+  project_id bigint not null references projects (id),
+  version int not null,
+  what_was_done text not null,
+  pupils_reached int not null check (pupils_reached >= 0),
+  actual_spend_cents bigint not null check (actual_spend_cents >= 0),
+  submitted_by bigint not null references users (id),
+  submitted_at timestamptz not null default now(),
+  unique (project_id, version)
+);
+
 -- Money -------------------------------------------------------------------------------
 
 create table donations (
@@ -201,7 +228,8 @@ create table donations (
   hide_name boolean not null default false,
   hide_amount boolean not null default false,
   failure_choice text not null default 'refund' check (failure_choice in ('refund', 'redirect')),
-  status text not null default 'pending' check (status in ('pending', 'paid', 'expired', 'payment_failed', 'refunded', 'redirected', 'disputed')),
+  status text not null default 'pending' check (status in (
+    'pending', 'paid', 'expired', 'payment_failed', 'refund_requested', 'refunded', 'redirected', 'disputed')),
   stripe_checkout_session_id text unique,
   stripe_payment_intent_id text unique,
   created_at timestamptz not null default now(),
