@@ -1,9 +1,11 @@
+import type Stripe from 'stripe';
 import type { Db } from '../db/client.ts';
 import { createProjectActivities } from './projects.ts';
 
 /** What activities are built from. */
 export interface ActivityDeps {
   db: Db;
+  stripe: Stripe;
 }
 
 /** Every activity the worker registers, one factory per external system. */

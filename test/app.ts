@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { afterAll, inject } from 'vitest';
+import { createStripeClient } from '../activities/stripe.ts';
 import { createApp } from '../api/app.ts';
 import { parseApiConfig } from '../api/config.ts';
 import { createWorker } from '../worker/worker.ts';
@@ -36,7 +37,12 @@ export async function createTestApp(options: { worker?: boolean } = {}) {
   let workerConnection: NativeConnection | undefined;
   if (options.worker) {
     workerConnection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
-    worker = await createWorker({ connection: workerConnection, namespace: 'default', taskQueue, deps: { db } });
+    worker = await createWorker({
+      connection: workerConnection,
+      namespace: 'default',
+      taskQueue,
+      deps: { db, stripe: createStripeClient({ secretKey: 'sk_test_tests', apiUrl: inject('stripeApiUrl') }) },
+    });
     running = worker.run();
   }
   afterAll(async () => {

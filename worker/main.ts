@@ -1,4 +1,5 @@
 import { NativeConnection } from '@temporalio/worker';
+import { createStripeClient } from '../activities/stripe.ts';
 import { createDb } from '../db/client.ts';
 import { configOrExit } from '../db/env.ts';
 import { parseWorkerConfig } from './config.ts';
@@ -15,7 +16,7 @@ const worker = await createWorker({
   connection,
   namespace: config.TEMPORAL_NAMESPACE,
   taskQueue: config.TEMPORAL_TASK_QUEUE,
-  deps: { db },
+  deps: { db, stripe: createStripeClient({ secretKey: config.STRIPE_SECRET_KEY, apiUrl: config.STRIPE_API_URL }) },
 });
 console.log(`Worker polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS}`);
 // the SDK shuts the worker down gracefully on SIGINT and SIGTERM; then run() resolves

@@ -1,0 +1,118 @@
+import type { Tx } from '../client.ts';
+
+/** The kinds of ledger account (see the ledger_accounts check constraint). */
+export type AccountKind =
+  | 'stripe_clearing'
+  | 'project'
+  | 'fund_available'
+  | 'fund_reserved'
+  | 'fund_committed'
+  | 'structure_payable'
+  | 'structure_paid'
+  | 'refunds'
+  | 'disputes'
+  | 'sponsor_contributions';
+
+/** An account to find or open, identified by its unique code (e.g. `project:12`, `fund:3:available`). */
+export interface AccountSpec {
+  code: string;
+  kind: AccountKind;
+  name: string;
+  projectId?: number;
+  fundId?: number;
+  structureId?: number;
+}
+
+/** Conventional account specs, so every module names the same account the same way. */
+export const accounts = {
+  stripeClearing: (): AccountSpec => ({
+    code: 'stripe:clearing',
+    kind: 'stripe_clearing',
+    name: 'Stripe (encaissements)',
+  }),
+  refunds: (): AccountSpec => ({ code: 'refunds', kind: 'refunds', name: 'Remboursements aux donateurs' }),
+  project: (projectId: number): AccountSpec => ({
+    code: `project:${projectId}`,
+    kind: 'project',
+    name: `Projet ${projectId}`,
+    projectId,
+  }),
+  fundAvailable: (fundId: number): AccountSpec => ({
+    code: `fund:${fundId}:available`,
+    kind: 'fund_available',
+    name: `Fonds ${fundId} — disponible`,
+    fundId,
+  }),
+  fundReserved: (fundId: number): AccountSpec => ({
+    code: `fund:${fundId}:reserved`,
+    kind: 'fund_reserved',
+    name: `Fonds ${fundId} — réservé`,
+    fundId,
+  }),
+  structurePayable: (structureId: number): AccountSpec => ({
+    code: `structure:${structureId}:payable`,
+    kind: 'structure_payable',
+    name: `Structure ${structureId} — à verser`,
+    structureId,
+  }),
+};
+
+/** The id of the account with this code, opening it first if needed (safe under concurrency). */
+export async function ensureAccount(db: Tx, spec: AccountSpec): Promise<number> {
+  const [row] = await db<{ id: number }[]>`
+    insert into ledger_accounts (code, kind, name, project_id, fund_id, structure_id)
+    values (${spec.code}, ${spec.kind}, ${spec.name}, ${spec.projectId ?? null}, ${spec.fundId ?? null},
+            ${spec.structureId ?? null})
+    on conflict (code) do update set code = excluded.code
+    returning id`;
+  return (row as { id: number }).id;
+}
+
+/** A movement of money: lines must sum to zero (the database refuses otherwise). */
+export interface Movement {
+  kind: string;
+  idempotencyKey: string;
+  description: string;
+  donationId?: number;
+  grantId?: number;
+  lines: { account: AccountSpec; amountCents: number }[];
+}
+
+/**
+ * Posts a balanced transaction once per idempotency key; a repeat changes nothing and returns created
+ * false. Call inside a transaction (`db.begin`) so the lines and the balance check commit together.
+ */
+export async function postMovement(db: Tx, movement: Movement): Promise<{ transactionId: number; created: boolean }> {
+  const [inserted] = await db<{ id: number }[]>`
+    insert into ledger_transactions (kind, idempotency_key, description, donation_id, grant_id)
+    values (${movement.kind}, ${movement.idempotencyKey}, ${movement.description}, ${movement.donationId ?? null},
+            ${movement.grantId ?? null})
+    on conflict (idempotency_key) do nothing
+    returning id`;
+  if (!inserted) {
+    const [existing] = await db<{ id: number }[]>`
+      select id from ledger_transactions where idempotency_key = ${movement.idempotencyKey}`;
+    return { transactionId: (existing as { id: number }).id, created: false };
+  }
+  for (const line of movement.lines.filter((line) => line.amountCents !== 0)) {
+    const accountId = await ensureAccount(db, line.account);
+    await db`insert into ledger_lines (transaction_id, account_id, amount_cents)
+             values (${inserted.id}, ${accountId}, ${line.amountCents})`;
+  }
+  return { transactionId: inserted.id, created: true };
+}
+
+/** The balance of an account by code (0 when it does not exist yet). */
+export async function balanceOf(db: Tx, code: string): Promise<number> {
+  const [row] = await db<{ balanceCents: number }[]>`
+    select coalesce(sum(l.amount_cents), 0)::bigint as balance_cents
+    from ledger_accounts a join ledger_lines l on l.account_id = a.id where a.code = ${code}`;
+  return row?.balanceCents ?? 0;
+}
+
+/** Ledger transactions whose lines do not sum to zero (always empty while the trigger holds). */
+export async function unbalancedTransactions(db: Tx): Promise<number[]> {
+  const rows = await db<{ transactionId: number }[]>`
+    select transaction_id from ledger_lines group by transaction_id having sum(amount_cents) <> 0`;
+  return rows.map((row) => row.transactionId);
+}
