@@ -1,5 +1,8 @@
 import type Stripe from 'stripe';
 import type { Db } from '../db/client.ts';
+import { createFundActivities } from './funds.ts';
+import { createNotificationActivities } from './notifications.ts';
+import { createPaymentActivities } from './payments.ts';
 import { createProjectActivities } from './projects.ts';
 
 /** What activities are built from. */
@@ -12,6 +15,9 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createProjectActivities(deps),
+    ...createPaymentActivities(deps),
+    ...createNotificationActivities(deps),
+    ...createFundActivities(deps),
   };
 }
 

@@ -11,6 +11,7 @@ import { ApiError, handleError, validationHook } from './errors.ts';
 import { authRoutes } from './routes/auth.ts';
 import { fundRoutes } from './routes/funds.ts';
 import { healthRoutes } from './routes/health.ts';
+import { lifecycleRoutes } from './routes/lifecycle.ts';
 import { projectRoutes } from './routes/projects.ts';
 import { schoolRoutes } from './routes/schools.ts';
 import { userRoutes } from './routes/users.ts';
@@ -49,6 +50,7 @@ export function createApp(deps: ApiDeps) {
   app.route('/api', authRoutes);
   app.route('/api', schoolRoutes);
   app.route('/api', projectRoutes);
+  app.route('/api', lifecycleRoutes);
   app.route('/api', fundRoutes);
   app.route('/api', userRoutes);
 

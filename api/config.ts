@@ -20,6 +20,12 @@ const apiEnv = z.object({
   COOKIE_SECURE: booleanFlag.default(true),
   TRUST_PROXY: booleanFlag.default(false),
   ADMIN_DIST_DIR: z.string().default('admin/dist'),
+  LIFECYCLE_TIME_SCALE: z.coerce
+    .number()
+    .positive()
+    .max(1)
+    .default(1)
+    .describe('compresses every lifecycle duration (demos and tests only; 1 in production)'),
 });
 
 /** The API's configuration, parsed from its environment. */

@@ -47,7 +47,7 @@ export function isPortOpen(port: number): Promise<boolean> {
 }
 
 /** Resolves once something accepts TCP connections on the port, or throws after the timeout. */
-export async function waitForPort(port: number, what: string, timeoutMs = 60_000): Promise<void> {
+export async function waitForPort(port: number, what: string, timeoutMs = 180_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await isPortOpen(port)) return;

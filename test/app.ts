@@ -19,7 +19,7 @@ export interface Browser {
  * The API built on a fresh database and the shared Temporal server, with a worker of its own on a
  * task queue of its own, all stopped after the calling file's tests.
  */
-export async function createTestApp(options: { worker?: boolean } = {}) {
+export async function createTestApp(options: { worker?: boolean; config?: Record<string, string> } = {}) {
   const { db, url } = await createTestDatabase();
   const taskQueue = `test-${randomBytes(4).toString('hex')}`;
   const config = parseApiConfig({
@@ -27,6 +27,7 @@ export async function createTestApp(options: { worker?: boolean } = {}) {
     TEMPORAL_ADDRESS: inject('temporalAddress'),
     TEMPORAL_TASK_QUEUE: taskQueue,
     COOKIE_SECURE: 'false',
+    ...options.config,
   });
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });

@@ -50,12 +50,25 @@ export async function insertUser(
 }
 
 /** Inserts a draft project of the porteur at the school and returns its id. */
-export async function insertProject(db: Tx, project: { schoolUai: string; porteurId: number }): Promise<number> {
+export async function insertProject(
+  db: Tx,
+  project: {
+    schoolUai: string;
+    porteurId: number;
+    minimumGoalCents?: number;
+    optimumGoalCents?: number;
+    campaignDays?: number;
+    activityEndsInDays?: number;
+  },
+): Promise<number> {
+  const endsIn = project.activityEndsInDays ?? 123;
   const [row] = await db<{ id: number }[]>`
-    insert into projects (school_uai, porteur_id, title, summary, theme, levels, pupil_count,
+    insert into projects (school_uai, porteur_id, title, summary, theme, levels, pupil_count, campaign_days,
                           activity_starts_on, activity_ends_on, minimum_goal_cents, optimum_goal_cents)
     values (${project.schoolUai}, ${project.porteurId}, 'Classe de mer à Wimereux', 'Trois jours au bord de la mer',
-            'classe_decouverte', ${['CM1', 'CM2']}, 24, current_date + 120, current_date + 123, 180000, 240000)
+            'classe_decouverte', ${['CM1', 'CM2']}, 24, ${project.campaignDays ?? 30},
+            current_date + ${endsIn - 3}::int, current_date + ${endsIn}::int,
+            ${project.minimumGoalCents ?? 180000}, ${project.optimumGoalCents ?? 240000})
     returning id`;
   return (row as { id: number }).id;
 }

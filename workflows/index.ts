@@ -1,1 +1,2 @@
 export { projectLifecycleWorkflow } from './project-lifecycle.ts';
+export { failedCampaignResolutionWorkflow } from './failed-campaign-resolution.ts';

@@ -1,56 +1,326 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { listProjectTimeline } from '../db/queries/project-status.ts';
-import { createTestApp } from '../test/app.ts';
+import { signalDonationChanged } from '../api/services/lifecycle.ts';
+import { createTestApp, type Browser } from '../test/app.ts';
 import { insertProject, insertSchool, insertUser } from '../test/fixtures.ts';
-import { projectWorkflowId, stateQuery } from './project-lifecycle.messages.ts';
+import { act, emailsTo, TEST_TIME_SCALE, timelineOf, waitForStatus } from '../test/lifecycle.ts';
+import {
+  expectLedgerConsistent,
+  insertReceivingStructure,
+  insertSolidarityFund,
+  recordPaidDonation,
+} from '../test/money.ts';
+import { donorChoiceSignal, resolutionWorkflowId } from './failed-campaign-resolution.messages.ts';
+import { projectWorkflowId } from './project-lifecycle.messages.ts';
 
-const { db, temporal, browser } = await createTestApp({ worker: true });
-let porteur: { id: number; email: string };
-let otherPorteur: { id: number; email: string };
-let projectId: number;
-
-beforeAll(async () => {
-  const schoolUai = await insertSchool(db);
-  porteur = await insertUser(db, 'porteur', { schoolUai });
-  otherPorteur = await insertUser(db, 'porteur', { schoolUai });
-  projectId = await insertProject(db, { schoolUai, porteurId: porteur.id });
+// Every path of the lifecycle, through the API, on the real Temporal server and Postgres; one day lasts 0.1 s.
+const { db, temporal, browser } = await createTestApp({
+  worker: true,
+  config: { LIFECYCLE_TIME_SCALE: TEST_TIME_SCALE },
 });
 
-describe('submitting a project, on the real Temporal server', () => {
-  it('starts the project’s workflow, which records the submission in Postgres with who did it', async () => {
-    const client = browser();
-    await client.login(porteur.email);
-    const response = await client.request('POST', `/api/projects/${projectId}/submit`);
-    expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ projectId, status: 'submitted' });
+let schoolUai: string;
+const people: Record<string, { id: number; email: string; client: Browser }> = {};
 
-    const [project] = await db`select status from projects where id = ${projectId}`;
-    expect(project?.status).toBe('submitted');
-    const timeline = await listProjectTimeline(db, projectId);
-    expect(timeline.map(({ fromStatus, toStatus, actorName }) => [fromStatus, toStatus, actorName])).toEqual([
-      ['draft', 'submitted', 'Test porteur'],
+beforeAll(async () => {
+  schoolUai = await insertSchool(db);
+  const otherSchool = await insertSchool(db);
+  await db`insert into academies (code, name, pilot_enabled) values ('reims', 'Reims', true)`;
+  await insertSolidarityFund(db);
+  const roles = {
+    porteur: ['porteur', { schoolUai }],
+    otherPorteur: ['porteur', { schoolUai }],
+    directeur: ['directeur', { schoolUai }],
+    otherDirecteur: ['directeur', { schoolUai: otherSchool }],
+    validateur: ['validateur', {}],
+    reimsValidateur: ['validateur', { academyCode: 'reims' }],
+    admin: ['admin', {}],
+    donateur: ['donateur', {}],
+  } as const;
+  for (const [name, [role, scope]] of Object.entries(roles)) {
+    const user = await insertUser(db, role, scope);
+    const client = browser();
+    expect((await client.login(user.email)).status).toBe(200);
+    people[name] = { ...user, client };
+  }
+});
+
+const as = (name: string) => people[name]!.client;
+
+/** A project with its receiving structure; 7-day campaign unless told otherwise. */
+async function newProject(options: Partial<Parameters<typeof insertProject>[1]> = {}) {
+  const projectId = await insertProject(db, { schoolUai, porteurId: people.porteur!.id, campaignDays: 20, ...options });
+  await insertReceivingStructure(db, { projectId });
+  return projectId;
+}
+
+/** Submit, accept, attest: the project's campaign is open. */
+async function publish(projectId: number) {
+  expect((await act(as('porteur'), projectId, 'submit')).body.status).toBe('submitted');
+  expect((await act(as('validateur'), projectId, 'review', { decision: 'accept' })).body.status).toBe(
+    'awaiting_attestation',
+  );
+  const attested = await act(as('directeur'), projectId, 'attest', { ienApproved: true, dasenApproved: true });
+  expect(attested.body.status).toBe('published');
+}
+
+/** A donation committed in Postgres, then signalled to the project's workflow, as the payment webhook does. */
+async function give(projectId: number, amountCents: number, failureChoice: 'refund' | 'redirect' = 'refund') {
+  const donationId = await recordPaidDonation(db, { projectId, amountCents, failureChoice });
+  await signalDonationChanged(temporal, projectId, donationId);
+  return donationId;
+}
+
+const donorOf = (donationId: number) =>
+  db`select donor_email from donations where id = ${donationId}`.then(([row]) => row?.donorEmail as string);
+
+const donationStatus = async (donationId: number) =>
+  (await db`select status from donations where id = ${donationId}`)[0]?.status;
+
+/** Keeps the project's history for the replay test (copied to workflows/histories when recorded afresh). */
+async function keepHistory(projectId: number, name: string) {
+  const history = await temporal.workflow.getHandle(projectWorkflowId(projectId)).fetchHistory();
+  mkdirSync('.data/histories', { recursive: true });
+  writeFileSync(`.data/histories/${name}.json`, historyToJSON(history));
+}
+
+describe('a project that succeeds', () => {
+  it('goes from submission to completed, pays its structure and tells its donors of the report', async () => {
+    const projectId = await newProject({ minimumGoalCents: 100_000, optimumGoalCents: 150_000 });
+    await publish(projectId);
+    await give(projectId, 60_000);
+    await give(projectId, 50_000);
+    await waitForStatus(db, projectId, 'report_due');
+
+    const [payout] = await db`select amount_cents, status from payouts where project_id = ${projectId}`;
+    expect(payout).toEqual({ amountCents: 110_000, status: 'recorded' });
+    const report = {
+      whatWasDone: 'Trois jours à Wimereux : pêche à pied, laisse de mer, phare.',
+      pupilsReached: 24,
+      actualSpendCents: 108_000,
+    };
+    expect((await act(as('porteur'), projectId, 'report', report)).body.status).toBe('report_submitted');
+    expect((await act(as('validateur'), projectId, 'report/review', { decision: 'accept' })).body.status).toBe(
+      'completed',
+    );
+    await waitForStatus(db, projectId, 'completed');
+    expect(await timelineOf(db, projectId)).toEqual([
+      'submitted',
+      'accepted',
+      'awaiting_attestation',
+      'published',
+      'succeeded',
+      'paid_out',
+      'report_due',
+      'report_submitted',
+      'completed',
     ]);
-    const state = await temporal.workflow.getHandle(projectWorkflowId(projectId)).query(stateQuery);
-    expect(state.status).toBe('submitted');
+    expect(await emailsTo(db, projectId, people.directeur!.email)).toEqual(['attestation_requested']);
+    expect(await emailsTo(db, projectId, people.porteur!.email)).toEqual(
+      expect.arrayContaining(['project_submitted', 'project_accepted', 'project_published', 'minimum_reached']),
+    );
+    const [reportRow] = await db`select pupils_reached from project_reports where project_id = ${projectId}`;
+    expect(reportRow?.pupilsReached).toBe(24);
+    const donorMails =
+      await db`select count(*)::int as n from email_outbox where project_id = ${projectId} and template = 'report_published'`;
+    expect(donorMails[0]?.n).toBe(2);
+    await expectLedgerConsistent(db);
+    await keepHistory(projectId, 'succeeded-and-completed');
   });
 
-  it('refuses a second submission with a 409 a person understands, and records nothing more', async () => {
-    const client = browser();
-    await client.login(porteur.email);
-    const response = await client.request('POST', `/api/projects/${projectId}/submit`);
-    expect(response.status).toBe(409);
-    expect(await response.json()).toMatchObject({
-      code: 'invalid_transition',
-      message: 'Ce projet a déjà été soumis : il ne peut plus l’être dans son état actuel.',
+  it('closes at once when the optimum is reached, long before its deadline', async () => {
+    const projectId = await newProject({ campaignDays: 90, minimumGoalCents: 50_000, optimumGoalCents: 80_000 });
+    await publish(projectId);
+    const started = Date.now();
+    await give(projectId, 80_000);
+    await waitForStatus(db, projectId, 'report_due');
+    expect(Date.now() - started).toBeLessThan(90 * 100);
+    expect((await timelineOf(db, projectId)).slice(3, 6)).toEqual(['published', 'closed_optimum', 'paid_out']);
+  });
+});
+
+describe('review', () => {
+  it('loops through change requests until the project is accepted', async () => {
+    const projectId = await newProject();
+    await act(as('porteur'), projectId, 'submit');
+    const changes = await act(as('validateur'), projectId, 'review', {
+      decision: 'request_changes',
+      comment: 'Précisez le budget du transport.',
     });
-    expect(await listProjectTimeline(db, projectId)).toHaveLength(1);
+    expect(changes.body.status).toBe('changes_requested');
+    expect((await act(as('porteur'), projectId, 'submit')).body.status).toBe('submitted');
+    expect((await act(as('validateur'), projectId, 'review', { decision: 'accept' })).body.status).toBe(
+      'awaiting_attestation',
+    );
+    const [comment] = await db`
+      select comment from project_status_history where project_id = ${projectId} and to_status = 'changes_requested'`;
+    expect(comment?.comment).toBe('Précisez le budget du transport.');
   });
 
-  it('does not let another porteur submit a project that is not theirs', async () => {
-    const client = browser();
-    await client.login(otherPorteur.email);
-    const response = await client.request('POST', `/api/projects/${projectId}/submit`);
-    expect(response.status).toBe(404);
-    expect((await response.json()).message).toBe('Projet introuvable parmi vos projets.');
+  it('rejects with a reason, after which nothing more can be done', async () => {
+    const projectId = await newProject();
+    await act(as('porteur'), projectId, 'submit');
+    const rejected = await act(as('validateur'), projectId, 'review', { decision: 'reject', comment: 'Hors charte.' });
+    expect(rejected.body.status).toBe('rejected');
+    const again = await act(as('porteur'), projectId, 'submit');
+    expect(again.status).toBe(409);
+    expect(again.body.message).toBe(
+      'Ce projet ne peut être soumis que depuis un brouillon ou après une demande de modifications.',
+    );
+  });
+
+  it('escalates a submission waiting longer than the review SLA to the validators', async () => {
+    const projectId = await newProject();
+    await act(as('porteur'), projectId, 'submit');
+    await new Promise((resolve) => setTimeout(resolve, 7 * 100 + 500));
+    expect(await emailsTo(db, projectId, people.validateur!.email)).toEqual(['new_submission', 'review_sla_breached']);
+  });
+});
+
+describe('a campaign that fails', () => {
+  it('releases its grants and resolves each donation: the donor’s answer, else the choice made at donation', async () => {
+    const projectId = await newProject({ campaignDays: 10, minimumGoalCents: 200_000, optimumGoalCents: 250_000 });
+    await publish(projectId);
+    const refundByDefault = await give(projectId, 3_000, 'refund');
+    const redirectByDefault = await give(projectId, 2_000, 'redirect');
+    const answersRedirect = await give(projectId, 4_000, 'refund');
+    await waitForStatus(db, projectId, 'resolving');
+    // the donor answers from the link in the failure e-mail, which the resolution sends when it starts
+    await expect
+      .poll(async () => emailsTo(db, projectId, await donorOf(answersRedirect)), { timeout: 10_000 })
+      .toContain('campaign_failed_choice');
+    await temporal.workflow
+      .getHandle(resolutionWorkflowId(projectId))
+      .signal(donorChoiceSignal, { donationId: answersRedirect, choice: 'redirect' });
+    await waitForStatus(db, projectId, 'closed');
+
+    expect(await donationStatus(refundByDefault)).toBe('refund_requested');
+    expect(await donationStatus(redirectByDefault)).toBe('redirected');
+    expect(await donationStatus(answersRedirect)).toBe('redirected');
+    expect((await timelineOf(db, projectId)).slice(3)).toEqual(['published', 'failed', 'resolving', 'closed']);
+    const choiceMails = await db`
+      select count(*)::int as n from email_outbox where project_id = ${projectId} and template = 'campaign_failed_choice'`;
+    expect(choiceMails[0]?.n).toBe(3);
+    await expectLedgerConsistent(db);
+    await keepHistory(projectId, 'failed-and-resolved');
+  });
+});
+
+describe('cancellation', () => {
+  it('lets an admin cancel a collecting project with a reason: every donor is refunded', async () => {
+    const projectId = await newProject({ campaignDays: 60 });
+    await publish(projectId);
+    const donationId = await give(projectId, 5_000);
+    const withoutReason = await act(as('admin'), projectId, 'cancel', { reason: '' });
+    expect(withoutReason.status).toBe(400);
+    const cancelled = await act(as('admin'), projectId, 'cancel', { reason: 'Sortie annulée par la préfecture.' });
+    expect(cancelled.body.status).toBe('cancelled');
+    await expect.poll(() => donationStatus(donationId), { timeout: 15_000 }).toBe('refund_requested');
+    await expectLedgerConsistent(db);
+  });
+});
+
+describe('the final report', () => {
+  it('reminds the porteur, then tells the directeur when it is late; a late report still completes', async () => {
+    const projectId = await newProject({ activityEndsInDays: -40, minimumGoalCents: 50_000, optimumGoalCents: 60_000 });
+    await publish(projectId);
+    await give(projectId, 60_000);
+    await waitForStatus(db, projectId, 'report_due');
+    await expect
+      .poll(() => emailsTo(db, projectId, people.directeur!.email), { timeout: 15_000 })
+      .toEqual(['attestation_requested', 'report_late']);
+    expect(await emailsTo(db, projectId, people.porteur!.email)).toEqual(
+      expect.arrayContaining(['report_reminder', 'report_due_today']),
+    );
+    const report = {
+      whatWasDone: 'Le séjour a eu lieu avec un mois de retard, en juin.',
+      pupilsReached: 22,
+      actualSpendCents: 59_000,
+    };
+    await act(as('porteur'), projectId, 'report', report);
+    const changes = await act(as('validateur'), projectId, 'report/review', {
+      decision: 'request_changes',
+      comment: 'Ajoutez les factures du transport.',
+    });
+    expect(changes.body.status).toBe('report_changes_requested');
+    expect((await act(as('porteur'), projectId, 'report', report)).body.status).toBe('report_submitted');
+    expect((await act(as('validateur'), projectId, 'report/review', { decision: 'accept' })).body.status).toBe(
+      'completed',
+    );
+  });
+});
+
+describe('forbidden actions', () => {
+  let projectId: number;
+  beforeAll(async () => {
+    projectId = await newProject();
+  });
+
+  it('refuses a role the action is not for', async () => {
+    const response = await act(as('donateur'), projectId, 'submit');
+    expect(response.status).toBe(403);
+  });
+
+  it('refuses another porteur’s project', async () => {
+    expect((await act(as('otherPorteur'), projectId, 'submit')).status).toBe(404);
+  });
+
+  it('refuses an action the state does not allow, saying why', async () => {
+    const response = await act(as('directeur'), projectId, 'attest', { ienApproved: true, dasenApproved: true });
+    expect(response.status).toBe(409);
+    expect(response.body.message).toBe("Ce projet n'attend pas d'attestation du chef d'établissement.");
+  });
+
+  it('refuses a directeur of another school and a validateur of another académie', async () => {
+    await act(as('porteur'), projectId, 'submit');
+    const review = await act(as('reimsValidateur'), projectId, 'review', { decision: 'accept' });
+    expect(review.status).toBe(403);
+    expect(review.body.message).toBe("Ce projet ne relève pas de l'académie que vous validez.");
+    await act(as('validateur'), projectId, 'review', { decision: 'accept' });
+    const attest = await act(as('otherDirecteur'), projectId, 'attest', { ienApproved: true, dasenApproved: true });
+    expect(attest.status).toBe(403);
+    expect(attest.body.message).toBe('Seul le chef de cet établissement peut attester ce projet.');
+  });
+
+  it('refuses an incomplete attestation with a 422 naming what is missing', async () => {
+    const response = await act(as('directeur'), projectId, 'attest', { ienApproved: true });
+    expect(response.status).toBe(422);
+    expect(response.body.message).toBe("Attestez les avis favorables de l'IEN et du DASEN.");
+  });
+
+  it('refuses a change request without a comment', async () => {
+    const other = await newProject();
+    await act(as('porteur'), other, 'submit');
+    const response = await act(as('validateur'), other, 'review', { decision: 'request_changes' });
+    expect(response.status).toBe(400);
+    expect(response.body.message).toContain('commentaire est obligatoire');
+  });
+
+  it('never lets a validateur review their own project', async () => {
+    const [row] = await db<{ id: number }[]>`
+      insert into user_roles (user_id, role) values (${people.porteur!.id}, 'validateur') returning id`;
+    const own = await newProject();
+    await act(as('porteur'), own, 'submit');
+    const response = await act(as('porteur'), own, 'review', { decision: 'accept' });
+    expect(response.status).toBe(403);
+    expect(response.body.message).toBe('Vous ne pouvez pas examiner votre propre projet.');
+    await db`delete from user_roles where id = ${row!.id}`;
+  });
+});
+
+describe('the lifecycle state', () => {
+  it('tells each role what it may do now', async () => {
+    const projectId = await newProject();
+    await act(as('porteur'), projectId, 'submit');
+    const response = await as('validateur').request('GET', `/api/projects/${projectId}/lifecycle`);
+    expect(response.status).toBe(200);
+    const state = await response.json();
+    expect(state).toMatchObject({ status: 'submitted', actions: { validateur: ['review'], admin: ['cancel'] } });
+    expect(state.actions.porteur).toBeUndefined();
+    const timeline = await (await as('porteur').request('GET', `/api/projects/${projectId}/timeline`)).json();
+    expect(timeline).toEqual([
+      expect.objectContaining({ fromStatus: 'draft', toStatus: 'submitted', actorName: 'Test porteur' }),
+    ]);
   });
 });

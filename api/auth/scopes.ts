@@ -1,5 +1,8 @@
+import type { LifecycleAction } from '../../domain/lifecycle.ts';
+import type { Role } from '../../domain/roles.ts';
 import type { ProjectScope } from '../../db/queries/projects.ts';
-import type { User } from '../../db/queries/users.ts';
+import type { User, UserRole } from '../../db/queries/users.ts';
+import { ApiError } from '../errors.ts';
 
 /**
  * The projects a user may see in the back office: admins and unscoped validators see all; a validator
@@ -15,4 +18,39 @@ export function projectScopeOf(user: User): ProjectScope {
     if (held.role === 'porteur') scope.porteurId = user.id;
   }
   return scope;
+}
+
+/**
+ * Refuses a lifecycle action the caller's scope does not cover: a porteur acts on their own projects, a
+ * validateur within their académie and never on their own project, a directeur for their school only.
+ */
+export function assertMayAct(
+  user: User,
+  action: LifecycleAction,
+  project: { porteurId: number; schoolUai: string; academyCode: string },
+): void {
+  const holds = (role: Role, inScope: (held: UserRole) => boolean) =>
+    user.roles.some((held) => held.role === role && inScope(held));
+  switch (action) {
+    case 'submit':
+    case 'submitReport':
+      if (project.porteurId !== user.id) throw new ApiError(404, 'not_found', 'Projet introuvable parmi vos projets.');
+      return;
+    case 'review':
+    case 'reviewReport':
+      if (project.porteurId === user.id) {
+        throw new ApiError(403, 'own_project', 'Vous ne pouvez pas examiner votre propre projet.');
+      }
+      if (!holds('validateur', (held) => !held.academyCode || held.academyCode === project.academyCode)) {
+        throw new ApiError(403, 'out_of_scope', "Ce projet ne relève pas de l'académie que vous validez.");
+      }
+      return;
+    case 'attest':
+      if (!holds('directeur', (held) => held.schoolUai === project.schoolUai)) {
+        throw new ApiError(403, 'out_of_scope', 'Seul le chef de cet établissement peut attester ce projet.');
+      }
+      return;
+    case 'cancel':
+      return;
+  }
 }

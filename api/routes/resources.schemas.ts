@@ -89,7 +89,3 @@ export const Fund = z
 export const UserSchema = z
   .object({ id: z.number(), email: z.string(), displayName: z.string(), roles: z.array(UserRoleSchema) })
   .openapi('User');
-
-export const ProjectState = z
-  .object({ projectId: z.number(), status: z.enum(PROJECT_STATUSES) })
-  .openapi('ProjectState');

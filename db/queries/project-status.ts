@@ -9,6 +9,8 @@ export interface StatusChange {
   actorId: number | null;
   comment?: string;
   eventKey: string;
+  /** at publication: the campaign opens now and ends at this ISO instant */
+  campaign?: { endsAt: string };
 }
 
 /** Records a status change in the timeline and on the project; a repeated eventKey changes nothing. */
@@ -19,8 +21,11 @@ export async function recordProjectStatusChange(db: Tx, change: StatusChange): P
     on conflict (event_key) do nothing
     returning id`;
   if (inserted.count === 0) return false;
+  const campaign = change.campaign
+    ? db`, campaign_starts_at = now(), campaign_ends_at = ${change.campaign.endsAt}::timestamptz`
+    : db``;
   await db`
-    update projects set status = ${change.to}, status_changed_at = now(), updated_at = now()
+    update projects set status = ${change.to}, status_changed_at = now(), updated_at = now() ${campaign}
     where id = ${change.projectId}`;
   return true;
 }

@@ -85,3 +85,29 @@ export async function findProject(db: Tx, id: number, scope: ProjectScope): Prom
     ${select(db)} ${whereAll(db, [db`p.id = ${id}`, ...scopeCondition(db, scope)])}`;
   return row;
 }
+
+/** What the lifecycle workflow needs to know about a project when it starts. */
+export interface LifecycleFacts {
+  projectId: number;
+  porteurId: number;
+  schoolUai: string;
+  academyCode: string;
+  degree: 'premier' | 'second';
+  status: ProjectStatus;
+  minimumGoalCents: number;
+  optimumGoalCents: number;
+  campaignDays: number;
+  activityEndsOn: string;
+  campaignEndsAt: Date | null;
+  reportVersions: number;
+}
+
+/** The lifecycle facts of a project, or undefined. */
+export async function findLifecycleFacts(db: Tx, projectId: number): Promise<LifecycleFacts | undefined> {
+  const [row] = await db<LifecycleFacts[]>`
+    select p.id as project_id, p.porteur_id, p.school_uai, s.academy_code, s.degree, p.status, p.minimum_goal_cents,
+           p.optimum_goal_cents, p.campaign_days, p.activity_ends_on::text, p.campaign_ends_at,
+           (select count(*)::int from project_reports r where r.project_id = p.id) as report_versions
+    from projects p join schools s on s.uai = p.school_uai where p.id = ${projectId}`;
+  return row;
+}

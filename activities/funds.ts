@@ -1,0 +1,116 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import type { Db, Tx } from '../db/client.ts';
+import {
+  activeFunds,
+  currentDay,
+  grantsOfProject,
+  insertGrant,
+  lockFunds,
+  lockWaitingProjects,
+  projectFacts,
+  settleReservedGrants,
+  type GrantSettlement,
+  type GrantSummary,
+} from '../db/queries/grants.ts';
+import { accounts, balanceOf, postMovement, type AccountSpec } from '../db/queries/ledger.ts';
+import { isEligible } from '../domain/funds/eligibility.ts';
+import { planGrants } from '../domain/funds/plan.ts';
+import { checkTrigger } from '../domain/funds/triggers.ts';
+import type { Fund, GrantKind } from '../domain/funds/types.ts';
+
+/** One project's grants, as every fund activity reports them. */
+export interface ProjectGrants {
+  grants: GrantSummary[];
+}
+
+const KIND_LABEL = { seeding: 'l’amorçage', topup: 'l’abondement' } as const;
+
+/** Specific funds pay before the general solidarity fund, which is the fallback; then the oldest first. */
+const payingOrder = (funds: Fund[]) =>
+  [...funds].sort((a, b) => Number(a.isGeneralSolidarity) - Number(b.isGeneralSolidarity) || a.id - b.id);
+
+/**
+ * Shares one locked fund's available money among every project waiting for this kind of grant from it
+ * (the domain decides who and how much) and reserves each grant in the ledger.
+ */
+async function reserveFromFund(tx: Tx, kind: GrantKind, fund: Fund, today: string): Promise<void> {
+  const availableCents = await balanceOf(tx, accounts.fundAvailable(fund.id).code);
+  if (availableCents <= 0) return;
+  const projects = await projectFacts(tx, await lockWaitingProjects(tx, fund.id, kind));
+  const plan = planGrants({ kind, fund, availableCents, projects, today });
+  for (const grant of plan.grants) {
+    const grantId = await insertGrant(tx, grant);
+    if (grantId === undefined) continue;
+    await postMovement(tx, {
+      kind: 'grant_reserved',
+      idempotencyKey: `grant-reserve-${grantId}`,
+      description: `Réservation de ${KIND_LABEL[kind]} du fonds ${fund.id} pour le projet ${grant.projectId}`,
+      grantId,
+      lines: [
+        { account: accounts.fundAvailable(fund.id), amountCents: -grant.amountCents },
+        { account: accounts.fundReserved(fund.id), amountCents: grant.amountCents },
+      ],
+    });
+  }
+}
+
+/** Activities that reserve, commit and release fund grants (DESIGN.md §Funds: seeding and top-up). */
+export function createFundActivities({ db }: { db: Db }) {
+  /**
+   * Reserves the grants of this kind that the project's eligible funds owe it. The funds are locked in
+   * one transaction, and each shares its money among all projects waiting for the same kind of grant, by
+   * priority; returns the project's grants of this kind that are not released.
+   */
+  async function requestGrants(kind: GrantKind, projectId: number): Promise<ProjectGrants> {
+    return db.begin(async (tx) => {
+      const today = await currentDay(tx);
+      const [project] = await projectFacts(tx, [projectId]);
+      if (!project) throw ApplicationFailure.nonRetryable(`Le projet ${projectId} n’existe pas.`, 'ProjectNotFound');
+      const alreadyGranted = new Set((await grantsOfProject(tx, projectId, { kind })).map((grant) => grant.fundId));
+      const owing = (await activeFunds(tx, today)).filter(
+        (fund) =>
+          !alreadyGranted.has(fund.id) && isEligible(fund, project, today) && checkTrigger(kind, fund, project).ok,
+      );
+      const fundIds = owing.map((fund) => fund.id);
+      if (fundIds.length > 0) {
+        for (const fund of payingOrder(await lockFunds(tx, fundIds))) await reserveFromFund(tx, kind, fund, today);
+      }
+      return { grants: await grantsOfProject(tx, projectId, { kind, statuses: ['reserved', 'committed'] }) };
+    });
+  }
+
+  /** Settles the project's reserved grants and moves their money out of the funds' reserved accounts. */
+  async function settleGrants(projectId: number, to: GrantSettlement): Promise<ProjectGrants> {
+    return db.begin(async (tx) => {
+      for (const grant of await settleReservedGrants(tx, projectId, to)) {
+        const destination: AccountSpec =
+          to === 'committed' ? accounts.project(projectId) : accounts.fundAvailable(grant.fundId);
+        await postMovement(tx, {
+          kind: to === 'committed' ? 'grant_committed' : 'grant_released',
+          idempotencyKey: `${to === 'committed' ? 'grant-commit' : 'grant-release'}-${grant.grantId}`,
+          description:
+            to === 'committed'
+              ? `Versement au projet ${projectId} de ${KIND_LABEL[grant.kind]} du fonds ${grant.fundId}`
+              : `Retour au fonds ${grant.fundId} de ${KIND_LABEL[grant.kind]} du projet ${projectId}`,
+          grantId: grant.grantId,
+          lines: [
+            { account: accounts.fundReserved(grant.fundId), amountCents: -grant.amountCents },
+            { account: destination, amountCents: grant.amountCents },
+          ],
+        });
+      }
+      return { grants: await grantsOfProject(tx, projectId, { statuses: [to] }) };
+    });
+  }
+
+  return {
+    /** Reserves the seeding grants the project's eligible funds owe it at publication (repeat harmless). */
+    requestSeedingGrants: ({ projectId }: { projectId: number }) => requestGrants('seeding', projectId),
+    /** Reserves the top-up grants whose trigger holds for the project (repeat harmless). */
+    requestTopUpGrants: ({ projectId }: { projectId: number }) => requestGrants('topup', projectId),
+    /** The campaign succeeded: reserved grants become project money; returns all committed grants. */
+    commitGrants: ({ projectId }: { projectId: number }) => settleGrants(projectId, 'committed'),
+    /** The campaign failed or was cancelled: reserved grants go back to their funds; returns all released. */
+    releaseGrants: ({ projectId }: { projectId: number }) => settleGrants(projectId, 'released'),
+  };
+}

@@ -1,0 +1,65 @@
+import { z } from '@hono/zod-openapi';
+import { LIFECYCLE_ACTIONS } from '../../domain/lifecycle.ts';
+import { PROJECT_STATUSES } from '../../domain/project-status.ts';
+import { ROLES } from '../../domain/roles.ts';
+
+const comment = z.string().trim().max(4000).optional();
+
+export const ReviewBody = z
+  .object({ decision: z.enum(['accept', 'request_changes', 'reject']), comment })
+  .refine((body) => body.decision === 'accept' || Boolean(body.comment), {
+    message: 'un commentaire est obligatoire pour demander des modifications ou refuser',
+    path: ['comment'],
+  })
+  .openapi('ReviewBody');
+
+export const AttestBody = z
+  .object({
+    ienApproved: z.boolean().optional(),
+    dasenApproved: z.boolean().optional(),
+    caVoteOn: z.iso.date('date au format AAAA-MM-JJ').optional(),
+    documentName: z.string().trim().max(200).optional(),
+  })
+  .openapi('AttestBody');
+
+export const CancelBody = z
+  .object({ reason: z.string().trim().min(5, "indiquez la raison de l'annulation (5 caractères au moins)").max(2000) })
+  .openapi('CancelBody');
+
+export const ReportBody = z
+  .object({
+    whatWasDone: z.string().trim().min(20, 'décrivez ce qui a été réalisé (20 caractères au moins)').max(20_000),
+    pupilsReached: z.number().int().min(0).max(10_000),
+    actualSpendCents: z.number().int('montant en centimes entiers').min(0),
+  })
+  .openapi('ReportBody');
+
+export const ReportReviewBody = z
+  .object({ decision: z.enum(['accept', 'request_changes']), comment })
+  .refine((body) => body.decision === 'accept' || Boolean(body.comment), {
+    message: 'indiquez les compléments attendus',
+    path: ['comment'],
+  })
+  .openapi('ReportReviewBody');
+
+export const LifecycleState = z
+  .object({
+    projectId: z.number(),
+    status: z.enum(PROJECT_STATUSES),
+    campaignEndsAt: z.string().nullable(),
+    collectedCents: z.number().int(),
+    reservedGrantCents: z.number().int(),
+    donorCount: z.number().int(),
+    actions: z.partialRecord(z.enum(ROLES), z.array(z.enum(LIFECYCLE_ACTIONS))),
+  })
+  .openapi('LifecycleState');
+
+export const TimelineEntry = z
+  .object({
+    fromStatus: z.enum(PROJECT_STATUSES).nullable(),
+    toStatus: z.enum(PROJECT_STATUSES),
+    actorName: z.string().nullable(),
+    comment: z.string().nullable(),
+    at: z.string(),
+  })
+  .openapi('TimelineEntry');

@@ -1,0 +1,149 @@
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { rolesFor, type LifecycleAction } from '../../domain/lifecycle.ts';
+import { findLifecycleFacts } from '../../db/queries/projects.ts';
+import { listProjectTimeline } from '../../db/queries/project-status.ts';
+import {
+  attestUpdate,
+  cancelUpdate,
+  reviewReportUpdate,
+  reviewUpdate,
+  submitReportUpdate,
+  submitUpdate,
+} from '../../workflows/project-lifecycle.messages.ts';
+import { currentUser, defineRoute } from '../auth/access.ts';
+import { assertMayAct, projectScopeOf } from '../auth/scopes.ts';
+import type { AppEnv } from '../context.ts';
+import { ApiError, validationHook } from '../errors.ts';
+import { readProjectState, sendProjectUpdate } from '../services/lifecycle.ts';
+import { findProject } from '../../db/queries/projects.ts';
+import { ErrorSchema, errorResponses, jsonResponse } from './common.schemas.ts';
+import {
+  AttestBody,
+  CancelBody,
+  LifecycleState,
+  ReportBody,
+  ReportReviewBody,
+  ReviewBody,
+  TimelineEntry,
+} from './lifecycle.schemas.ts';
+import { IdParam } from './resources.schemas.ts';
+
+const stepResponses = {
+  200: jsonResponse(LifecycleState, 'Action enregistrée ; nouvel état du projet'),
+  ...errorResponses,
+  404: jsonResponse(ErrorSchema, 'Projet introuvable'),
+  409: jsonResponse(ErrorSchema, 'Action impossible dans l’état actuel du projet'),
+  422: jsonResponse(ErrorSchema, 'Action refusée pour ce projet'),
+};
+
+/** A human step's route: POST /projects/{id}/<path> with a JSON body, open to the roles of the action. */
+function stepRoute<B extends z.ZodType>(action: LifecycleAction, path: string, summary: string, body: B) {
+  return defineRoute(rolesFor(action), {
+    method: 'post',
+    path: `/projects/{id}/${path}`,
+    summary,
+    request: { params: IdParam, body: { content: { 'application/json': { schema: body } }, required: true } },
+    responses: stepResponses,
+  });
+}
+
+/** Loads the project, checks the caller's scope for the action, and sends the step to its workflow. */
+async function takeStep<Args extends unknown[]>(
+  c: Context<AppEnv>,
+  action: LifecycleAction,
+  update: Parameters<typeof sendProjectUpdate<Args>>[2],
+  makeArgs: (actorId: number) => Args,
+) {
+  const user = currentUser(c);
+  const { db, temporal, config } = c.get('deps');
+  const facts = await findLifecycleFacts(db, Number(c.req.param('id')));
+  if (!facts) throw new ApiError(404, 'not_found', 'Projet introuvable.');
+  assertMayAct(user, action, facts);
+  const state = await sendProjectUpdate(
+    temporal,
+    { taskQueue: config.TEMPORAL_TASK_QUEUE, timeScale: config.LIFECYCLE_TIME_SCALE, facts },
+    update,
+    ...makeArgs(user.id),
+  );
+  return c.json(state, 200);
+}
+
+const submit = defineRoute(rolesFor('submit'), {
+  method: 'post',
+  path: '/projects/{id}/submit',
+  summary: 'Soumettre son projet à la validation (porteur)',
+  request: { params: IdParam },
+  responses: stepResponses,
+});
+const review = stepRoute(
+  'review',
+  'review',
+  'Accepter, demander des modifications ou refuser (validateur)',
+  ReviewBody,
+);
+const attest = stepRoute(
+  'attest',
+  'attest',
+  'Attester les autorisations officielles (chef d’établissement)',
+  AttestBody,
+);
+const cancel = stepRoute('cancel', 'cancel', 'Annuler le projet et rembourser chaque donateur (admin)', CancelBody);
+const report = stepRoute('submitReport', 'report', 'Déposer le bilan final (porteur)', ReportBody);
+const reportReview = stepRoute(
+  'reviewReport',
+  'report/review',
+  'Accepter le bilan ou demander des compléments (validateur)',
+  ReportReviewBody,
+);
+
+const BACK_OFFICE = ['porteur', 'directeur', 'gestionnaire', 'validateur', 'admin'] as const;
+
+const state = defineRoute(BACK_OFFICE, {
+  method: 'get',
+  path: '/projects/{id}/lifecycle',
+  summary: 'État du projet et actions possibles maintenant, par rôle',
+  request: { params: IdParam },
+  responses: { 200: jsonResponse(LifecycleState, 'État'), ...errorResponses },
+});
+
+const timeline = defineRoute(BACK_OFFICE, {
+  method: 'get',
+  path: '/projects/{id}/timeline',
+  summary: 'Historique du projet : qui a fait quoi, et quand',
+  request: { params: IdParam },
+  responses: { 200: jsonResponse(z.array(TimelineEntry), 'Historique'), ...errorResponses },
+});
+
+/** The human steps of the lifecycle, its state and its timeline. */
+export const lifecycleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(submit, (c) => takeStep(c, 'submit', submitUpdate, (actorId) => [{ actorId }]))
+  .openapi(review, (c) => takeStep(c, 'review', reviewUpdate, (actorId) => [{ actorId, ...c.req.valid('json') }]))
+  .openapi(attest, (c) => takeStep(c, 'attest', attestUpdate, (actorId) => [{ actorId, ...c.req.valid('json') }]))
+  .openapi(cancel, (c) => takeStep(c, 'cancel', cancelUpdate, (actorId) => [{ actorId, ...c.req.valid('json') }]))
+  .openapi(report, (c) =>
+    takeStep(c, 'submitReport', submitReportUpdate, (actorId) => [{ actorId, ...c.req.valid('json') }]),
+  )
+  .openapi(reportReview, (c) =>
+    takeStep(c, 'reviewReport', reviewReportUpdate, (actorId) => [{ actorId, ...c.req.valid('json') }]),
+  )
+  .openapi(state, async (c) => {
+    const { db, temporal } = c.get('deps');
+    const { id } = c.req.valid('param');
+    const visible = await findProject(db, id, projectScopeOf(currentUser(c)));
+    const facts = visible && (await findLifecycleFacts(db, id));
+    if (!facts) throw new ApiError(404, 'not_found', 'Projet introuvable.');
+    return c.json(await readProjectState(temporal, facts), 200);
+  })
+  .openapi(timeline, async (c) => {
+    const { db } = c.get('deps');
+    const { id } = c.req.valid('param');
+    if (!(await findProject(db, id, projectScopeOf(currentUser(c))))) {
+      throw new ApiError(404, 'not_found', 'Projet introuvable.');
+    }
+    const entries = await listProjectTimeline(db, id);
+    return c.json(
+      entries.map((entry) => ({ ...entry, at: entry.at.toISOString() })),
+      200,
+    );
+  });

@@ -1,0 +1,73 @@
+import type { Tx } from '../client.ts';
+
+/** The statuses of a donation (see the donations check constraint). */
+export type DonationStatus =
+  'pending' | 'paid' | 'expired' | 'payment_failed' | 'refund_requested' | 'refunded' | 'redirected' | 'disputed';
+
+/** What the donor chose should happen to the gift if the project fails. */
+export type FailureChoice = 'refund' | 'redirect';
+
+/** A donation as the money activities need it. */
+export interface DonationRow {
+  id: number;
+  projectId: number | null;
+  amountCents: number;
+  status: DonationStatus;
+  failureChoice: FailureChoice;
+  stripePaymentIntentId: string | null;
+}
+
+/** One donation by id; with `forUpdate`, its row stays locked until the transaction ends. */
+export async function findDonation(
+  db: Tx,
+  id: number,
+  options: { forUpdate?: boolean } = {},
+): Promise<DonationRow | undefined> {
+  const [row] = await db<DonationRow[]>`
+    select id, project_id, amount_cents, status, failure_choice, stripe_payment_intent_id
+    from donations where id = ${id} ${options.forUpdate ? db`for update` : db``}`;
+  return row;
+}
+
+/** A campaign's figures outside the ledger: distinct paid donors (by e-mail) and grants still reserved. */
+export async function findCampaignFigures(
+  db: Tx,
+  projectId: number,
+): Promise<{ donorCount: number; reservedGrantCents: number }> {
+  const [row] = await db<{ donorCount: number; reservedGrantCents: number }[]>`
+    select
+      (select count(distinct donor_email)::int from donations
+       where project_id = ${projectId} and status = 'paid') as donor_count,
+      (select coalesce(sum(amount_cents), 0)::bigint from grants
+       where project_id = ${projectId} and status = 'reserved') as reserved_grant_cents`;
+  return row ?? { donorCount: 0, reservedGrantCents: 0 };
+}
+
+/** A project's paid donations in id order (oldest first), after `afterId`, at most `limit` of them. */
+export async function listPaidDonations(
+  db: Tx,
+  projectId: number,
+  page: { afterId?: number; limit?: number } = {},
+): Promise<{ donationId: number; failureChoice: FailureChoice; amountCents: number }[]> {
+  return db<{ donationId: number; failureChoice: FailureChoice; amountCents: number }[]>`
+    select id as donation_id, failure_choice, amount_cents
+    from donations where project_id = ${projectId} and status = 'paid' and id > ${page.afterId ?? 0}
+    order by id limit ${page.limit ?? null}`;
+}
+
+/** Moves a paid donation to `to`; false when it was not paid (nothing changes then). */
+export async function markPaidDonation(
+  db: Tx,
+  id: number,
+  to: Extract<DonationStatus, 'refund_requested' | 'redirected'>,
+): Promise<boolean> {
+  const updated = await db`update donations set status = ${to} where id = ${id} and status = 'paid'`;
+  return updated.count === 1;
+}
+
+/** The id of the general solidarity fund, which receives redirected donations (the oldest if several). */
+export async function findGeneralSolidarityFundId(db: Tx): Promise<number | undefined> {
+  const [row] = await db<{ id: number }[]>`
+    select id from funds where is_general_solidarity order by id limit 1`;
+  return row?.id;
+}

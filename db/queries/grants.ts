@@ -1,0 +1,153 @@
+import type { Fund, GrantKind, ProjectFacts } from '../../domain/funds/types.ts';
+import type { GrantExplanation } from '../../domain/funds/plan.ts';
+import type { Tx } from '../client.ts';
+
+/** A grant as the activities report it. */
+export interface GrantSummary {
+  grantId: number;
+  fundId: number;
+  kind: GrantKind;
+  amountCents: number;
+}
+
+/** The settled states a reserved grant can move to. */
+export type GrantSettlement = 'committed' | 'released';
+
+interface FundRow {
+  id: number;
+  name: string;
+  validFrom: string;
+  validUntil: string;
+  isGeneralSolidarity: boolean;
+  themes: string[];
+  academies: string[];
+  departements: string[];
+  levels: string[];
+  prioritySchoolsOnly: boolean;
+  seedingShareBp: number;
+  seedingCapCents: number;
+  topupThresholdPct: number;
+  topupMinDonors: number;
+  topupDaysLeft: number;
+  topupCapCents: number;
+}
+
+const fundColumns = (db: Tx) => db`
+  id, name, valid_from::text, valid_until::text, is_general_solidarity, themes, academies, departements, levels,
+  priority_schools_only, seeding_share_bp, seeding_cap_cents, topup_threshold_pct, topup_min_donors,
+  topup_days_left, topup_cap_cents`;
+
+const toFund = (row: FundRow): Fund => ({
+  id: row.id,
+  name: row.name,
+  validFrom: row.validFrom,
+  validUntil: row.validUntil,
+  isGeneralSolidarity: row.isGeneralSolidarity,
+  restrictions: {
+    themes: row.themes,
+    academies: row.academies,
+    departements: row.departements,
+    levels: row.levels,
+    prioritySchoolsOnly: row.prioritySchoolsOnly,
+  },
+  rules: {
+    seedingShareBp: row.seedingShareBp,
+    seedingCapCents: row.seedingCapCents,
+    topUpThresholdPct: row.topupThresholdPct,
+    topUpMinDonors: row.topupMinDonors,
+    topUpDaysLeft: row.topupDaysLeft,
+    topUpCapCents: row.topupCapCents,
+  },
+});
+
+/** The database's calendar day (YYYY-MM-DD): the day fund validity is judged on. */
+export async function currentDay(db: Tx): Promise<string> {
+  const [row] = await db<{ today: string }[]>`select current_date::text as today`;
+  return (row as { today: string }).today;
+}
+
+/** The funds valid on that day, by id. */
+export async function activeFunds(db: Tx, today: string): Promise<Fund[]> {
+  const rows = await db<FundRow[]>`
+    select ${fundColumns(db)} from funds where ${today}::date between valid_from and valid_until order by id`;
+  return rows.map(toFund);
+}
+
+/**
+ * Locks the funds' rows in id order (so concurrent requests queue instead of deadlocking) and returns
+ * them; call inside a transaction: whoever holds a fund's lock alone may take money from it.
+ */
+export async function lockFunds(db: Tx, fundIds: number[]): Promise<Fund[]> {
+  const rows = await db<FundRow[]>`
+    select ${fundColumns(db)} from funds where id = any(${fundIds}) order by id for update`;
+  return rows.map(toFund);
+}
+
+/**
+ * Projects collecting that have no grant of this kind from the fund yet, share-locked in id order so that
+ * none leaves the collecting state before the transaction ends.
+ */
+export async function lockWaitingProjects(db: Tx, fundId: number, kind: GrantKind): Promise<number[]> {
+  const rows = await db<{ id: number }[]>`
+    select p.id from projects p
+    where p.status = 'published'
+      and not exists (select 1 from grants g where g.fund_id = ${fundId} and g.project_id = p.id and g.kind = ${kind})
+    order by p.id
+    for share of p`;
+  return rows.map((row) => row.id);
+}
+
+/** The engine's facts about these projects (money from the ledger plus reserved grants), by id. */
+export async function projectFacts(db: Tx, projectIds: number[]): Promise<ProjectFacts[]> {
+  return db<ProjectFacts[]>`
+    select p.id, s.priority_education, s.rural, s.ips::float8 as ips, p.theme, p.levels, s.academy_code as academy,
+           s.departement, p.minimum_goal_cents, p.optimum_goal_cents,
+           (coalesce((select sum(l.amount_cents) from ledger_accounts a join ledger_lines l on l.account_id = a.id
+                      where a.code = 'project:' || p.id), 0)
+            + coalesce((select sum(g.amount_cents) from grants g
+                        where g.project_id = p.id and g.status = 'reserved'), 0))::bigint as collected_cents,
+           (select count(distinct d.donor_email) from donations d
+            where d.project_id = p.id and d.status = 'paid')::int as donor_count,
+           coalesce(greatest(0, ceil(extract(epoch from p.campaign_ends_at - now()) / 86400)),
+                    p.campaign_days)::int as days_left,
+           p.status = 'published' as published, p.campaign_starts_at::date::text as published_on
+    from projects p join schools s on s.uai = p.school_uai
+    where p.id = any(${projectIds})
+    order by p.id`;
+}
+
+/** Records a reserved grant once per fund, project and kind; undefined when it already exists. */
+export async function insertGrant(
+  db: Tx,
+  grant: { fundId: number; projectId: number; kind: GrantKind; amountCents: number; explanation: GrantExplanation },
+): Promise<number | undefined> {
+  const [row] = await db<{ id: number }[]>`
+    insert into grants (fund_id, project_id, kind, amount_cents, explanation)
+    values (${grant.fundId}, ${grant.projectId}, ${grant.kind}, ${grant.amountCents},
+            ${db.json(grant.explanation as never)})
+    on conflict (fund_id, project_id, kind) do nothing
+    returning id`;
+  return row?.id;
+}
+
+/** The project's grants, by id; of one kind and status when asked. */
+export async function grantsOfProject(
+  db: Tx,
+  projectId: number,
+  filter: { kind?: GrantKind; statuses?: string[] } = {},
+): Promise<GrantSummary[]> {
+  return db<GrantSummary[]>`
+    select id as grant_id, fund_id, kind, amount_cents from grants
+    where project_id = ${projectId}
+      ${filter.kind ? db`and kind = ${filter.kind}` : db``}
+      ${filter.statuses ? db`and status = any(${filter.statuses})` : db``}
+    order by id`;
+}
+
+/** Moves the project's reserved grants to the settled state and returns those it moved (each once). */
+export async function settleReservedGrants(db: Tx, projectId: number, to: GrantSettlement): Promise<GrantSummary[]> {
+  return db<GrantSummary[]>`
+    update grants set status = ${to}, settled_at = now()
+    where project_id = ${projectId} and status = 'reserved'
+    returning id as grant_id, fund_id, kind, amount_cents`;
+}

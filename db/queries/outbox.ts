@@ -1,0 +1,78 @@
+import type { Tx } from '../client.ts';
+
+/** Who receives a project's e-mails. */
+export type Audience = 'porteur' | 'directeur' | 'validateurs' | 'donors' | 'sponsors';
+
+/** A recipient and their name. */
+export interface Recipient {
+  email: string;
+  name: string;
+}
+
+/** The project's title (every e-mail names its project), or undefined for an unknown project. */
+export async function projectTitle(db: Tx, projectId: number): Promise<string | undefined> {
+  const [row] = await db<{ title: string }[]>`select title from projects where id = ${projectId}`;
+  return row?.title;
+}
+
+/** The recipients of an audience for a project, each once. */
+export async function recipientsOf(db: Tx, projectId: number, audience: Audience): Promise<Recipient[]> {
+  switch (audience) {
+    case 'porteur':
+      return db<Recipient[]>`
+        select u.email, u.display_name as name from projects p join users u on u.id = p.porteur_id
+        where p.id = ${projectId}`;
+    case 'directeur':
+      return db<Recipient[]>`
+        select distinct u.email, u.display_name as name
+        from projects p join user_roles r on r.role = 'directeur' and r.school_uai = p.school_uai
+        join users u on u.id = r.user_id
+        where p.id = ${projectId} and u.banned_at is null`;
+    case 'validateurs':
+      return db<Recipient[]>`
+        select distinct u.email, u.display_name as name
+        from projects p join schools s on s.uai = p.school_uai
+        join user_roles r on r.role = 'validateur' and (r.academy_code is null or r.academy_code = s.academy_code)
+        join users u on u.id = r.user_id
+        where p.id = ${projectId} and u.banned_at is null`;
+    case 'donors':
+      return db<Recipient[]>`
+        select distinct on (lower(d.donor_email)) d.donor_email as email, d.donor_name as name
+        from donations d where d.project_id = ${projectId} and d.status <> 'pending' and d.status <> 'expired'
+          and d.status <> 'payment_failed'
+        order by lower(d.donor_email), d.id`;
+    case 'sponsors':
+      return db<Recipient[]>`
+        select distinct u.email, u.display_name as name
+        from grants g join user_roles r on r.role = 'mecene' and r.fund_id = g.fund_id
+        join users u on u.id = r.user_id
+        where g.project_id = ${projectId} and g.status <> 'released'`;
+  }
+}
+
+/** Writes e-mails to the outbox; one per dedupe key, so a repeat writes nothing. Returns how many were new. */
+export async function enqueueEmails(
+  db: Tx,
+  emails: {
+    dedupeKey: string;
+    template: string;
+    toAddress: string;
+    subject: string;
+    textBody: string;
+    projectId: number;
+  }[],
+): Promise<number> {
+  if (emails.length === 0) return 0;
+  const rows = emails.map((email) => ({
+    dedupe_key: email.dedupeKey,
+    template: email.template,
+    to_address: email.toAddress,
+    subject: email.subject,
+    text_body: email.textBody,
+    project_id: email.projectId,
+  }));
+  const inserted = await db`
+    insert into email_outbox ${db(rows, 'dedupe_key', 'template', 'to_address', 'subject', 'text_body', 'project_id')}
+    on conflict (dedupe_key) do nothing returning id`;
+  return inserted.count;
+}

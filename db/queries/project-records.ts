@@ -1,0 +1,39 @@
+import type { Tx } from '../client.ts';
+
+/** Records the directeur's attestation once (a repeat changes nothing). */
+export async function insertAttestation(
+  db: Tx,
+  attestation: {
+    projectId: number;
+    actorId: number;
+    ienApproved?: boolean;
+    dasenApproved?: boolean;
+    caVoteOn?: string;
+    documentName?: string;
+  },
+): Promise<void> {
+  await db`
+    insert into project_attestations (project_id, directeur_id, ien_approved, dasen_approved, ca_vote_on, document_name)
+    values (${attestation.projectId}, ${attestation.actorId}, ${attestation.ienApproved ?? null},
+            ${attestation.dasenApproved ?? null}, ${attestation.caVoteOn ?? null}, ${attestation.documentName ?? null})
+    on conflict (project_id) do nothing`;
+}
+
+/** Records one version of the final report once (a repeat changes nothing). */
+export async function insertReport(
+  db: Tx,
+  report: {
+    projectId: number;
+    version: number;
+    actorId: number;
+    whatWasDone: string;
+    pupilsReached: number;
+    actualSpendCents: number;
+  },
+): Promise<void> {
+  await db`
+    insert into project_reports (project_id, version, what_was_done, pupils_reached, actual_spend_cents, submitted_by)
+    values (${report.projectId}, ${report.version}, ${report.whatWasDone}, ${report.pupilsReached},
+            ${report.actualSpendCents}, ${report.actorId})
+    on conflict (project_id, version) do nothing`;
+}

@@ -1,0 +1,28 @@
+import type { Cents } from './money.ts';
+
+/** Progress milestones that donors and the porteur are told about (DESIGN.md §E-mails). */
+export const MILESTONES = ['half_minimum', 'minimum_reached', 'optimum_reached'] as const;
+export type Milestone = (typeof MILESTONES)[number];
+
+/** A campaign's money: donations collected and fund grants reserved for it. */
+export interface CampaignMoney {
+  collectedCents: Cents;
+  reservedGrantCents: Cents;
+}
+
+/** The milestones crossed between two readings of a campaign's money, in order. */
+export function milestonesReached(
+  before: CampaignMoney,
+  after: CampaignMoney,
+  goals: { minimumGoalCents: Cents; optimumGoalCents: Cents },
+): Milestone[] {
+  const total = (money: CampaignMoney) => money.collectedCents + money.reservedGrantCents;
+  const thresholds: [Milestone, Cents][] = [
+    ['half_minimum', Math.ceil(goals.minimumGoalCents / 2)],
+    ['minimum_reached', goals.minimumGoalCents],
+    ['optimum_reached', goals.optimumGoalCents],
+  ];
+  return thresholds
+    .filter(([, threshold]) => total(before) < threshold && total(after) >= threshold)
+    .map(([milestone]) => milestone);
+}

@@ -1,0 +1,23 @@
+import { defineSignal } from '@temporalio/workflow';
+
+/** The workflow id of a project's donation resolution (failed or cancelled campaign). */
+export const resolutionWorkflowId = (projectId: number) => `resolution-${projectId}`;
+
+/** What the resolution starts from; afterDonationId lets it continue as new through long lists. */
+export interface ResolutionInput {
+  projectId: number;
+  /** how long donors may choose, in ms (0 for a cancellation: everyone is refunded) */
+  choiceWindow: number;
+  refundAll: boolean;
+  afterDonationId?: number;
+  choices?: Record<string, 'refund' | 'redirect'>;
+}
+
+/** How the donations were resolved. */
+export interface ResolutionResult {
+  refunded: number;
+  redirected: number;
+}
+
+/** A donor chose, from the link in the failure e-mail, what happens to their gift. */
+export const donorChoiceSignal = defineSignal<[{ donationId: number; choice: 'refund' | 'redirect' }]>('donorChoice');
