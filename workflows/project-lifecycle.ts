@@ -15,6 +15,7 @@ import type { ProjectStatus } from '../domain/project-status.ts';
 import { failedCampaignResolutionWorkflow } from './failed-campaign-resolution.ts';
 import { resolutionWorkflowId } from './failed-campaign-resolution.messages.ts';
 import { DATABASE_ACTIVITY } from './lib/activity-options.ts';
+import { now } from './lib/clock.ts';
 import { busy, invalidInput, refused } from './lib/failures.ts';
 import { recordSearchAttributes } from './lib/search-attributes.ts';
 import {
@@ -172,7 +173,7 @@ export async function projectLifecycleWorkflow(input: ProjectLifecycleInput): Pr
     },
     async (attestation) => {
       await db.recordAttestation({ projectId, ...attestation });
-      state.campaignEndsAt = new Date(Date.now() + durations.campaign).toISOString();
+      state.campaignEndsAt = new Date(now() + durations.campaign).toISOString();
       await moveTo('published', attestation.actorId);
       await notify('project_published', 'porteur');
     },
@@ -250,8 +251,8 @@ export async function projectLifecycleWorkflow(input: ProjectLifecycleInput): Pr
   }
   while (!cancellation) {
     if (progress.stale) await refreshProgress();
-    if (campaignTotal() >= project.optimumGoalCents || Date.now() >= deadline) break;
-    if (!state.topUpGranted && Date.now() >= deadline - durations.topUpWindow) {
+    if (campaignTotal() >= project.optimumGoalCents || now() >= deadline) break;
+    if (!state.topUpGranted && now() >= deadline - durations.topUpWindow) {
       const { grants } = await db.requestTopUpGrants({ projectId });
       state.topUpGranted = grants.length > 0;
       progress.stale = grants.length > 0;
@@ -262,10 +263,8 @@ export async function projectLifecycleWorkflow(input: ProjectLifecycleInput): Pr
       await continueAsNew<typeof projectLifecycleWorkflow>({ ...input, carried: state });
     }
     const nextTimer =
-      state.topUpGranted || Date.now() >= deadline - durations.topUpWindow
-        ? deadline
-        : deadline - durations.topUpWindow;
-    await wait(() => progress.stale, Math.max(nextTimer - Date.now(), 1));
+      state.topUpGranted || now() >= deadline - durations.topUpWindow ? deadline : deadline - durations.topUpWindow;
+    await wait(() => progress.stale, Math.max(nextTimer - now(), 1));
   }
   if (cancellation) return await cancel(cancellation);
   await refreshProgress();
@@ -284,11 +283,11 @@ export async function projectLifecycleWorkflow(input: ProjectLifecycleInput): Pr
   await moveTo('report_due', null);
   const due = new Date(project.activityEndsOn).getTime() + durations.reportDueAfterActivity;
   const reported = () => state.status !== 'report_due';
-  if (!(await wait(reported, Math.max(due - durations.reportReminderBefore - Date.now(), 1)))) {
+  if (!(await wait(reported, Math.max(due - durations.reportReminderBefore - now(), 1)))) {
     await notify('report_reminder', 'porteur');
-    if (!(await wait(reported, Math.max(due - Date.now(), 1)))) {
+    if (!(await wait(reported, Math.max(due - now(), 1)))) {
       await notify('report_due_today', 'porteur');
-      if (!(await wait(reported, Math.max(due + durations.lateReportEscalation - Date.now(), 1)))) {
+      if (!(await wait(reported, Math.max(due + durations.lateReportEscalation - now(), 1)))) {
         await notify('report_late', 'directeur');
       }
     }
