@@ -39,6 +39,7 @@ export async function startServices(options: {
   dataDir: string;
   persistent: boolean;
   databaseUrl?: string;
+  temporalDynamicConfig?: Record<string, string | number>;
 }): Promise<Services> {
   const { ports, dataDir, persistent } = options;
   mkdirSync(dataDir, { recursive: true });
@@ -62,6 +63,7 @@ export async function startServices(options: {
         uiPort: ports.temporalUi,
         dbFile: persistent ? `${dataDir}/temporal.db` : undefined,
         logFile: `${dataDir}/logs/temporal.log`,
+        dynamicConfig: options.temporalDynamicConfig,
       }),
       startStripeMock({ binary: stripeMockBinary, port: ports.stripeMock, logFile: `${dataDir}/logs/stripe-mock.log` }),
       startMailCatcher({

@@ -27,6 +27,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     dataDir,
     persistent: false,
     databaseUrl: process.env.TEST_DATABASE_URL,
+    // long-lived workflows must continue as new; a low threshold makes the tests exercise it
+    temporalDynamicConfig: { 'limit.historyCount.suggestContinueAsNew': 300 },
     ports: {
       postgres: await freePort(),
       temporal: await freePort(),

@@ -324,3 +324,20 @@ describe('the lifecycle state', () => {
     ]);
   });
 });
+
+describe('a long campaign', () => {
+  it('continues as new when its history grows, keeping its totals, and the Temporal UI shows its status', async () => {
+    const projectId = await newProject({ campaignDays: 40, minimumGoalCents: 40_000, optimumGoalCents: 100_000 });
+    await publish(projectId);
+    for (let gift = 0; gift < 60; gift += 1) await give(projectId, 1_000);
+    await waitForStatus(db, projectId, 'report_due', 30_000);
+    const handle = temporal.workflow.getHandle(projectWorkflowId(projectId));
+    const description = await handle.describe();
+    expect(description.raw.workflowExecutionInfo?.firstRunId).toEqual(expect.any(String));
+    expect(description.runId).not.toBe(description.raw.workflowExecutionInfo?.firstRunId);
+    const [payout] = await db`select amount_cents from payouts where project_id = ${projectId}`;
+    expect(payout?.amountCents).toBe(60_000);
+    expect(description.searchAttributes.ProjectStatus).toEqual(['report_due']);
+    expect(description.searchAttributes.Academie).toEqual(['lille']);
+  });
+});
