@@ -12,9 +12,10 @@ import {
   type GrantSettlement,
   type GrantSummary,
 } from '../db/queries/grants.ts';
-import { accounts, balanceOf, postMovement, type AccountSpec } from '../db/queries/ledger.ts';
+import { accounts, balanceOf, postMovement, type AccountSpec, type Movement } from '../db/queries/ledger.ts';
 import { isEligible } from '../domain/funds/eligibility.ts';
 import { planGrants } from '../domain/funds/plan.ts';
+import { payingOrder } from '../domain/funds/sweep.ts';
 import { checkTrigger } from '../domain/funds/triggers.ts';
 import type { Fund, GrantKind } from '../domain/funds/types.ts';
 
@@ -25,9 +26,25 @@ export interface ProjectGrants {
 
 const KIND_LABEL = { seeding: 'l’amorçage', topup: 'l’abondement' } as const;
 
-/** Specific funds pay before the general solidarity fund, which is the fallback; then the oldest first. */
-const payingOrder = (funds: Fund[]) =>
-  [...funds].sort((a, b) => Number(a.isGeneralSolidarity) - Number(b.isGeneralSolidarity) || a.id - b.id);
+/** The ledger movement that reserves a grant: from the fund's available money to its reserved money. */
+export function reservationMovement(grant: {
+  grantId: number;
+  fundId: number;
+  projectId: number;
+  kind: GrantKind;
+  amountCents: number;
+}): Movement {
+  return {
+    kind: 'grant_reserved',
+    idempotencyKey: `grant-reserve-${grant.grantId}`,
+    description: `Réservation de ${KIND_LABEL[grant.kind]} du fonds ${grant.fundId} pour le projet ${grant.projectId}`,
+    grantId: grant.grantId,
+    lines: [
+      { account: accounts.fundAvailable(grant.fundId), amountCents: -grant.amountCents },
+      { account: accounts.fundReserved(grant.fundId), amountCents: grant.amountCents },
+    ],
+  };
+}
 
 /**
  * Shares one locked fund's available money among every project waiting for this kind of grant from it
@@ -41,16 +58,7 @@ async function reserveFromFund(tx: Tx, kind: GrantKind, fund: Fund, today: strin
   for (const grant of plan.grants) {
     const grantId = await insertGrant(tx, grant);
     if (grantId === undefined) continue;
-    await postMovement(tx, {
-      kind: 'grant_reserved',
-      idempotencyKey: `grant-reserve-${grantId}`,
-      description: `Réservation de ${KIND_LABEL[kind]} du fonds ${fund.id} pour le projet ${grant.projectId}`,
-      grantId,
-      lines: [
-        { account: accounts.fundAvailable(fund.id), amountCents: -grant.amountCents },
-        { account: accounts.fundReserved(fund.id), amountCents: grant.amountCents },
-      ],
-    });
+    await postMovement(tx, reservationMovement({ ...grant, grantId }));
   }
 }
 

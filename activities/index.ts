@@ -4,6 +4,7 @@ import { createFundActivities } from './funds.ts';
 import { createNotificationActivities } from './notifications.ts';
 import { createPaymentActivities } from './payments.ts';
 import { createProjectActivities } from './projects.ts';
+import { createTopUpSweepActivities } from './top-up-sweep.ts';
 
 /** What activities are built from. */
 export interface ActivityDeps {
@@ -18,6 +19,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createPaymentActivities(deps),
     ...createNotificationActivities(deps),
     ...createFundActivities(deps),
+    ...createTopUpSweepActivities(deps),
   };
 }
 

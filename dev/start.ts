@@ -1,6 +1,9 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { Client, Connection } from '@temporalio/client';
+import { startLifecycle } from '../api/services/lifecycle.ts';
 import { createDb } from '../db/client.ts';
+import { listUnfinishedLifecycleFacts } from '../db/queries/projects.ts';
 import { configOrExit, parseEnv } from '../db/env.ts';
 import { migrate } from '../db/migrate.ts';
 import { DEMO_ACCOUNTS, seedDemoData } from './demo-data.ts';
@@ -79,8 +82,15 @@ async function main(): Promise<void> {
     if (applied.length) console.log(`Migrations applied: ${applied.join(', ')}`);
     const db = createDb(services.databaseUrl, { max: 2 });
     const seeded = await seedDemoData(db);
-    await db.end();
     console.log(seeded.created ? 'Demo data created.' : 'Demo data already present: kept as is.');
+    // every demo project gets its lifecycle workflow (a project's workflow otherwise starts with its first step)
+    const connection = await Connection.connect({ address: services.temporalAddress });
+    const temporal = new Client({ connection });
+    for (const facts of await listUnfinishedLifecycleFacts(db)) {
+      await startLifecycle(temporal, { taskQueue: 'trousse', timeScale: 1, facts });
+    }
+    await connection.close();
+    await db.end();
     buildAdminIfStale();
 
     const publicUrl = `http://localhost:${env.API_PORT}`;

@@ -1,2 +1,3 @@
 export { projectLifecycleWorkflow } from './project-lifecycle.ts';
 export { failedCampaignResolutionWorkflow } from './failed-campaign-resolution.ts';
+export { topUpSweepWorkflow } from './top-up-sweep.ts';

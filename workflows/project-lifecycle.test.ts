@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { signalDonationChanged } from '../api/services/lifecycle.ts';
+import { signalDonationChanged, startLifecycle } from '../api/services/lifecycle.ts';
+import { findLifecycleFacts } from '../db/queries/projects.ts';
 import { createTestApp, type Browser } from '../test/app.ts';
 import { insertProject, insertSchool, insertUser } from '../test/fixtures.ts';
 import { act, emailsTo, TEST_TIME_SCALE, timelineOf, waitForStatus } from '../test/lifecycle.ts';
@@ -15,7 +16,7 @@ import { donorChoiceSignal, resolutionWorkflowId } from './failed-campaign-resol
 import { projectWorkflowId } from './project-lifecycle.messages.ts';
 
 // Every path of the lifecycle, through the API, on the real Temporal server and Postgres; one day lasts 0.1 s.
-const { db, temporal, browser } = await createTestApp({
+const { db, temporal, browser, taskQueue } = await createTestApp({
   worker: true,
   config: { LIFECYCLE_TIME_SCALE: TEST_TIME_SCALE },
 });
@@ -339,5 +340,20 @@ describe('a long campaign', () => {
     expect(payout?.amountCents).toBe(60_000);
     expect(description.searchAttributes.ProjectStatus).toEqual(['report_due']);
     expect(description.searchAttributes.Academie).toEqual(['lille']);
+  });
+});
+
+describe('a project created before its workflow', () => {
+  it('starts its lifecycle from the read model, mid-campaign, and carries on to the payout', async () => {
+    const projectId = await newProject({ minimumGoalCents: 30_000, optimumGoalCents: 90_000 });
+    await db`update projects set status = 'published', campaign_starts_at = now(),
+             campaign_ends_at = now() + interval '1 second' where id = ${projectId}`;
+    await recordPaidDonation(db, { projectId, amountCents: 35_000 });
+    const facts = (await findLifecycleFacts(db, projectId))!;
+    const options = { taskQueue, timeScale: Number(TEST_TIME_SCALE), facts };
+    await startLifecycle(temporal, options);
+    await startLifecycle(temporal, options);
+    await waitForStatus(db, projectId, 'report_due');
+    expect((await timelineOf(db, projectId)).slice(-3)).toEqual(['succeeded', 'paid_out', 'report_due']);
   });
 });

@@ -1,6 +1,7 @@
 import {
   ApplicationFailure,
   WithStartWorkflowOperation,
+  WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
   type Client,
@@ -90,6 +91,24 @@ export async function sendProjectUpdate<Args extends unknown[]>(
     }
     throw error;
   }
+}
+
+/** Starts a project's lifecycle from its read model, unless it runs or ran already (then nothing happens). */
+export async function startLifecycle(
+  temporal: Client,
+  options: { taskQueue: string; timeScale: number; facts: LifecycleFacts },
+): Promise<void> {
+  await temporal.workflow
+    .start('projectLifecycleWorkflow', {
+      workflowId: projectWorkflowId(options.facts.projectId),
+      taskQueue: options.taskQueue,
+      args: [lifecycleInput(options.facts, options.timeScale)],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    })
+    .catch((error: unknown) => {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    });
 }
 
 /** The lifecycle state; for a project whose workflow has not started yet, derived from the read model. */

@@ -1,4 +1,6 @@
+import type { FundRestrictions, FundRules } from '../../domain/funds/types.ts';
 import type { Tx } from '../client.ts';
+import { accounts, postMovement } from './ledger.ts';
 import { orderBy, type Page, type PageRequest } from './paging.ts';
 
 /** A fund with its balances, derived from the ledger. */
@@ -9,9 +11,13 @@ export interface FundRow {
   budgetCents: number;
   availableCents: number;
   reservedCents: number;
+  /** Grants committed to projects that succeeded: money that left the fund for good. */
+  committedCents: number;
   validFrom: string;
   validUntil: string;
   isGeneralSolidarity: boolean;
+  restrictions: FundRestrictions;
+  rules: FundRules;
 }
 
 const FUND_SORTS = { id: 'f.id', name: 'f.name', validUntil: 'f.valid_until' } as const;
@@ -21,10 +27,20 @@ export const FUND_SORT_FIELDS = Object.keys(FUND_SORTS) as FundSort[];
 const select = (db: Tx) => db`
   select f.id, f.name, f.sponsor_name, f.budget_cents, f.valid_from::text, f.valid_until::text,
          f.is_general_solidarity,
+         json_build_object('themes', f.themes, 'academies', f.academies, 'departements', f.departements,
+                           'levels', f.levels, 'prioritySchoolsOnly', f.priority_schools_only) as restrictions,
+         json_build_object('seedingShareBp', f.seeding_share_bp, 'seedingCapCents', f.seeding_cap_cents,
+                           'topUpThresholdPct', f.topup_threshold_pct, 'topUpMinDonors', f.topup_min_donors,
+                           'topUpDaysLeft', f.topup_days_left, 'topUpCapCents', f.topup_cap_cents) as rules,
          coalesce((select sum(b.balance_cents) from ledger_balances b
                    where b.fund_id = f.id and b.kind = 'fund_available'), 0)::bigint as available_cents,
          coalesce((select sum(b.balance_cents) from ledger_balances b
-                   where b.fund_id = f.id and b.kind = 'fund_reserved'), 0)::bigint as reserved_cents
+                   where b.fund_id = f.id and b.kind = 'fund_reserved'), 0)::bigint as reserved_cents,
+         coalesce((select -sum(l.amount_cents) from ledger_accounts a
+                   join ledger_lines l on l.account_id = a.id
+                   join ledger_transactions t on t.id = l.transaction_id
+                   where a.fund_id = f.id and a.kind = 'fund_reserved' and t.kind = 'grant_committed'), 0)::bigint
+           as committed_cents
   from funds f`;
 
 /** A page of funds, optionally only those whose ids are given (a mécène sees their own). */
@@ -44,4 +60,53 @@ export async function listFunds(
 export async function findFund(db: Tx, id: number): Promise<FundRow | undefined> {
   const [row] = await db<FundRow[]>`${select(db)} where f.id = ${id}`;
   return row;
+}
+
+/** A new fund as an admin describes it: its sponsor's budget, validity window, restrictions and rules. */
+export interface NewFund {
+  name: string;
+  sponsorName: string;
+  budgetCents: number;
+  validFrom: string;
+  validUntil: string;
+  isGeneralSolidarity: boolean;
+  restrictions: FundRestrictions;
+  rules: FundRules;
+}
+
+/**
+ * Creates a fund and posts its endowment, the whole budget from `sponsor:<id>:contributions` to
+ * `fund:<id>:available`; returns its id. Call inside a transaction so both commit together.
+ */
+export async function createFund(db: Tx, fund: NewFund): Promise<number> {
+  const { restrictions: r, rules } = fund;
+  const [row] = await db<{ id: number }[]>`
+    insert into funds (name, sponsor_name, budget_cents, valid_from, valid_until, is_general_solidarity, themes,
+                       academies, departements, levels, priority_schools_only, seeding_share_bp, seeding_cap_cents,
+                       topup_threshold_pct, topup_min_donors, topup_days_left, topup_cap_cents)
+    values (${fund.name}, ${fund.sponsorName}, ${fund.budgetCents}, ${fund.validFrom}, ${fund.validUntil},
+            ${fund.isGeneralSolidarity}, ${r.themes}::text[], ${r.academies}::text[], ${r.departements}::text[],
+            ${r.levels}::text[], ${r.prioritySchoolsOnly}, ${rules.seedingShareBp}, ${rules.seedingCapCents},
+            ${rules.topUpThresholdPct}, ${rules.topUpMinDonors}, ${rules.topUpDaysLeft}, ${rules.topUpCapCents})
+    returning id`;
+  const id = (row as { id: number }).id;
+  if (fund.budgetCents > 0) {
+    await postMovement(db, {
+      kind: 'fund_endowment',
+      idempotencyKey: `fund-endowment-${id}`,
+      description: `Dotation du fonds « ${fund.name} » par ${fund.sponsorName}`,
+      lines: [
+        { account: accounts.sponsorContributions(id), amountCents: -fund.budgetCents },
+        { account: accounts.fundAvailable(id), amountCents: fund.budgetCents },
+      ],
+    });
+  }
+  return id;
+}
+
+/** The académie codes among these that do not exist. */
+export async function unknownAcademies(db: Tx, codes: string[]): Promise<string[]> {
+  const rows = await db<{ code: string }[]>`
+    select code from unnest(${codes}::text[]) as code where code not in (select code from academies)`;
+  return rows.map((row) => row.code);
 }

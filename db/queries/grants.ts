@@ -97,20 +97,27 @@ export async function lockWaitingProjects(db: Tx, fundId: number, kind: GrantKin
   return rows.map((row) => row.id);
 }
 
+/** The engine's facts that do not depend on money, of `projects p join schools s` (see ProjectFacts). */
+export const staticFactColumns = (db: Tx) => db`
+  p.id, s.priority_education, s.rural, s.ips::float8 as ips, p.theme, p.levels, s.academy_code as academy,
+  s.departement, p.minimum_goal_cents, p.optimum_goal_cents,
+  coalesce(greatest(0, ceil(extract(epoch from p.campaign_ends_at - now()) / 86400)), p.campaign_days)::int
+    as days_left,
+  p.status = 'published' as published, p.campaign_starts_at::date::text as published_on`;
+
+/** The engine's facts that depend on money, of `projects p`: paid gifts and reserved grants, distinct donors. */
+export const moneyFactColumns = (db: Tx) => db`
+  (coalesce((select sum(l.amount_cents) from ledger_accounts a join ledger_lines l on l.account_id = a.id
+             where a.code = 'project:' || p.id), 0)
+   + coalesce((select sum(g.amount_cents) from grants g
+               where g.project_id = p.id and g.status = 'reserved'), 0))::bigint as collected_cents,
+  (select count(distinct d.donor_email) from donations d
+   where d.project_id = p.id and d.status = 'paid')::int as donor_count`;
+
 /** The engine's facts about these projects (money from the ledger plus reserved grants), by id. */
 export async function projectFacts(db: Tx, projectIds: number[]): Promise<ProjectFacts[]> {
   return db<ProjectFacts[]>`
-    select p.id, s.priority_education, s.rural, s.ips::float8 as ips, p.theme, p.levels, s.academy_code as academy,
-           s.departement, p.minimum_goal_cents, p.optimum_goal_cents,
-           (coalesce((select sum(l.amount_cents) from ledger_accounts a join ledger_lines l on l.account_id = a.id
-                      where a.code = 'project:' || p.id), 0)
-            + coalesce((select sum(g.amount_cents) from grants g
-                        where g.project_id = p.id and g.status = 'reserved'), 0))::bigint as collected_cents,
-           (select count(distinct d.donor_email) from donations d
-            where d.project_id = p.id and d.status = 'paid')::int as donor_count,
-           coalesce(greatest(0, ceil(extract(epoch from p.campaign_ends_at - now()) / 86400)),
-                    p.campaign_days)::int as days_left,
-           p.status = 'published' as published, p.campaign_starts_at::date::text as published_on
+    select ${staticFactColumns(db)}, ${moneyFactColumns(db)}
     from projects p join schools s on s.uai = p.school_uai
     where p.id = any(${projectIds})
     order by p.id`;
@@ -150,4 +157,35 @@ export async function settleReservedGrants(db: Tx, projectId: number, to: GrantS
     update grants set status = ${to}, settled_at = now()
     where project_id = ${projectId} and status = 'reserved'
     returning id as grant_id, fund_id, kind, amount_cents`;
+}
+
+/** A reserved grant as written, with the project it went to. */
+export interface InsertedGrant extends GrantSummary {
+  projectId: number;
+}
+
+/**
+ * Records reserved grants in one statement, each once per fund, project and kind; returns those written
+ * (a grant that already existed is left out).
+ */
+export async function insertGrants(
+  db: Tx,
+  grants: { fundId: number; projectId: number; kind: GrantKind; amountCents: number; explanation: GrantExplanation }[],
+): Promise<InsertedGrant[]> {
+  if (grants.length === 0) return [];
+  const rows = grants.map((grant) => ({
+    fund_id: grant.fundId,
+    project_id: grant.projectId,
+    kind: grant.kind,
+    amount_cents: grant.amountCents,
+    explanation: grant.explanation,
+  }));
+  return db<InsertedGrant[]>`
+    insert into grants (fund_id, project_id, kind, amount_cents, explanation)
+    select fund_id, project_id, kind, amount_cents, explanation
+    from json_to_recordset(${JSON.stringify(rows)}::json)
+      as x(fund_id bigint, project_id bigint, kind text, amount_cents bigint, explanation jsonb)
+    order by fund_id, project_id
+    on conflict (fund_id, project_id, kind) do nothing
+    returning id as grant_id, fund_id, project_id, kind, amount_cents`;
 }

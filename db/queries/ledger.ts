@@ -49,6 +49,12 @@ export const accounts = {
     name: `Fonds ${fundId} — réservé`,
     fundId,
   }),
+  sponsorContributions: (fundId: number): AccountSpec => ({
+    code: `sponsor:${fundId}:contributions`,
+    kind: 'sponsor_contributions',
+    name: `Fonds ${fundId} — apports du mécène`,
+    fundId,
+  }),
   structurePayable: (structureId: number): AccountSpec => ({
     code: `structure:${structureId}:payable`,
     kind: 'structure_payable',
@@ -67,6 +73,8 @@ export async function ensureAccount(db: Tx, spec: AccountSpec): Promise<number> 
     returning id`;
   return (row as { id: number }).id;
 }
+
+const MOVEMENTS_PER_STATEMENT = 5_000;
 
 /** A movement of money: lines must sum to zero (the database refuses otherwise). */
 export interface Movement {
@@ -100,6 +108,52 @@ export async function postMovement(db: Tx, movement: Movement): Promise<{ transa
              values (${inserted.id}, ${accountId}, ${line.amountCents})`;
   }
   return { transactionId: inserted.id, created: true };
+}
+
+/**
+ * Posts many balanced transactions in a few statements, each once per idempotency key (a repeat is left
+ * out); returns how many were created. Call inside a transaction, like postMovement.
+ */
+export async function postMovements(db: Tx, movements: Movement[]): Promise<number> {
+  const specs = new Map(movements.flatMap((movement) => movement.lines.map((line) => [line.account.code, line.account])));
+  const accountIds = new Map<string, number>();
+  for (const spec of specs.values()) accountIds.set(spec.code, await ensureAccount(db, spec));
+  const byKey = new Map(movements.map((movement) => [movement.idempotencyKey, movement]));
+  let created = 0;
+  for (let start = 0; start < movements.length; start += MOVEMENTS_PER_STATEMENT) {
+    const rows = movements.slice(start, start + MOVEMENTS_PER_STATEMENT).map((movement) => ({
+      kind: movement.kind,
+      idempotency_key: movement.idempotencyKey,
+      description: movement.description,
+      donation_id: movement.donationId ?? null,
+      grant_id: movement.grantId ?? null,
+    }));
+    const inserted = await db<{ id: number; idempotencyKey: string }[]>`
+      insert into ledger_transactions (kind, idempotency_key, description, donation_id, grant_id)
+      select kind, idempotency_key, description, donation_id, grant_id
+      from json_to_recordset(${JSON.stringify(rows)}::json)
+        as x(kind text, idempotency_key text, description text, donation_id bigint, grant_id bigint)
+      on conflict (idempotency_key) do nothing
+      returning id, idempotency_key`;
+    const lines = inserted.flatMap(({ id, idempotencyKey }) =>
+      (byKey.get(idempotencyKey) as Movement).lines
+        .filter((line) => line.amountCents !== 0)
+        .map((line) => ({
+          transaction_id: id,
+          account_id: accountIds.get(line.account.code),
+          amount_cents: line.amountCents,
+        })),
+    );
+    if (lines.length > 0) {
+      await db`
+        insert into ledger_lines (transaction_id, account_id, amount_cents)
+        select transaction_id, account_id, amount_cents
+        from json_to_recordset(${JSON.stringify(lines)}::json)
+          as x(transaction_id bigint, account_id bigint, amount_cents bigint)`;
+    }
+    created += inserted.length;
+  }
+  return created;
 }
 
 /** The balance of an account by code (0 when it does not exist yet). */

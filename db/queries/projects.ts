@@ -102,12 +102,20 @@ export interface LifecycleFacts {
   reportVersions: number;
 }
 
+const selectFacts = (db: Tx) => db`
+  select p.id as project_id, p.porteur_id, p.school_uai, s.academy_code, s.degree, p.status, p.minimum_goal_cents,
+         p.optimum_goal_cents, p.campaign_days, p.activity_ends_on::text, p.campaign_ends_at,
+         (select count(*)::int from project_reports r where r.project_id = p.id) as report_versions
+  from projects p join schools s on s.uai = p.school_uai`;
+
 /** The lifecycle facts of a project, or undefined. */
 export async function findLifecycleFacts(db: Tx, projectId: number): Promise<LifecycleFacts | undefined> {
-  const [row] = await db<LifecycleFacts[]>`
-    select p.id as project_id, p.porteur_id, p.school_uai, s.academy_code, s.degree, p.status, p.minimum_goal_cents,
-           p.optimum_goal_cents, p.campaign_days, p.activity_ends_on::text, p.campaign_ends_at,
-           (select count(*)::int from project_reports r where r.project_id = p.id) as report_versions
-    from projects p join schools s on s.uai = p.school_uai where p.id = ${projectId}`;
+  const [row] = await db<LifecycleFacts[]>`${selectFacts(db)} where p.id = ${projectId}`;
   return row;
+}
+
+/** The lifecycle facts of every project whose lifecycle has not ended. */
+export async function listUnfinishedLifecycleFacts(db: Tx): Promise<LifecycleFacts[]> {
+  return db<LifecycleFacts[]>`
+    ${selectFacts(db)} where p.status not in ('rejected', 'closed', 'completed', 'cancelled') order by p.id`;
 }

@@ -11,3 +11,9 @@ export const STRIPE_ACTIVITY: ActivityOptions = {
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 };
+
+/** A sweep over every collecting project: one long transaction, retried a few times, then left to the next run. */
+export const SWEEP_ACTIVITY: ActivityOptions = {
+  startToCloseTimeout: '5 minutes',
+  retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 5 },
+};
