@@ -338,7 +338,10 @@ describe('a long campaign', () => {
     expect(description.runId).not.toBe(description.raw.workflowExecutionInfo?.firstRunId);
     const [payout] = await db`select amount_cents from payouts where project_id = ${projectId}`;
     expect(payout?.amountCents).toBe(60_000);
-    expect(description.searchAttributes.ProjectStatus).toEqual(['report_due']);
+    // the search attribute is upserted with the workflow task that follows the status write
+    await expect
+      .poll(async () => (await handle.describe()).searchAttributes.ProjectStatus, { timeout: 5_000 })
+      .toEqual(['report_due']);
     expect(description.searchAttributes.Academie).toEqual(['lille']);
   });
 });

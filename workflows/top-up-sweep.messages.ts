@@ -6,4 +6,3 @@ export const TOP_UP_SWEEP_WORKFLOW_ID = 'funds-top-up-sweep';
 
 /** How often the schedule sweeps (an ISO-8601 or ms-style duration Temporal accepts). */
 export const TOP_UP_SWEEP_EVERY = '1 hour';
-
