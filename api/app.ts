@@ -9,6 +9,7 @@ import { loadSession, SESSION_COOKIE } from './auth/session.ts';
 import type { ApiDeps, AppEnv } from './context.ts';
 import { ApiError, handleError, validationHook } from './errors.ts';
 import { authRoutes } from './routes/auth.ts';
+import { documentRoutes } from './routes/documents.ts';
 import { fundRoutes } from './routes/funds.ts';
 import { healthRoutes } from './routes/health.ts';
 import { lifecycleRoutes } from './routes/lifecycle.ts';
@@ -51,6 +52,7 @@ export function createApp(deps: ApiDeps) {
   app.route('/api', schoolRoutes);
   app.route('/api', projectRoutes);
   app.route('/api', lifecycleRoutes);
+  app.route('/api', documentRoutes);
   app.route('/api', fundRoutes);
   app.route('/api', userRoutes);
 

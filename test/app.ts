@@ -60,11 +60,11 @@ export async function createTestApp(options: { worker?: boolean; config?: Record
         method,
         headers: {
           ...(cookie ? { cookie } : {}),
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(body === undefined || body instanceof FormData ? {} : { 'content-type': 'application/json' }),
           origin: 'http://localhost',
           ...headers,
         },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined || body instanceof FormData ? body : JSON.stringify(body),
       });
       const set = response.headers.get('set-cookie');
       if (set) cookie = set.split(';')[0] ?? '';

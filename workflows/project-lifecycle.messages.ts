@@ -84,7 +84,7 @@ export interface AttestInput extends ActorInput {
   ienApproved?: boolean;
   dasenApproved?: boolean;
   caVoteOn?: string;
-  documentName?: string;
+  documentId?: number;
 }
 
 /** An admin cancels the project; every donor is refunded. */

@@ -360,3 +360,51 @@ describe('a project created before its workflow', () => {
     expect((await timelineOf(db, projectId)).slice(-3)).toEqual(['succeeded', 'paid_out', 'report_due']);
   });
 });
+
+describe('the attestation document', () => {
+  it('is uploaded by the directeur, attached to the attestation and downloadable by the validateur', async () => {
+    const projectId = await newProject();
+    await act(as('porteur'), projectId, 'submit');
+    await act(as('validateur'), projectId, 'review', { decision: 'accept' });
+    const pdf = new Blob(['%PDF-1.4 avis favorable IEN et DASEN'], { type: 'application/pdf' });
+    const form = new FormData();
+    form.set('file', new File([pdf], 'avis-ien-dasen.pdf', { type: 'application/pdf' }));
+    form.set('kind', 'approval');
+    const uploaded = await as('directeur').request('POST', `/api/projects/${projectId}/documents`, form);
+    expect(uploaded.status).toBe(201);
+    const document = await uploaded.json();
+    expect(document).toMatchObject({
+      filename: 'avis-ien-dasen.pdf',
+      contentType: 'application/pdf',
+      kind: 'approval',
+    });
+
+    const attest = { ienApproved: true, dasenApproved: true, documentId: document.id };
+    expect((await act(as('directeur'), projectId, 'attest', attest)).body.status).toBe('published');
+    const [row] = await db`select document_id from project_attestations where project_id = ${projectId}`;
+    expect(row?.documentId).toBe(document.id);
+    const download = await as('validateur').request('GET', `/api/projects/${projectId}/documents/${document.id}`);
+    expect(await download.text()).toBe('%PDF-1.4 avis favorable IEN et DASEN');
+  });
+
+  it('refuses a file that is not a PDF or an image, and a document of another project', async () => {
+    const projectId = await newProject();
+    const form = new FormData();
+    form.set('file', new File(['MZ'], 'virus.exe', { type: 'application/x-msdownload' }));
+    form.set('kind', 'approval');
+    const refused = await as('porteur').request('POST', `/api/projects/${projectId}/documents`, form);
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).message).toContain('formats acceptés : PDF, JPEG, PNG');
+
+    await act(as('porteur'), projectId, 'submit');
+    await act(as('validateur'), projectId, 'review', { decision: 'accept' });
+    const [other] = await db<{ id: number }[]>`select id from project_documents order by id limit 1`;
+    const response = await act(as('directeur'), projectId, 'attest', {
+      ienApproved: true,
+      dasenApproved: true,
+      documentId: other!.id,
+    });
+    expect(response.status).toBe(422);
+    expect(response.body.message).toBe("Ce document n'est pas joint à ce projet.");
+  });
+});

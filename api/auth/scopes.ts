@@ -54,3 +54,17 @@ export function assertMayAct(
       return;
   }
 }
+
+/** The fund ids a user may read: all for an admin or a validateur (undefined), their own for a mécène. */
+export function fundScopeOf(user: User, options: { validateurs: boolean }): number[] | undefined {
+  if (user.roles.some((held) => held.role === 'admin' || (options.validateurs && held.role === 'validateur'))) {
+    return undefined;
+  }
+  return user.roles.flatMap((held) => (held.role === 'mecene' && held.fundId ? [held.fundId] : []));
+}
+
+/** Refuses, as if it did not exist, a fund outside the user's scope (see fundScopeOf). */
+export function assertMayReadFund(user: User, fundId: number, options: { validateurs: boolean }): void {
+  const onlyIds = fundScopeOf(user, options);
+  if (onlyIds && !onlyIds.includes(fundId)) throw new ApiError(404, 'not_found', 'Fonds introuvable.');
+}

@@ -1,10 +1,15 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { findFund, listFunds } from '../../db/queries/funds.ts';
-import { currentUser, defineRoute, hasRole } from '../auth/access.ts';
+import { recordAudit } from '../../db/queries/audit.ts';
+import { createFund, findFund, listFunds, unknownAcademies, type FundRow } from '../../db/queries/funds.ts';
+import { currentUser, defineRoute } from '../auth/access.ts';
+import { assertMayReadFund, fundScopeOf } from '../auth/scopes.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
-import { errorResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
-import { Fund, FundListQuery, IdParam } from './resources.schemas.ts';
+import { ErrorSchema, errorResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
+import { fundReportRoutes } from './fund-reports.ts';
+import { Fund, FundListQuery, NewFundBody } from './funds.schemas.ts';
+import { grantRoutes } from './grants.ts';
+import { IdParam } from './resources.schemas.ts';
 
 const list = defineRoute(['admin', 'mecene'], {
   method: 'get',
@@ -17,28 +22,54 @@ const list = defineRoute(['admin', 'mecene'], {
 const one = defineRoute(['admin', 'mecene'], {
   method: 'get',
   path: '/funds/{id}',
-  summary: 'Un fonds',
+  summary: 'Un fonds, ses règles et ses soldes (disponible, réservé, versé) tirés du grand livre',
   request: { params: IdParam },
   responses: { 200: jsonResponse(Fund, 'Fonds'), ...errorResponses },
 });
 
-/** The fund ids a user may read: all for an admin (undefined), their own for a mécène. */
-function visibleFundIds(user: ReturnType<typeof currentUser>): number[] | undefined {
-  if (hasRole(user, 'admin')) return undefined;
-  return user.roles.flatMap((held) => (held.role === 'mecene' && held.fundId ? [held.fundId] : []));
-}
+const create = defineRoute(['admin'], {
+  method: 'post',
+  path: '/funds',
+  summary: 'Crée un fonds et inscrit au grand livre la dotation de son mécène (le budget)',
+  request: { body: { content: { 'application/json': { schema: NewFundBody } }, required: true } },
+  responses: {
+    201: jsonResponse(Fund, 'Fonds créé'),
+    422: jsonResponse(ErrorSchema, 'Académie inconnue'),
+    ...errorResponses,
+  },
+});
 
-/** Funds and their balances from the ledger. */
+/** Funds and their balances from the ledger; their grants and sponsor reports. */
 export const fundRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(list, async (c) => {
     const query = c.req.valid('query');
-    const onlyIds = visibleFundIds(currentUser(c));
+    const onlyIds = fundScopeOf(currentUser(c), { validateurs: false });
     return c.json(await listFunds(c.get('deps').db, { ...query, ...pageOf(query), onlyIds }), 200);
   })
   .openapi(one, async (c) => {
     const { id } = c.req.valid('param');
-    const onlyIds = visibleFundIds(currentUser(c));
-    const fund = onlyIds && !onlyIds.includes(id) ? undefined : await findFund(c.get('deps').db, id);
+    assertMayReadFund(currentUser(c), id, { validateurs: false });
+    const fund = await findFund(c.get('deps').db, id);
     if (!fund) throw new ApiError(404, 'not_found', 'Fonds introuvable.');
     return c.json(fund, 200);
-  });
+  })
+  .openapi(create, async (c) => {
+    const body = c.req.valid('json');
+    const { db } = c.get('deps');
+    const unknown = await unknownAcademies(db, body.restrictions.academies);
+    if (unknown.length > 0) throw new ApiError(422, 'unknown_academy', `Académie inconnue : ${unknown.join(', ')}.`);
+    const id = await db.begin(async (tx) => {
+      const fundId = await createFund(tx, body);
+      await recordAudit(tx, {
+        actorId: currentUser(c).id,
+        action: 'fund.create',
+        entityType: 'fund',
+        entityId: String(fundId),
+        details: body,
+      });
+      return fundId;
+    });
+    return c.json((await findFund(db, id)) as FundRow, 201);
+  })
+  .route('/', grantRoutes)
+  .route('/', fundReportRoutes);

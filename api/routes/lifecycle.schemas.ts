@@ -18,7 +18,7 @@ export const AttestBody = z
     ienApproved: z.boolean().optional(),
     dasenApproved: z.boolean().optional(),
     caVoteOn: z.iso.date('date au format AAAA-MM-JJ').optional(),
-    documentName: z.string().trim().max(200).optional(),
+    documentId: z.number().int().positive().optional().describe('an approval document uploaded beforehand'),
   })
   .openapi('AttestBody');
 

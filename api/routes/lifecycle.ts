@@ -16,6 +16,7 @@ import { assertMayAct, projectScopeOf } from '../auth/scopes.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
 import { readProjectState, sendProjectUpdate } from '../services/lifecycle.ts';
+import { findDocument } from '../../db/queries/documents.ts';
 import { findProject } from '../../db/queries/projects.ts';
 import { ErrorSchema, errorResponses, jsonResponse } from './common.schemas.ts';
 import {
@@ -119,7 +120,14 @@ const timeline = defineRoute(BACK_OFFICE, {
 export const lifecycleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(submit, (c) => takeStep(c, 'submit', submitUpdate, (actorId) => [{ actorId }]))
   .openapi(review, (c) => takeStep(c, 'review', reviewUpdate, (actorId) => [{ actorId, ...c.req.valid('json') }]))
-  .openapi(attest, (c) => takeStep(c, 'attest', attestUpdate, (actorId) => [{ actorId, ...c.req.valid('json') }]))
+  .openapi(attest, async (c) => {
+    const attestation = c.req.valid('json');
+    const { id } = c.req.valid('param');
+    if (attestation.documentId && !(await findDocument(c.get('deps').db, id, attestation.documentId))) {
+      throw new ApiError(422, 'unknown_document', "Ce document n'est pas joint à ce projet.");
+    }
+    return takeStep(c, 'attest', attestUpdate, (actorId) => [{ actorId, ...attestation }]);
+  })
   .openapi(cancel, (c) => takeStep(c, 'cancel', cancelUpdate, (actorId) => [{ actorId, ...c.req.valid('json') }]))
   .openapi(report, (c) =>
     takeStep(c, 'submitReport', submitReportUpdate, (actorId) => [{ actorId, ...c.req.valid('json') }]),

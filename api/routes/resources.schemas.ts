@@ -2,7 +2,6 @@ import { z } from '@hono/zod-openapi';
 import { isUai } from '../../domain/schools.ts';
 import { PROJECT_STATUSES } from '../../domain/project-status.ts';
 import { PRIORITY_EDUCATION } from '../../domain/schools.ts';
-import { FUND_SORT_FIELDS } from '../../db/queries/funds.ts';
 import { PROJECT_SORT_FIELDS } from '../../db/queries/projects.ts';
 import { SCHOOL_SORT_FIELDS } from '../../db/queries/schools.ts';
 import { USER_SORT_FIELDS } from '../../db/queries/users.ts';
@@ -23,8 +22,6 @@ export const ProjectListQuery = listQuery(asTuple(PROJECT_SORT_FIELDS), 'statusC
   academyCode: optionalText,
   q: optionalText,
 });
-
-export const FundListQuery = listQuery(asTuple(FUND_SORT_FIELDS), 'name');
 
 export const UserListQuery = listQuery(asTuple(USER_SORT_FIELDS), 'email').extend({ q: optionalText });
 
@@ -71,20 +68,6 @@ export const Project = z
     statusChangedAt: z.date(),
   })
   .openapi('Project');
-
-export const Fund = z
-  .object({
-    id: z.number(),
-    name: z.string(),
-    sponsorName: z.string(),
-    budgetCents: z.number().int(),
-    availableCents: z.number().int(),
-    reservedCents: z.number().int(),
-    validFrom: z.string(),
-    validUntil: z.string(),
-    isGeneralSolidarity: z.boolean(),
-  })
-  .openapi('Fund');
 
 export const UserSchema = z
   .object({ id: z.number(), email: z.string(), displayName: z.string(), roles: z.array(UserRoleSchema) })

@@ -24,6 +24,11 @@ const FUND_SORTS = { id: 'f.id', name: 'f.name', validUntil: 'f.valid_until' } a
 export type FundSort = keyof typeof FUND_SORTS;
 export const FUND_SORT_FIELDS = Object.keys(FUND_SORTS) as FundSort[];
 
+// by account code (unique index), so a fund's balances read its own lines only
+const balance = (db: Tx, account: 'available' | 'reserved') => db`
+  coalesce((select sum(l.amount_cents) from ledger_accounts a join ledger_lines l on l.account_id = a.id
+            where a.code = 'fund:' || f.id || ${`:${account}`}), 0)::bigint`;
+
 const select = (db: Tx) => db`
   select f.id, f.name, f.sponsor_name, f.budget_cents, f.valid_from::text, f.valid_until::text,
          f.is_general_solidarity,
@@ -32,14 +37,12 @@ const select = (db: Tx) => db`
          json_build_object('seedingShareBp', f.seeding_share_bp, 'seedingCapCents', f.seeding_cap_cents,
                            'topUpThresholdPct', f.topup_threshold_pct, 'topUpMinDonors', f.topup_min_donors,
                            'topUpDaysLeft', f.topup_days_left, 'topUpCapCents', f.topup_cap_cents) as rules,
-         coalesce((select sum(b.balance_cents) from ledger_balances b
-                   where b.fund_id = f.id and b.kind = 'fund_available'), 0)::bigint as available_cents,
-         coalesce((select sum(b.balance_cents) from ledger_balances b
-                   where b.fund_id = f.id and b.kind = 'fund_reserved'), 0)::bigint as reserved_cents,
+         ${balance(db, 'available')} as available_cents,
+         ${balance(db, 'reserved')} as reserved_cents,
          coalesce((select -sum(l.amount_cents) from ledger_accounts a
                    join ledger_lines l on l.account_id = a.id
                    join ledger_transactions t on t.id = l.transaction_id
-                   where a.fund_id = f.id and a.kind = 'fund_reserved' and t.kind = 'grant_committed'), 0)::bigint
+                   where a.code = 'fund:' || f.id || ':reserved' and t.kind = 'grant_committed'), 0)::bigint
            as committed_cents
   from funds f`;
 

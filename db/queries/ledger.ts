@@ -115,7 +115,9 @@ export async function postMovement(db: Tx, movement: Movement): Promise<{ transa
  * out); returns how many were created. Call inside a transaction, like postMovement.
  */
 export async function postMovements(db: Tx, movements: Movement[]): Promise<number> {
-  const specs = new Map(movements.flatMap((movement) => movement.lines.map((line) => [line.account.code, line.account])));
+  const specs = new Map(
+    movements.flatMap((movement) => movement.lines.map((line) => [line.account.code, line.account])),
+  );
   const accountIds = new Map<string, number>();
   for (const spec of specs.values()) accountIds.set(spec.code, await ensureAccount(db, spec));
   const byKey = new Map(movements.map((movement) => [movement.idempotencyKey, movement]));

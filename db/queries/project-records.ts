@@ -9,13 +9,13 @@ export async function insertAttestation(
     ienApproved?: boolean;
     dasenApproved?: boolean;
     caVoteOn?: string;
-    documentName?: string;
+    documentId?: number;
   },
 ): Promise<void> {
   await db`
-    insert into project_attestations (project_id, directeur_id, ien_approved, dasen_approved, ca_vote_on, document_name)
+    insert into project_attestations (project_id, directeur_id, ien_approved, dasen_approved, ca_vote_on, document_id)
     values (${attestation.projectId}, ${attestation.actorId}, ${attestation.ienApproved ?? null},
-            ${attestation.dasenApproved ?? null}, ${attestation.caVoteOn ?? null}, ${attestation.documentName ?? null})
+            ${attestation.dasenApproved ?? null}, ${attestation.caVoteOn ?? null}, ${attestation.documentId ?? null})
     on conflict (project_id) do nothing`;
 }
 

@@ -182,6 +182,20 @@ create table project_status_history (
 );
 create index project_status_history_project_idx on project_status_history (project_id, at);
 
+-- Files attached to a project (approval documents, photos), kept in Postgres: they are small (≤ 5 MB).
+create table project_documents (
+  id bigint generated always as identity primary key,
+  project_id bigint not null references projects (id),
+  kind text not null check (kind in ('approval', 'photo', 'report')),
+  filename text not null check (length(filename) between 1 and 200),
+  content_type text not null check (content_type in ('application/pdf', 'image/jpeg', 'image/png')),
+  content bytea not null check (octet_length(content) between 1 and 5242880),
+  image_rights boolean not null default false,
+  uploaded_by bigint not null references users (id),
+  uploaded_at timestamptz not null default now()
+);
+create index project_documents_project_idx on project_documents (project_id);
+
 -- The directeur's attestation of the official approvals (1er degré: IEN and DASEN; 2nd degré: CA vote).
 create table project_attestations (
   id bigint generated always as identity primary key,
@@ -190,7 +204,7 @@ create table project_attestations (
   ien_approved boolean,
   dasen_approved boolean,
   ca_vote_on date,
-  document_name text,
+  document_id bigint references project_documents (id),
   attested_at timestamptz not null default now(),
   check ((ien_approved and dasen_approved) or ca_vote_on is not null)
 );

@@ -1,0 +1,81 @@
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { findDocument, insertDocument } from '../../db/queries/documents.ts';
+import { findProject } from '../../db/queries/projects.ts';
+import { currentUser, defineRoute } from '../auth/access.ts';
+import { projectScopeOf } from '../auth/scopes.ts';
+import type { AppEnv } from '../context.ts';
+import { ApiError, validationHook } from '../errors.ts';
+import { errorResponses, jsonResponse } from './common.schemas.ts';
+import { IdParam } from './resources.schemas.ts';
+
+const MAX_BYTES = 5 * 1024 * 1024;
+const CONTENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
+
+const UploadForm = z.object({
+  file: z
+    .custom<File>((value) => value instanceof File, 'joignez un fichier')
+    .refine((file) => file.size > 0 && file.size <= MAX_BYTES, 'le fichier doit peser au plus 5 Mo')
+    .refine((file) => CONTENT_TYPES.includes(file.type), 'formats acceptés : PDF, JPEG, PNG')
+    .openapi({ type: 'string', format: 'binary' }),
+  kind: z.enum(['approval', 'photo', 'report']),
+  imageRights: z.enum(['true', 'false']).default('false'),
+});
+
+const DocumentInfo = z
+  .object({
+    id: z.number(),
+    projectId: z.number(),
+    kind: z.string(),
+    filename: z.string(),
+    contentType: z.string(),
+    size: z.number(),
+    imageRights: z.boolean(),
+    uploadedAt: z.string(),
+  })
+  .openapi('Document');
+
+const upload = defineRoute(['porteur', 'directeur', 'admin'], {
+  method: 'post',
+  path: '/projects/{id}/documents',
+  summary: 'Joindre un document au projet (autorisation, photo, bilan ; PDF, JPEG ou PNG, 5 Mo au plus)',
+  request: { params: IdParam, body: { content: { 'multipart/form-data': { schema: UploadForm } }, required: true } },
+  responses: { 201: jsonResponse(DocumentInfo, 'Document enregistré'), ...errorResponses },
+});
+
+const download = defineRoute(['porteur', 'directeur', 'gestionnaire', 'validateur', 'admin'], {
+  method: 'get',
+  path: '/projects/{id}/documents/{documentId}',
+  summary: 'Télécharger un document du projet',
+  request: { params: IdParam.extend({ documentId: z.coerce.number().int().positive() }) },
+  responses: { 200: { description: 'Le fichier' }, ...errorResponses },
+});
+
+/** Documents attached to projects, for those whose role covers the project. */
+export const documentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(upload, async (c) => {
+    const user = currentUser(c);
+    const { db } = c.get('deps');
+    const { id } = c.req.valid('param');
+    if (!(await findProject(db, id, projectScopeOf(user)))) throw new ApiError(404, 'not_found', 'Projet introuvable.');
+    const form = c.req.valid('form');
+    const document = await insertDocument(db, {
+      projectId: id,
+      kind: form.kind,
+      filename: form.file.name.slice(0, 200) || 'document',
+      contentType: form.file.type,
+      content: Buffer.from(await form.file.arrayBuffer()),
+      imageRights: form.imageRights === 'true',
+      uploadedBy: user.id,
+    });
+    return c.json({ ...document, uploadedAt: document.uploadedAt.toISOString() }, 201);
+  })
+  .openapi(download, async (c) => {
+    const { db } = c.get('deps');
+    const { id, documentId } = c.req.valid('param');
+    const visible = await findProject(db, id, projectScopeOf(currentUser(c)));
+    const document = visible && (await findDocument(db, id, documentId));
+    if (!document) throw new ApiError(404, 'not_found', 'Document introuvable.');
+    c.header('Content-Type', document.contentType);
+    c.header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(document.filename)}`);
+    return c.body(new Uint8Array(document.content), 200);
+  });

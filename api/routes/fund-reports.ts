@@ -1,0 +1,51 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { currentUser, defineRoute } from '../auth/access.ts';
+import { assertMayReadFund } from '../auth/scopes.ts';
+import type { AppEnv } from '../context.ts';
+import { ApiError, validationHook } from '../errors.ts';
+import { buildFundReport, fundReportCsv } from '../services/fund-reports.ts';
+import { errorResponses, jsonResponse } from './common.schemas.ts';
+import { FundReportSchema } from './fund-reports.schemas.ts';
+import { IdParam } from './resources.schemas.ts';
+
+const json = defineRoute(['admin', 'mecene'], {
+  method: 'get',
+  path: '/funds/{id}/report',
+  summary: 'Rapport au mécène : subventions, projets aidés, part allée aux établissements prioritaires, issues',
+  request: { params: IdParam },
+  responses: { 200: jsonResponse(FundReportSchema, 'Rapport du fonds'), ...errorResponses },
+});
+
+const csv = defineRoute(['admin', 'mecene'], {
+  method: 'get',
+  path: '/funds/{id}/report.csv',
+  summary: 'Le rapport au mécène en CSV pour Excel (UTF-8, « ; », montants en euros avec une virgule)',
+  request: { params: IdParam },
+  responses: {
+    200: { description: 'Une ligne par subvention', content: { 'text/csv': { schema: { type: 'string' as const } } } },
+    ...errorResponses,
+  },
+});
+
+async function reportOrFail(c: { get: (key: 'deps') => AppEnv['Variables']['deps'] }, id: number) {
+  const report = await buildFundReport(c.get('deps').db, id);
+  if (!report) throw new ApiError(404, 'not_found', 'Fonds introuvable.');
+  return report;
+}
+
+/** A fund's report to its sponsor, as JSON or as a CSV download; admins and the fund's mécène only. */
+export const fundReportRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(json, async (c) => {
+    const { id } = c.req.valid('param');
+    assertMayReadFund(currentUser(c), id, { validateurs: false });
+    return c.json(await reportOrFail(c, id), 200);
+  })
+  .openapi(csv, async (c) => {
+    const { id } = c.req.valid('param');
+    assertMayReadFund(currentUser(c), id, { validateurs: false });
+    const body = fundReportCsv(await reportOrFail(c, id));
+    return c.body(body, 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="rapport-fonds-${id}.csv"`,
+    });
+  });

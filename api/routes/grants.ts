@@ -1,0 +1,44 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { listGrants } from '../../db/queries/grant-listings.ts';
+import { findProject } from '../../db/queries/projects.ts';
+import { currentUser, defineRoute } from '../auth/access.ts';
+import { assertMayReadFund, projectScopeOf } from '../auth/scopes.ts';
+import type { AppEnv } from '../context.ts';
+import { ApiError, validationHook } from '../errors.ts';
+import { errorResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
+import { Grant, GrantListQuery } from './funds.schemas.ts';
+import { IdParam } from './resources.schemas.ts';
+
+const ofFund = defineRoute(['admin', 'validateur', 'mecene'], {
+  method: 'get',
+  path: '/funds/{id}/grants',
+  summary: 'Les subventions d’un fonds, chacune avec son explication (un mécène ne voit que son fonds)',
+  request: { params: IdParam, query: GrantListQuery },
+  responses: { 200: jsonResponse(pageSchema(Grant), 'Subventions'), ...errorResponses },
+});
+
+const ofProject = defineRoute(['admin', 'validateur', 'porteur', 'directeur'], {
+  method: 'get',
+  path: '/projects/{id}/grants',
+  summary: 'Les subventions reçues par un projet, chacune avec son explication',
+  request: { params: IdParam, query: GrantListQuery },
+  responses: { 200: jsonResponse(pageSchema(Grant), 'Subventions'), ...errorResponses },
+});
+
+/** Grants with their stored explanations, by fund or by project, each caller within their scope. */
+export const grantRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(ofFund, async (c) => {
+    const { id } = c.req.valid('param');
+    const query = c.req.valid('query');
+    assertMayReadFund(currentUser(c), id, { validateurs: true });
+    return c.json(await listGrants(c.get('deps').db, { ...query, ...pageOf(query), fundId: id }), 200);
+  })
+  .openapi(ofProject, async (c) => {
+    const { id } = c.req.valid('param');
+    const query = c.req.valid('query');
+    const { db } = c.get('deps');
+    if (!(await findProject(db, id, projectScopeOf(currentUser(c))))) {
+      throw new ApiError(404, 'not_found', 'Projet introuvable.');
+    }
+    return c.json(await listGrants(db, { ...query, ...pageOf(query), projectId: id }), 200);
+  });
