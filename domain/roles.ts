@@ -3,6 +3,15 @@ export const ROLES = ['porteur', 'directeur', 'gestionnaire', 'validateur', 'adm
 
 export type Role = (typeof ROLES)[number];
 
+/** The roles that work on projects in the back office (each within its scope). */
+export const PROJECT_ROLES = [
+  'porteur',
+  'directeur',
+  'gestionnaire',
+  'validateur',
+  'admin',
+] as const satisfies readonly Role[];
+
 /** French labels shown in the back office. */
 export const ROLE_LABELS: Record<Role, string> = {
   porteur: 'Porteur de projet',

@@ -1,4 +1,4 @@
-import type { Role } from '../../domain/roles.ts';
+import { PROJECT_ROLES, type Role } from '../../domain/roles.ts';
 
 /** True for administrators, who see every resource. */
 export function isAdmin(roles: readonly Role[] = []): boolean {
@@ -12,7 +12,7 @@ export function canSeeSchools(roles: readonly Role[] = []): boolean {
 
 /** True for the back-office roles that work on projects (the API refuses projects to mécènes and donateurs). */
 export function canSeeProjects(roles: readonly Role[] = []): boolean {
-  return roles.some((role) => ['porteur', 'directeur', 'gestionnaire', 'validateur', 'admin'].includes(role));
+  return roles.some((role) => (PROJECT_ROLES as readonly Role[]).includes(role));
 }
 
 /** True for those who read funds: administrators, and mécènes (their own fund). */

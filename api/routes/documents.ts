@@ -1,6 +1,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { findDocument, insertDocument } from '../../db/queries/documents.ts';
 import { findProject } from '../../db/queries/projects.ts';
+import { PROJECT_ROLES } from '../../domain/roles.ts';
 import { currentUser, defineRoute } from '../auth/access.ts';
 import { projectScopeOf } from '../auth/scopes.ts';
 import type { AppEnv } from '../context.ts';
@@ -42,7 +43,7 @@ const upload = defineRoute(['porteur', 'directeur', 'admin'], {
   responses: { 201: jsonResponse(DocumentInfo, 'Document enregistré'), ...errorResponses },
 });
 
-const download = defineRoute(['porteur', 'directeur', 'gestionnaire', 'validateur', 'admin'], {
+const download = defineRoute(PROJECT_ROLES, {
   method: 'get',
   path: '/projects/{id}/documents/{documentId}',
   summary: 'Télécharger un document du projet',

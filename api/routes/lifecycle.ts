@@ -11,6 +11,7 @@ import {
   submitReportUpdate,
   submitUpdate,
 } from '../../workflows/project-lifecycle.messages.ts';
+import { PROJECT_ROLES } from '../../domain/roles.ts';
 import { currentUser, defineRoute } from '../auth/access.ts';
 import { assertMayAct, projectScopeOf } from '../auth/scopes.ts';
 import type { AppEnv } from '../context.ts';
@@ -98,9 +99,7 @@ const reportReview = stepRoute(
   ReportReviewBody,
 );
 
-const BACK_OFFICE = ['porteur', 'directeur', 'gestionnaire', 'validateur', 'admin'] as const;
-
-const state = defineRoute(BACK_OFFICE, {
+const state = defineRoute(PROJECT_ROLES, {
   method: 'get',
   path: '/projects/{id}/lifecycle',
   summary: 'État du projet et actions possibles maintenant, par rôle',
@@ -108,7 +107,7 @@ const state = defineRoute(BACK_OFFICE, {
   responses: { 200: jsonResponse(LifecycleState, 'État'), ...errorResponses },
 });
 
-const timeline = defineRoute(BACK_OFFICE, {
+const timeline = defineRoute(PROJECT_ROLES, {
   method: 'get',
   path: '/projects/{id}/timeline',
   summary: 'Historique du projet : qui a fait quoi, et quand',

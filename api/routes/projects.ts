@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { findProject, listProjects } from '../../db/queries/projects.ts';
+import { PROJECT_ROLES } from '../../domain/roles.ts';
 import { currentUser, defineRoute } from '../auth/access.ts';
 import { projectScopeOf } from '../auth/scopes.ts';
 import type { AppEnv } from '../context.ts';
@@ -7,9 +8,7 @@ import { ApiError, validationHook } from '../errors.ts';
 import { errorResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
 import { IdParam, Project, ProjectListQuery } from './resources.schemas.ts';
 
-const BACK_OFFICE = ['porteur', 'directeur', 'gestionnaire', 'validateur', 'admin'] as const;
-
-const list = defineRoute(BACK_OFFICE, {
+const list = defineRoute(PROJECT_ROLES, {
   method: 'get',
   path: '/projects',
   summary: 'Projets visibles par le rôle de l’utilisateur',
@@ -17,7 +16,7 @@ const list = defineRoute(BACK_OFFICE, {
   responses: { 200: jsonResponse(pageSchema(Project), 'Projets'), ...errorResponses },
 });
 
-const one = defineRoute(BACK_OFFICE, {
+const one = defineRoute(PROJECT_ROLES, {
   method: 'get',
   path: '/projects/{id}',
   summary: 'Un projet',
