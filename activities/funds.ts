@@ -1,23 +1,21 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import type { Db, Tx } from '../db/client.ts';
+import type { Db } from '../db/client.ts';
 import {
   activeFunds,
   currentDay,
   grantsOfProject,
-  insertGrant,
   lockFunds,
-  lockWaitingProjects,
   projectFacts,
   settleReservedGrants,
   type GrantSettlement,
   type GrantSummary,
 } from '../db/queries/grants.ts';
-import { accounts, balanceOf, postMovement, type AccountSpec, type Movement } from '../db/queries/ledger.ts';
+import { accounts, postMovement, type AccountSpec } from '../db/queries/ledger.ts';
 import { isEligible } from '../domain/funds/eligibility.ts';
-import { planGrants } from '../domain/funds/plan.ts';
 import { payingOrder } from '../domain/funds/sweep.ts';
 import { checkTrigger } from '../domain/funds/triggers.ts';
-import type { Fund, GrantKind } from '../domain/funds/types.ts';
+import type { GrantKind } from '../domain/funds/types.ts';
+import { reserveFromFund, reserveTopUps } from './grant-reservations.ts';
 
 /** One project's grants, as every fund activity reports them. */
 export interface ProjectGrants {
@@ -25,42 +23,6 @@ export interface ProjectGrants {
 }
 
 const KIND_LABEL = { seeding: 'l’amorçage', topup: 'l’abondement' } as const;
-
-/** The ledger movement that reserves a grant: from the fund's available money to its reserved money. */
-export function reservationMovement(grant: {
-  grantId: number;
-  fundId: number;
-  projectId: number;
-  kind: GrantKind;
-  amountCents: number;
-}): Movement {
-  return {
-    kind: 'grant_reserved',
-    idempotencyKey: `grant-reserve-${grant.grantId}`,
-    description: `Réservation de ${KIND_LABEL[grant.kind]} du fonds ${grant.fundId} pour le projet ${grant.projectId}`,
-    grantId: grant.grantId,
-    lines: [
-      { account: accounts.fundAvailable(grant.fundId), amountCents: -grant.amountCents },
-      { account: accounts.fundReserved(grant.fundId), amountCents: grant.amountCents },
-    ],
-  };
-}
-
-/**
- * Shares one locked fund's available money among every project waiting for this kind of grant from it
- * (the domain decides who and how much) and reserves each grant in the ledger.
- */
-async function reserveFromFund(tx: Tx, kind: GrantKind, fund: Fund, today: string): Promise<void> {
-  const availableCents = await balanceOf(tx, accounts.fundAvailable(fund.id).code);
-  if (availableCents <= 0) return;
-  const projects = await projectFacts(tx, await lockWaitingProjects(tx, fund.id, kind));
-  const plan = planGrants({ kind, fund, availableCents, projects, today });
-  for (const grant of plan.grants) {
-    const grantId = await insertGrant(tx, grant);
-    if (grantId === undefined) continue;
-    await postMovement(tx, reservationMovement({ ...grant, grantId }));
-  }
-}
 
 /** Activities that reserve, commit and release fund grants (DESIGN.md §Funds: seeding and top-up). */
 export function createFundActivities({ db }: { db: Db }) {
@@ -79,10 +41,15 @@ export function createFundActivities({ db }: { db: Db }) {
         (fund) =>
           !alreadyGranted.has(fund.id) && isEligible(fund, project, today) && checkTrigger(kind, fund, project).ok,
       );
-      const fundIds = owing.map((fund) => fund.id);
-      if (fundIds.length > 0) {
-        for (const fund of payingOrder(await lockFunds(tx, fundIds))) await reserveFromFund(tx, kind, fund, today);
-      }
+      const funds =
+        owing.length > 0
+          ? await lockFunds(
+              tx,
+              owing.map((fund) => fund.id),
+            )
+          : [];
+      if (kind === 'topup') await reserveTopUps(tx, funds, today);
+      else for (const fund of payingOrder(funds)) await reserveFromFund(tx, kind, fund, today);
       return { grants: await grantsOfProject(tx, projectId, { kind, statuses: ['reserved', 'committed'] }) };
     });
   }

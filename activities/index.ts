@@ -1,5 +1,6 @@
 import type Stripe from 'stripe';
 import type { Db } from '../db/client.ts';
+import { createEmailDeliveryActivities, type MailDeps } from './email-delivery.ts';
 import { createFundActivities } from './funds.ts';
 import { createNotificationActivities } from './notifications.ts';
 import { createPaymentActivities } from './payments.ts';
@@ -10,6 +11,7 @@ import { createTopUpSweepActivities } from './top-up-sweep.ts';
 export interface ActivityDeps {
   db: Db;
   stripe: Stripe;
+  mail: MailDeps;
 }
 
 /** Every activity the worker registers, one factory per external system. */
@@ -18,6 +20,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createProjectActivities(deps),
     ...createPaymentActivities(deps),
     ...createNotificationActivities(deps),
+    ...createEmailDeliveryActivities(deps),
     ...createFundActivities(deps),
     ...createTopUpSweepActivities(deps),
   };

@@ -1,79 +1,178 @@
-/** Subject and first lines of each project e-mail, in French; `{title}` is the project's title. */
-export const NOTIFICATION_TEXTS: Record<string, { subject: string; body: string }> = {
+import type { Audience } from '../domain/emails.ts';
+
+/** The words of one project e-mail, in French; `{title}` stands for the project's title. */
+export interface EmailText {
+  subject: string;
+  paragraphs: string[];
+  /** the label of the button that opens the project */
+  action: string;
+  /** the line that tells this news inside a later progress e-mail it was merged into */
+  milestone?: string;
+}
+
+type Texts = EmailText & { supporters?: Partial<EmailText> };
+
+const SEE = 'Voir le projet';
+const OPEN = 'Ouvrir le projet';
+
+/** Every project e-mail by template name; `supporters` words it for donors and sponsors. */
+const TEXTS: Record<string, Texts> = {
   project_submitted: {
     subject: 'Votre projet « {title} » a été soumis',
-    body: 'Votre projet « {title} » a bien été soumis. L’équipe de la plateforme va l’examiner.',
+    paragraphs: [
+      'Votre projet « {title} » a bien été soumis. L’équipe de la plateforme va l’examiner au regard de la charte.',
+    ],
+    action: OPEN,
   },
   new_submission: {
     subject: 'Nouveau projet à examiner : « {title} »',
-    body: 'Le projet « {title} » attend votre examen dans la file de validation.',
+    paragraphs: ['Le projet « {title} » attend votre examen dans la file de validation.'],
+    action: 'Examiner le projet',
   },
   review_sla_breached: {
     subject: 'Examen en retard : « {title} »',
-    body: 'Le projet « {title} » attend son examen depuis plus longtemps que le délai prévu.',
+    paragraphs: ['Le projet « {title} » attend son examen depuis plus longtemps que le délai prévu.'],
+    action: 'Examiner le projet',
   },
   changes_requested: {
     subject: 'Des modifications sont demandées pour « {title} »',
-    body: 'Le validateur demande des modifications sur votre projet « {title} ». Consultez son commentaire puis soumettez à nouveau.',
+    paragraphs: [
+      'Le validateur demande des modifications sur votre projet « {title} ».',
+      'Consultez son commentaire dans l’historique du projet, puis soumettez-le à nouveau.',
+    ],
+    action: OPEN,
   },
   project_rejected: {
     subject: 'Votre projet « {title} » n’a pas été retenu',
-    body: 'Votre projet « {title} » n’a pas été retenu. La raison est indiquée dans son historique.',
+    paragraphs: ['Votre projet « {title} » n’a pas été retenu. La raison est indiquée dans son historique.'],
+    action: OPEN,
   },
   project_accepted: {
     subject: 'Votre projet « {title} » est accepté',
-    body: 'Votre projet « {title} » est accepté. Le chef d’établissement doit maintenant attester les autorisations.',
+    paragraphs: [
+      'Votre projet « {title} » est accepté.',
+      'Le chef d’établissement doit maintenant attester les autorisations officielles ; la collecte ouvrira ensuite.',
+    ],
+    action: OPEN,
   },
   attestation_requested: {
     subject: 'Attestation demandée pour « {title} »',
-    body: 'Le projet « {title} » de votre établissement attend votre attestation des autorisations officielles.',
+    paragraphs: [
+      'Le projet « {title} » de votre établissement a été accepté par l’équipe de la plateforme.',
+      'Il attend votre attestation des autorisations officielles pour ouvrir sa collecte.',
+    ],
+    action: 'Attester les autorisations',
   },
   project_published: {
     subject: 'Votre projet « {title} » est en ligne',
-    body: 'La collecte du projet « {title} » est ouverte.',
+    paragraphs: ['La collecte du projet « {title} » est ouverte. Partagez-la avec les familles et vos partenaires.'],
+    action: SEE,
   },
   half_minimum: {
     subject: '« {title} » a atteint la moitié de son objectif',
-    body: 'Le projet « {title} » a réuni la moitié de son objectif minimum. Merci !',
+    paragraphs: ['Le projet « {title} » a réuni la moitié de son objectif minimum.'],
+    action: SEE,
+    milestone: 'la moitié de l’objectif minimum a été réunie',
+    supporters: {
+      paragraphs: ['Le projet « {title} » que vous soutenez a réuni la moitié de son objectif minimum. Merci !'],
+    },
   },
   minimum_reached: {
     subject: '« {title} » a atteint son objectif minimum',
-    body: 'Le projet « {title} » a atteint son objectif minimum : il pourra avoir lieu.',
+    paragraphs: ['Le projet « {title} » a atteint son objectif minimum : il pourra avoir lieu.'],
+    action: SEE,
+    milestone: 'l’objectif minimum a été atteint',
   },
   optimum_reached: {
     subject: '« {title} » a atteint son objectif optimal',
-    body: 'Le projet « {title} » a atteint son objectif optimal : la collecte est close.',
+    paragraphs: ['Le projet « {title} » a atteint son objectif optimal : la collecte est close.'],
+    action: SEE,
+    milestone: 'l’objectif optimal a été atteint',
   },
   campaign_succeeded: {
     subject: 'La collecte de « {title} » est réussie',
-    body: 'La collecte du projet « {title} » est terminée et réussie. Les fonds vont être versés à la structure de l’établissement.',
+    paragraphs: [
+      'La collecte du projet « {title} » est terminée et réussie.',
+      'Les fonds vont être versés à la structure réceptrice de l’établissement.',
+    ],
+    action: OPEN,
+    milestone: 'la collecte s’est terminée avec succès',
+    supporters: {
+      paragraphs: [
+        'La collecte du projet « {title} » est terminée et réussie : grâce à vous, il aura lieu.',
+        'Les fonds sont versés à la structure réceptrice de l’établissement, jamais à une personne.',
+      ],
+      action: SEE,
+    },
   },
   campaign_failed_choice: {
     subject: '« {title} » n’a pas atteint son objectif : que faire de votre don ?',
-    body: 'Le projet « {title} » n’a pas atteint son objectif minimum. Vous pouvez choisir d’être remboursé ou de reverser votre don au fonds de solidarité.',
+    paragraphs: [
+      'Le projet « {title} » n’a pas atteint son objectif minimum.',
+      'Vous pouvez choisir d’être remboursé ou de reverser votre don au fonds de solidarité ; sans réponse de votre part, le choix fait lors du don s’applique.',
+    ],
+    action: SEE,
   },
   project_cancelled: {
     subject: 'Le projet « {title} » est annulé',
-    body: 'Le projet « {title} » a été annulé. Chaque donateur est remboursé.',
+    paragraphs: ['Le projet « {title} » a été annulé. Chaque donateur est remboursé.'],
+    action: OPEN,
   },
   report_reminder: {
     subject: 'Bilan de « {title} » : échéance proche',
-    body: 'Le bilan du projet « {title} » est attendu bientôt.',
+    paragraphs: ['Le bilan du projet « {title} » est attendu bientôt. Les donateurs l’attendent avec impatience !'],
+    action: 'Rédiger le bilan',
   },
   report_due_today: {
     subject: 'Bilan de « {title} » attendu aujourd’hui',
-    body: 'Le bilan du projet « {title} » est attendu aujourd’hui.',
+    paragraphs: ['Le bilan du projet « {title} » est attendu aujourd’hui.'],
+    action: 'Rédiger le bilan',
   },
   report_late: {
     subject: 'Bilan en retard : « {title} »',
-    body: 'Le bilan du projet « {title} » de votre établissement est en retard.',
+    paragraphs: [
+      'Le bilan du projet « {title} » de votre établissement est en retard. Pouvez-vous le rappeler à son porteur ?',
+    ],
+    action: OPEN,
   },
   report_changes_requested: {
     subject: 'Des compléments sont demandés sur le bilan de « {title} »',
-    body: 'Le validateur demande des compléments sur le bilan du projet « {title} ».',
+    paragraphs: [
+      'Le validateur demande des compléments sur le bilan du projet « {title} ». Son commentaire est dans l’historique du projet.',
+    ],
+    action: 'Compléter le bilan',
   },
   report_published: {
     subject: 'Le bilan de « {title} » est disponible',
-    body: 'Le projet « {title} » que vous avez soutenu a eu lieu : découvrez son bilan.',
+    paragraphs: ['Le projet « {title} » que vous avez soutenu a eu lieu : découvrez ce qui a été fait grâce à vous.'],
+    action: 'Lire le bilan',
+  },
+  project_news: {
+    subject: 'Des nouvelles de « {title} »',
+    paragraphs: ['Le porteur du projet « {title} » que vous soutenez a publié des nouvelles.'],
+    action: 'Lire les nouvelles',
+  },
+  donation_thanks: {
+    subject: 'Merci pour votre don à « {title} »',
+    paragraphs: [
+      'Votre don au projet « {title} » est bien enregistré. Merci !',
+      'Nous vous écrirons aux grandes étapes de la collecte.',
+    ],
+    action: SEE,
+  },
+  tax_receipt_available: {
+    subject: 'Votre reçu fiscal pour « {title} »',
+    paragraphs: ['Le reçu fiscal de votre don au projet « {title} » est disponible.'],
+    action: SEE,
   },
 };
+
+const SUPPORTERS: readonly Audience[] = ['donors', 'sponsors'];
+
+/** The words of a template for an audience, or undefined for an unknown template. */
+export function emailTextOf(template: string, audience: Audience): EmailText | undefined {
+  const texts = TEXTS[template];
+  if (!texts) return undefined;
+  const { supporters, ...words } = texts;
+  return SUPPORTERS.includes(audience) ? { ...words, ...supporters } : words;
+}

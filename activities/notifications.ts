@@ -1,37 +1,85 @@
-import { ApplicationFailure } from '@temporalio/activity';
+import { ApplicationFailure, log } from '@temporalio/activity';
 import type { Db } from '../db/client.ts';
-import { enqueueEmails, projectTitle, recipientsOf, type Audience } from '../db/queries/outbox.ts';
-import { NOTIFICATION_TEXTS } from './notification-texts.ts';
+import { enqueueEmails, progressWindows, projectTitle, recipientsOf, type Audience } from '../db/queries/outbox.ts';
+import { emailKindOf, progressSendAfter } from '../domain/emails.ts';
+import type { MailDeps } from './email-delivery.ts';
+import { prepareEmail } from './email-render.ts';
+import { messageIdFor, projectUrlFor, unsubscribeUrlFor } from './email-urls.ts';
+import { emailTextOf } from './notification-texts.ts';
 
 /**
- * Activities that write project e-mails to the outbox (delivery over SMTP is a separate step).
- * Each e-mail is unique per (template, project, triggering event, recipient): a retry writes nothing twice.
+ * Activities that write project e-mails to the outbox, rendered (French, HTML and plain text); delivery
+ * over SMTP is a separate step. Each e-mail is unique per (template, project, triggering event, recipient):
+ * a retry writes nothing twice. A progress e-mail waits while the recipient's last one is under 3 days old.
  */
-export function createNotificationActivities({ db }: { db: Db }) {
+export function createNotificationActivities({ db, mail }: { db: Db; mail: MailDeps }) {
+  const now = mail.now ?? (() => new Date());
+
+  async function kick(): Promise<void> {
+    try {
+      await mail.kickDelivery?.();
+    } catch (error) {
+      log.warn('Could not start an e-mail delivery now; the next scheduled one will send them', { error });
+    }
+  }
+
   return {
-    /** Queues one e-mail per recipient of the audience; returns how many were new. */
+    /** Queues one e-mail per recipient of the audience and asks for a delivery; returns how many were new. */
     async queueProjectEmail(request: {
       projectId: number;
       template: string;
       audience: Audience;
       eventKey: string;
     }): Promise<{ queued: number }> {
-      const text = NOTIFICATION_TEXTS[request.template];
-      if (!text)
-        throw ApplicationFailure.nonRetryable(`Unknown e-mail template ${request.template}`, 'UnknownTemplate');
-      const title = (await projectTitle(db, request.projectId)) ?? `n° ${request.projectId}`;
-      const recipients = await recipientsOf(db, request.projectId, request.audience);
-      const queued = await enqueueEmails(
-        db,
-        recipients.map((recipient) => ({
-          dedupeKey: `${request.template}:${request.projectId}:${request.eventKey}:${recipient.email.toLowerCase()}`,
-          template: request.template,
-          toAddress: recipient.email,
-          subject: text.subject.replaceAll('{title}', title),
-          textBody: `Bonjour ${recipient.name},\n\n${text.body.replaceAll('{title}', title)}\n\nL’équipe Trousse à Projets`,
-          projectId: request.projectId,
-        })),
+      const { projectId, template, audience } = request;
+      const words = emailTextOf(template, audience);
+      if (!words) throw ApplicationFailure.nonRetryable(`Unknown e-mail template ${template}`, 'UnknownTemplate');
+      const kind = emailKindOf(template, audience);
+      const recipients = await recipientsOf(db, projectId, audience);
+      if (recipients.length === 0) return { queued: 0 };
+      const fill = await prepareEmail({
+        words,
+        projectTitle: (await projectTitle(db, projectId)) ?? `n° ${projectId}`,
+        projectUrl: projectUrlFor(mail.publicUrl, projectId, audience),
+        earlier: [],
+        unsubscribable: kind !== 'transactional',
+      });
+      const windows =
+        kind === 'progress'
+          ? await progressWindows(
+              db,
+              projectId,
+              recipients.map((r) => r.email),
+            )
+          : null;
+      const at = now();
+      const emails = await Promise.all(
+        recipients.map(async (recipient) => {
+          const dedupeKey = `${template}:${projectId}:${request.eventKey}:${recipient.email.toLowerCase()}`;
+          const unsubscribeUrl =
+            kind === 'transactional'
+              ? undefined
+              : await unsubscribeUrlFor(mail.publicUrl, mail.linkSecret, { email: recipient.email, projectId });
+          const content = fill({ name: recipient.name, unsubscribeUrl });
+          const window = windows?.get(recipient.email.toLowerCase()) ?? { lastSentAt: null, heldUntil: null };
+          return {
+            dedupeKey,
+            messageId: messageIdFor(dedupeKey, mail.from),
+            template,
+            kind,
+            audience,
+            toAddress: recipient.email,
+            recipientName: recipient.name,
+            subject: content.subject,
+            textBody: content.text,
+            htmlBody: content.html,
+            projectId,
+            sendAfter: kind === 'progress' ? progressSendAfter(at, window) : at,
+          };
+        }),
       );
+      const queued = await enqueueEmails(db, emails);
+      await kick();
       return { queued };
     },
   };

@@ -48,7 +48,7 @@ const notRefundable = (donationId: number, why: string) =>
   fail(`Le don ${donationId} ne peut pas être remboursé : ${why}.`, 'DonationNotRefundable');
 
 /** Activities that move a project's money: progress figures, payout, refunds and redirects to a fund. */
-export function createPaymentActivities({ db, stripe }: ActivityDeps) {
+export function createPaymentActivities({ db, stripe }: Pick<ActivityDeps, 'db' | 'stripe'>) {
   async function donationOrFail(tx: Tx, donationId: number, forUpdate = false): Promise<DonationRow> {
     const donation = await findDonation(tx, donationId, { forUpdate });
     if (!donation) throw fail(`Le don ${donationId} n’existe pas.`, 'DonationNotFound');

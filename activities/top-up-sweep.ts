@@ -1,9 +1,6 @@
 import type { Db } from '../db/client.ts';
-import { activeFunds, currentDay, insertGrants, lockFunds } from '../db/queries/grants.ts';
-import { accounts, balanceOf, postMovements } from '../db/queries/ledger.ts';
-import { lockCollecting, topUpCandidates, topUpFundsByProject } from '../db/queries/top-up-candidates.ts';
-import { loosestTopUpBounds, planTopUpSweep } from '../domain/funds/sweep.ts';
-import { reservationMovement } from './funds.ts';
+import { activeFunds, currentDay, lockFunds } from '../db/queries/grants.ts';
+import { reserveTopUps } from './grant-reservations.ts';
 
 /** What one sweep did. */
 export interface TopUpSweepResult {
@@ -20,7 +17,7 @@ export function createTopUpSweepActivities({ db }: { db: Db }) {
   return {
     /**
      * Finds the collecting projects whose top-up trigger holds for an active fund that has not topped
-     * them up yet, and reserves those top-ups with the engine's rules, in one transaction holding every
+     * them up yet, and reserves those top-ups by the engine's rules, in one transaction holding every
      * active fund's lock; a repeat grants nothing twice.
      */
     async sweepTopUps(_input: Record<string, never> = {}): Promise<TopUpSweepResult> {
@@ -30,18 +27,9 @@ export function createTopUpSweepActivities({ db }: { db: Db }) {
           tx,
           (await activeFunds(tx, today)).map((fund) => fund.id),
         );
-        if (funds.length === 0) return { candidateCount: 0, grantCount: 0, grantedCents: 0, projectIds: [] };
-        const facts = await topUpCandidates(tx, loosestTopUpBounds(funds));
-        const collecting = new Set(await lockCollecting(tx, facts.map((project) => project.id)));
-        const projects = facts.filter((project) => collecting.has(project.id));
-        const availableCents = new Map<number, number>();
-        for (const fund of funds) availableCents.set(fund.id, await balanceOf(tx, accounts.fundAvailable(fund.id).code));
-        const toppedUpBy = await topUpFundsByProject(tx, [...collecting]);
-        const planned = planTopUpSweep({ funds, availableCents, projects, toppedUpBy, today });
-        const grants = await insertGrants(tx, planned);
-        await postMovements(tx, grants.map(reservationMovement));
+        const { candidateCount, grants } = await reserveTopUps(tx, funds, today);
         return {
-          candidateCount: projects.length,
+          candidateCount,
           grantCount: grants.length,
           grantedCents: grants.reduce((sum, grant) => sum + grant.amountCents, 0),
           projectIds: [...new Set(grants.map((grant) => grant.projectId))].sort((a, b) => a - b),

@@ -10,6 +10,7 @@ import type { ApiDeps, AppEnv } from './context.ts';
 import { ApiError, handleError, validationHook } from './errors.ts';
 import { authRoutes } from './routes/auth.ts';
 import { documentRoutes } from './routes/documents.ts';
+import { emailRoutes } from './routes/emails.ts';
 import { fundRoutes } from './routes/funds.ts';
 import { healthRoutes } from './routes/health.ts';
 import { lifecycleRoutes } from './routes/lifecycle.ts';
@@ -55,6 +56,7 @@ export function createApp(deps: ApiDeps) {
   app.route('/api', documentRoutes);
   app.route('/api', fundRoutes);
   app.route('/api', userRoutes);
+  app.route('/', emailRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -19,4 +19,22 @@ describe('process configuration', () => {
       parseWorkerConfig({ DATABASE_URL: 'postgres://u:p@db/t', STRIPE_SECRET_KEY: 'pk_live', SMTP_URL: 'http://mail' }),
     ).toThrow(/STRIPE_SECRET_KEY: must be a Stripe secret key[\s\S]*SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/);
   });
+
+  it('requires the secret of e-mail links in production, and uses a development one elsewhere', () => {
+    const worker = { DATABASE_URL: 'postgres://u:p@db/t', STRIPE_SECRET_KEY: 'sk_test', SMTP_URL: 'smtp://mail:25' };
+    expect(() => parseWorkerConfig({ ...worker, NODE_ENV: 'production' })).toThrow(
+      /EMAIL_LINK_SECRET: required in production/,
+    );
+    expect(() => parseApiConfig({ DATABASE_URL: 'postgres://u:p@db/t', NODE_ENV: 'production' })).toThrow(
+      /EMAIL_LINK_SECRET: required in production/,
+    );
+    const secret = 'f'.repeat(32);
+    expect(parseWorkerConfig({ ...worker, NODE_ENV: 'production', EMAIL_LINK_SECRET: secret }).EMAIL_LINK_SECRET).toBe(
+      secret,
+    );
+    expect(parseWorkerConfig(worker)).toMatchObject({
+      EMAIL_LINK_SECRET: parseApiConfig({ DATABASE_URL: 'postgres://u:p@db/t' }).EMAIL_LINK_SECRET,
+      PUBLIC_URL: 'http://localhost:3000',
+    });
+  });
 });

@@ -20,3 +20,25 @@ export function configOrExit<T>(parse: () => T): T {
     process.exit(1);
   }
 }
+
+/** The development value of EMAIL_LINK_SECRET, used only when NODE_ENV is not production. */
+export const DEV_EMAIL_LINK_SECRET = 'development-only-email-link-secret-never-in-production';
+
+/**
+ * Settles EMAIL_LINK_SECRET (the key that signs unsubscribe links, shared by the api and the worker):
+ * required in production, the development value elsewhere. For a zod `.transform` on a process environment.
+ */
+export function withEmailLinkSecret<T extends { NODE_ENV?: string; EMAIL_LINK_SECRET?: string }>(
+  env: T,
+  ctx: z.RefinementCtx,
+): T & { EMAIL_LINK_SECRET: string } {
+  if (env.EMAIL_LINK_SECRET) return { ...env, EMAIL_LINK_SECRET: env.EMAIL_LINK_SECRET };
+  if (env.NODE_ENV === 'production') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['EMAIL_LINK_SECRET'],
+      message: 'required in production: a random string of 32 characters or more (e.g. openssl rand -hex 32)',
+    });
+  }
+  return { ...env, EMAIL_LINK_SECRET: DEV_EMAIL_LINK_SECRET };
+}

@@ -14,7 +14,10 @@ export function eurosToCents(euros: number): Cents {
   return cents;
 }
 
+// built once: a formatter costs far more to create than to use (the funds engine formats thousands of amounts)
+const EUROS = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
+
 /** Formats cents the French way, e.g. 123456 → "1 234,56 €". */
 export function formatEuros(cents: Cents): string {
-  return new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+  return EUROS.format(cents / 100);
 }

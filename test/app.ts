@@ -5,6 +5,7 @@ import { afterAll, inject } from 'vitest';
 import { createStripeClient } from '../activities/stripe.ts';
 import { createApp } from '../api/app.ts';
 import { parseApiConfig } from '../api/config.ts';
+import { createMailDeps } from '../worker/email.ts';
 import { createWorker } from '../worker/worker.ts';
 import { createTestDatabase } from './db.ts';
 import { FIXTURE_PASSWORD } from './fixtures.ts';
@@ -32,6 +33,15 @@ export async function createTestApp(options: { worker?: boolean; config?: Record
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   const app = createApp({ db, temporal, config });
+  // the worker's e-mails go to MailDev, with links to this app and a delivery started as soon as they are queued
+  const mail = createMailDeps({
+    smtpUrl: inject('smtpUrl'),
+    from: 'Trousse à Projets <ne-pas-repondre@trousse-a-projets.fr>',
+    publicUrl: config.PUBLIC_URL,
+    linkSecret: config.EMAIL_LINK_SECRET,
+    temporal,
+    taskQueue,
+  });
 
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;
@@ -42,7 +52,7 @@ export async function createTestApp(options: { worker?: boolean; config?: Record
       connection: workerConnection,
       namespace: 'default',
       taskQueue,
-      deps: { db, stripe: createStripeClient({ secretKey: 'sk_test_tests', apiUrl: inject('stripeApiUrl') }) },
+      deps: { db, stripe: createStripeClient({ secretKey: 'sk_test_tests', apiUrl: inject('stripeApiUrl') }), mail },
     });
     running = worker.run();
   }
@@ -50,6 +60,7 @@ export async function createTestApp(options: { worker?: boolean; config?: Record
     worker?.shutdown();
     await running;
     await workerConnection?.close();
+    mail.transport.close?.();
     await connection.close();
   });
 
@@ -75,5 +86,5 @@ export async function createTestApp(options: { worker?: boolean; config?: Record
       login: (email, password = FIXTURE_PASSWORD) => request('POST', '/api/auth/login', { email, password }),
     };
   };
-  return { app, db, temporal, taskQueue, browser };
+  return { app, db, temporal, taskQueue, browser, mail, config };
 }

@@ -14,6 +14,7 @@ const SAMPLE: Record<string, string> = {
   PUBLIC_URL: 'https://backoffice.example.org',
   STRIPE_SECRET_KEY: 'sk_live_example',
   SMTP_URL: 'smtps://user:pass@smtp.example.org:465',
+  EMAIL_LINK_SECRET: 'b7f1c0de5e3a4f0e9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b4a',
 };
 
 /** The service's environment with ${VAR…} references replaced as `docker compose` would. */
@@ -48,6 +49,11 @@ describe('docker-compose.yml', () => {
 
   it('gives the worker a configuration its own parser accepts', () => {
     const config = parseWorkerConfig(environmentOf('worker'));
-    expect(config).toMatchObject({ TEMPORAL_ADDRESS: 'temporal:7233', SMTP_URL: SAMPLE.SMTP_URL });
+    expect(config).toMatchObject({
+      TEMPORAL_ADDRESS: 'temporal:7233',
+      SMTP_URL: SAMPLE.SMTP_URL,
+      PUBLIC_URL: SAMPLE.PUBLIC_URL,
+      EMAIL_LINK_SECRET: SAMPLE.EMAIL_LINK_SECRET,
+    });
   });
 });

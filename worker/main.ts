@@ -1,8 +1,11 @@
+import { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { createStripeClient } from '../activities/stripe.ts';
 import { createDb } from '../db/client.ts';
 import { configOrExit } from '../db/env.ts';
 import { parseWorkerConfig } from './config.ts';
+import { createMailDeps, ensureEmailDeliverySchedule } from './email.ts';
+import { ensureTopUpSweepSchedule } from './schedules.ts';
 import { createWorker } from './worker.ts';
 
 const config = configOrExit(() => parseWorkerConfig(process.env));
@@ -12,12 +15,33 @@ const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADD
   console.error(`Cannot reach Temporal at ${config.TEMPORAL_ADDRESS}: ${error.message}`);
   process.exit(1);
 });
+const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+const mail = createMailDeps({
+  smtpUrl: config.SMTP_URL,
+  from: config.MAIL_FROM,
+  publicUrl: config.PUBLIC_URL,
+  linkSecret: config.EMAIL_LINK_SECRET,
+  temporal,
+  taskQueue: config.TEMPORAL_TASK_QUEUE,
+});
 const worker = await createWorker({
   connection,
   namespace: config.TEMPORAL_NAMESPACE,
   taskQueue: config.TEMPORAL_TASK_QUEUE,
-  deps: { db, stripe: createStripeClient({ secretKey: config.STRIPE_SECRET_KEY, apiUrl: config.STRIPE_API_URL }) },
+  deps: {
+    db,
+    stripe: createStripeClient({ secretKey: config.STRIPE_SECRET_KEY, apiUrl: config.STRIPE_API_URL }),
+    mail,
+  },
 });
+const sweep = await ensureTopUpSweepSchedule({
+  connection,
+  namespace: config.TEMPORAL_NAMESPACE,
+  taskQueue: config.TEMPORAL_TASK_QUEUE,
+});
+console.log(`Top-up sweep schedule: ${sweep}`);
+const delivery = await ensureEmailDeliverySchedule({ temporal, taskQueue: config.TEMPORAL_TASK_QUEUE });
+console.log(`E-mail delivery schedule: ${delivery}`);
 console.log(`Worker polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS}`);
 // the SDK shuts the worker down gracefully on SIGINT and SIGTERM; then run() resolves
 await worker.run();

@@ -1,6 +1,7 @@
 import { Admin, Resource } from 'react-admin';
 import type { Role } from '../../domain/roles.ts';
 import { Dashboard } from './dashboard/Dashboard.tsx';
+import emails from './emails/index.ts';
 import funds from './funds/index.ts';
 import { i18nProvider } from './i18n/fr.ts';
 import { canSeeFunds, canSeeProjects, canSeeSchools, isAdmin } from './permissions.ts';
@@ -27,6 +28,7 @@ export const App = () => (
         {canSeeSchools(roles) ? <Resource name="schools" {...schools} /> : null}
         {canSeeFunds(roles) ? <Resource name="funds" {...funds} /> : null}
         {isAdmin(roles) ? <Resource name="users" {...users} /> : null}
+        {isAdmin(roles) ? <Resource name="emails" {...emails} /> : null}
       </>
     )}
   </Admin>

@@ -1,4 +1,5 @@
 import type { RaRecord } from 'react-admin';
+import type { EmailKind, EmailStatus } from '../../domain/emails.ts';
 import type { Cents } from '../../domain/money.ts';
 import type { ProjectStatus } from '../../domain/project-status.ts';
 import type { Theme } from '../../domain/projects.ts';
@@ -65,4 +66,22 @@ export interface User extends RaRecord<number> {
   email: string;
   displayName: string;
   roles: RoleGrant[];
+}
+
+export interface OutboxEmail extends RaRecord<number> {
+  template: string;
+  kind: EmailKind;
+  toAddress: string;
+  recipientName: string;
+  subject: string;
+  status: EmailStatus;
+  attempts: number;
+  lastError: string | null;
+  projectId: number | null;
+  projectTitle: string | null;
+  mergedTemplates: string[];
+  mergedInto: number | null;
+  createdAt: string;
+  sendAfter: string;
+  sentAt: string | null;
 }

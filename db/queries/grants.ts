@@ -83,20 +83,6 @@ export async function lockFunds(db: Tx, fundIds: number[]): Promise<Fund[]> {
   return rows.map(toFund);
 }
 
-/**
- * Projects collecting that have no grant of this kind from the fund yet, share-locked in id order so that
- * none leaves the collecting state before the transaction ends.
- */
-export async function lockWaitingProjects(db: Tx, fundId: number, kind: GrantKind): Promise<number[]> {
-  const rows = await db<{ id: number }[]>`
-    select p.id from projects p
-    where p.status = 'published'
-      and not exists (select 1 from grants g where g.fund_id = ${fundId} and g.project_id = p.id and g.kind = ${kind})
-    order by p.id
-    for share of p`;
-  return rows.map((row) => row.id);
-}
-
 /** The engine's facts that do not depend on money, of `projects p join schools s` (see ProjectFacts). */
 export const staticFactColumns = (db: Tx) => db`
   p.id, s.priority_education, s.rural, s.ips::float8 as ips, p.theme, p.levels, s.academy_code as academy,
@@ -121,20 +107,6 @@ export async function projectFacts(db: Tx, projectIds: number[]): Promise<Projec
     from projects p join schools s on s.uai = p.school_uai
     where p.id = any(${projectIds})
     order by p.id`;
-}
-
-/** Records a reserved grant once per fund, project and kind; undefined when it already exists. */
-export async function insertGrant(
-  db: Tx,
-  grant: { fundId: number; projectId: number; kind: GrantKind; amountCents: number; explanation: GrantExplanation },
-): Promise<number | undefined> {
-  const [row] = await db<{ id: number }[]>`
-    insert into grants (fund_id, project_id, kind, amount_cents, explanation)
-    values (${grant.fundId}, ${grant.projectId}, ${grant.kind}, ${grant.amountCents},
-            ${db.json(grant.explanation as never)})
-    on conflict (fund_id, project_id, kind) do nothing
-    returning id`;
-  return row?.id;
 }
 
 /** The project's grants, by id; of one kind and status when asked. */
@@ -164,28 +136,35 @@ export interface InsertedGrant extends GrantSummary {
   projectId: number;
 }
 
+// a few hundred explanations (about 8 kB each) per statement: one huge JSON parameter is slower to parse
+const GRANTS_PER_STATEMENT = 500;
+
 /**
- * Records reserved grants in one statement, each once per fund, project and kind; returns those written
- * (a grant that already existed is left out).
+ * Records reserved grants in the given order (ids follow it), a few statements in all, each once per fund,
+ * project and kind; returns those written (a grant that already existed is left out).
  */
 export async function insertGrants(
   db: Tx,
   grants: { fundId: number; projectId: number; kind: GrantKind; amountCents: number; explanation: GrantExplanation }[],
 ): Promise<InsertedGrant[]> {
-  if (grants.length === 0) return [];
-  const rows = grants.map((grant) => ({
-    fund_id: grant.fundId,
-    project_id: grant.projectId,
-    kind: grant.kind,
-    amount_cents: grant.amountCents,
-    explanation: grant.explanation,
-  }));
-  return db<InsertedGrant[]>`
-    insert into grants (fund_id, project_id, kind, amount_cents, explanation)
-    select fund_id, project_id, kind, amount_cents, explanation
-    from json_to_recordset(${JSON.stringify(rows)}::json)
-      as x(fund_id bigint, project_id bigint, kind text, amount_cents bigint, explanation jsonb)
-    order by fund_id, project_id
-    on conflict (fund_id, project_id, kind) do nothing
-    returning id as grant_id, fund_id, project_id, kind, amount_cents`;
+  const inserted: InsertedGrant[] = [];
+  for (let start = 0; start < grants.length; start += GRANTS_PER_STATEMENT) {
+    const rows = grants.slice(start, start + GRANTS_PER_STATEMENT).map((grant) => ({
+      fund_id: grant.fundId,
+      project_id: grant.projectId,
+      kind: grant.kind,
+      amount_cents: grant.amountCents,
+      explanation: grant.explanation,
+    }));
+    inserted.push(
+      ...(await db<InsertedGrant[]>`
+        insert into grants (fund_id, project_id, kind, amount_cents, explanation)
+        select fund_id, project_id, kind, amount_cents, explanation
+        from jsonb_to_recordset(${db.json(rows as never)})
+          as x(fund_id bigint, project_id bigint, kind text, amount_cents bigint, explanation jsonb)
+        on conflict (fund_id, project_id, kind) do nothing
+        returning id as grant_id, fund_id, project_id, kind, amount_cents`),
+    );
+  }
+  return inserted;
 }

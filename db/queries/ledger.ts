@@ -133,7 +133,7 @@ export async function postMovements(db: Tx, movements: Movement[]): Promise<numb
     const inserted = await db<{ id: number; idempotencyKey: string }[]>`
       insert into ledger_transactions (kind, idempotency_key, description, donation_id, grant_id)
       select kind, idempotency_key, description, donation_id, grant_id
-      from json_to_recordset(${JSON.stringify(rows)}::json)
+      from jsonb_to_recordset(${db.json(rows as never)})
         as x(kind text, idempotency_key text, description text, donation_id bigint, grant_id bigint)
       on conflict (idempotency_key) do nothing
       returning id, idempotency_key`;
@@ -150,7 +150,7 @@ export async function postMovements(db: Tx, movements: Movement[]): Promise<numb
       await db`
         insert into ledger_lines (transaction_id, account_id, amount_cents)
         select transaction_id, account_id, amount_cents
-        from json_to_recordset(${JSON.stringify(lines)}::json)
+        from jsonb_to_recordset(${db.json(lines as never)})
           as x(transaction_id bigint, account_id bigint, amount_cents bigint)`;
     }
     created += inserted.length;

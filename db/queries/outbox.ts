@@ -1,7 +1,7 @@
+import type { Audience, EmailKind } from '../../domain/emails.ts';
 import type { Tx } from '../client.ts';
 
-/** Who receives a project's e-mails. */
-export type Audience = 'porteur' | 'directeur' | 'validateurs' | 'donors' | 'sponsors';
+export type { Audience } from '../../domain/emails.ts';
 
 /** A recipient and their name. */
 export interface Recipient {
@@ -50,29 +50,58 @@ export async function recipientsOf(db: Tx, projectId: number, audience: Audience
   }
 }
 
+/** An e-mail to write to the outbox, rendered, with the instant it may go out. */
+export interface NewEmail {
+  dedupeKey: string;
+  messageId: string;
+  template: string;
+  kind: EmailKind;
+  audience: Audience;
+  toAddress: string;
+  recipientName: string;
+  subject: string;
+  textBody: string;
+  htmlBody: string;
+  projectId: number;
+  sendAfter: Date;
+}
+
 /** Writes e-mails to the outbox; one per dedupe key, so a repeat writes nothing. Returns how many were new. */
-export async function enqueueEmails(
-  db: Tx,
-  emails: {
-    dedupeKey: string;
-    template: string;
-    toAddress: string;
-    subject: string;
-    textBody: string;
-    projectId: number;
-  }[],
-): Promise<number> {
+export async function enqueueEmails(db: Tx, emails: NewEmail[]): Promise<number> {
   if (emails.length === 0) return 0;
   const rows = emails.map((email) => ({
     dedupe_key: email.dedupeKey,
+    message_id: email.messageId,
     template: email.template,
+    kind: email.kind,
+    audience: email.audience,
     to_address: email.toAddress,
+    recipient_name: email.recipientName,
     subject: email.subject,
     text_body: email.textBody,
+    html_body: email.htmlBody,
     project_id: email.projectId,
+    send_after: email.sendAfter,
   }));
   const inserted = await db`
-    insert into email_outbox ${db(rows, 'dedupe_key', 'template', 'to_address', 'subject', 'text_body', 'project_id')}
+    insert into email_outbox ${db(rows)}
     on conflict (dedupe_key) do nothing returning id`;
   return inserted.count;
+}
+
+/** Per recipient of the project's progress e-mails: when the last one went out and until when others wait. */
+export async function progressWindows(
+  db: Tx,
+  projectId: number,
+  addresses: string[],
+): Promise<Map<string, { lastSentAt: Date | null; heldUntil: Date | null }>> {
+  const rows = await db<{ address: string; lastSentAt: Date | null; heldUntil: Date | null }[]>`
+    select lower(to_address::text) as address,
+           max(coalesce(sent_at, claimed_at)) filter (where status in ('sent', 'sending')) as last_sent_at,
+           max(send_after) filter (where status = 'pending') as held_until
+    from email_outbox
+    where project_id = ${projectId} and kind = 'progress'
+      and to_address = any(${addresses}::citext[])
+    group by 1`;
+  return new Map(rows.map(({ address, ...window }) => [address, window]));
 }

@@ -17,3 +17,9 @@ export const SWEEP_ACTIVITY: ActivityOptions = {
   startToCloseTimeout: '5 minutes',
   retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 5 },
 };
+
+/** One e-mail over SMTP: the transport gives up well within the timeout; SMTP failures are recorded, not thrown. */
+export const EMAIL_ACTIVITY: ActivityOptions = {
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 5 },
+};

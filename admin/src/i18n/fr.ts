@@ -63,6 +63,22 @@ const appMessages = {
         validUntil: 'Valable jusqu’au',
       },
     },
+    emails: {
+      name: 'E-mail |||| E-mails',
+      fields: {
+        createdAt: 'Créé le',
+        status: 'Statut',
+        template: 'Modèle',
+        toAddress: 'Destinataire',
+        subject: 'Objet',
+        projectTitle: 'Projet',
+        projectId: 'N° de projet',
+        attempts: 'Tentatives',
+        lastError: 'Dernière erreur',
+        sendAfter: 'À envoyer à partir du',
+        sentAt: 'Envoyé le',
+      },
+    },
     users: {
       name: 'Utilisateur |||| Utilisateurs',
       fields: {

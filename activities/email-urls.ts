@@ -1,0 +1,27 @@
+import { createHash } from 'node:crypto';
+import { signUnsubscribeToken } from '../domain/email-links.ts';
+import type { Audience } from '../domain/emails.ts';
+
+const BACK_OFFICE: readonly Audience[] = ['porteur', 'directeur', 'validateurs'];
+
+/** The project's page: in the back office for its team, the public page for donors and sponsors. */
+export function projectUrlFor(publicUrl: string, projectId: number, audience: Audience): string {
+  const base = publicUrl.replace(/\/+$/, '');
+  return BACK_OFFICE.includes(audience) ? `${base}/admin/#/projects/${projectId}/show` : `${base}/projets/${projectId}`;
+}
+
+/** The link that unsubscribes the address from the project's progress and news e-mails. */
+export async function unsubscribeUrlFor(
+  publicUrl: string,
+  secret: string,
+  who: { email: string; projectId: number },
+): Promise<string> {
+  const token = await signUnsubscribeToken(secret, who);
+  return `${publicUrl.replace(/\/+$/, '')}/unsubscribe?token=${token}`;
+}
+
+/** The Message-ID of an outbox e-mail, derived from its dedupe key: a resent copy carries the same one. */
+export function messageIdFor(dedupeKey: string, from: string): string {
+  const domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'trousse-a-projets.fr';
+  return `<${createHash('sha256').update(dedupeKey).digest('hex').slice(0, 40)}@${domain}>`;
+}

@@ -1,0 +1,53 @@
+import type { ProjectStatus } from '../../domain/project-status.ts';
+import type { Tx } from '../client.ts';
+
+/**
+ * Records that the address wants no more progress and news e-mails about the project (once; a repeat
+ * changes nothing). Returns the project's title, or undefined when there is no such project.
+ */
+export async function recordUnsubscription(
+  db: Tx,
+  who: { email: string; projectId: number },
+): Promise<string | undefined> {
+  const [project] = await db<{ title: string }[]>`select title from projects where id = ${who.projectId}`;
+  if (!project) return undefined;
+  await db`
+    insert into email_unsubscriptions (email, project_id) values (${who.email}, ${who.projectId})
+    on conflict do nothing`;
+  return project.title;
+}
+
+/** A project as its public page shows it. */
+export interface PublicProject {
+  id: number;
+  title: string;
+  summary: string;
+  status: ProjectStatus;
+  schoolName: string;
+  commune: string;
+  minimumGoalCents: number;
+  optimumGoalCents: number;
+  collectedCents: number;
+  campaignEndsAt: Date | null;
+}
+
+const NOT_PUBLIC: ProjectStatus[] = [
+  'draft',
+  'submitted',
+  'changes_requested',
+  'rejected',
+  'accepted',
+  'awaiting_attestation',
+];
+
+/** A project whose campaign has opened (drafts and projects under review are not public), or undefined. */
+export async function findPublicProject(db: Tx, id: number): Promise<PublicProject | undefined> {
+  const [project] = await db<PublicProject[]>`
+    select p.id, p.title, p.summary, p.status, s.name as school_name, s.commune, p.minimum_goal_cents,
+           p.optimum_goal_cents, coalesce(b.balance_cents, 0)::bigint as collected_cents, p.campaign_ends_at
+    from projects p
+    join schools s on s.uai = p.school_uai
+    left join ledger_balances b on b.project_id = p.id and b.kind = 'project'
+    where p.id = ${id} and p.status <> all(${NOT_PUBLIC})`;
+  return project;
+}

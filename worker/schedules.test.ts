@@ -1,0 +1,31 @@
+import { randomBytes } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { ensureTopUpSweepSchedule } from './schedules.ts';
+
+const connection = await Connection.connect({ address: inject('temporalAddress') });
+const client = new Client({ connection });
+const scheduleId = `funds-top-up-sweep-${randomBytes(4).toString('hex')}`;
+
+afterAll(async () => {
+  await client.schedule.getHandle(scheduleId).delete();
+  await connection.close();
+});
+
+describe('the top-up sweep schedule', () => {
+  it('is created at the first start of a worker, and left as it is by the next ones', async () => {
+    const options = { connection, namespace: 'default', taskQueue: 'trousse-test', scheduleId };
+    expect(await ensureTopUpSweepSchedule(options)).toBe('created');
+    expect(await ensureTopUpSweepSchedule(options)).toBe('existing');
+
+    const schedule = await client.schedule.getHandle(scheduleId).describe();
+    expect(schedule.action).toMatchObject({
+      type: 'startWorkflow',
+      workflowType: 'topUpSweepWorkflow',
+      taskQueue: 'trousse-test',
+      args: [{}],
+    });
+    expect(schedule.spec.intervals?.map((interval) => interval.every)).toEqual([3_600_000]);
+    expect(schedule.policies.overlap).toBe('SKIP');
+  });
+});
