@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { afterAll, inject } from 'vitest';
@@ -22,6 +22,9 @@ export interface Browser {
  */
 export async function createTestApp(options: { worker?: boolean; config?: Record<string, string> } = {}) {
   const { db, url } = await createTestDatabase();
+  // every test file has a database of its own but shares the Temporal server, where a project's workflow id
+  // is project-<id>: ids from a range of the file's own keep two files from driving the same workflow
+  await db.unsafe(`alter table projects alter column id restart with ${randomInt(1_000_000, 2 ** 40)}`);
   const taskQueue = `test-${randomBytes(4).toString('hex')}`;
   const config = parseApiConfig({
     DATABASE_URL: url,

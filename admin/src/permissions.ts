@@ -19,3 +19,8 @@ export function canSeeProjects(roles: readonly Role[] = []): boolean {
 export function canSeeFunds(roles: readonly Role[] = []): boolean {
   return isAdmin(roles) || roles.includes('mecene');
 }
+
+/** True for those who read a project's grants and their explanations: admins, validateurs, porteurs, directeurs. */
+export function canSeeProjectGrants(roles: readonly Role[] = []): boolean {
+  return roles.some((role) => ['admin', 'validateur', 'porteur', 'directeur'].includes(role));
+}

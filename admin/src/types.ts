@@ -1,5 +1,7 @@
 import type { RaRecord } from 'react-admin';
 import type { EmailKind, EmailStatus } from '../../domain/emails.ts';
+import type { GrantExplanation } from '../../domain/funds/plan.ts';
+import type { FundRestrictions, FundRules, GrantKind } from '../../domain/funds/types.ts';
 import type { Cents } from '../../domain/money.ts';
 import type { ProjectStatus } from '../../domain/project-status.ts';
 import type { Theme } from '../../domain/projects.ts';
@@ -58,8 +60,26 @@ export interface Fund extends RaRecord<number> {
   budgetCents: Cents;
   availableCents: Cents;
   reservedCents: Cents;
+  committedCents: Cents;
   validFrom: string;
-  validUntil: string | null;
+  validUntil: string;
+  isGeneralSolidarity: boolean;
+  restrictions: FundRestrictions;
+  rules: FundRules;
+}
+
+export interface Grant extends RaRecord<number> {
+  fundId: number;
+  fundName: string;
+  projectId: number;
+  projectTitle: string;
+  schoolName: string;
+  kind: GrantKind;
+  amountCents: Cents;
+  status: 'reserved' | 'committed' | 'released';
+  createdAt: string;
+  settledAt: string | null;
+  explanation: GrantExplanation;
 }
 
 export interface User extends RaRecord<number> {

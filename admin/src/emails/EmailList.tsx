@@ -23,11 +23,11 @@ const EmailDetails = () => {
   return (
     <Typography component="div" variant="body2">
       <p>
-        À envoyer à partir du <DateField source="sendAfter" showTime />
+        À envoyer à partir du <DateField source="sendAfter" showTime locales="fr-FR" />
         {email.sentAt ? (
           <>
             {' '}
-            — envoyé le <DateField source="sentAt" showTime />
+            — envoyé le <DateField source="sentAt" showTime locales="fr-FR" />
           </>
         ) : null}
       </p>
@@ -45,7 +45,7 @@ export const EmailList = () => (
   <List filters={emailFilters} perPage={25} sort={{ field: 'id', order: 'DESC' }} exporter={false}>
     <DataTable rowClick="expand" expand={<EmailDetails />} bulkActionButtons={false}>
       <Column source="createdAt">
-        <DateField source="createdAt" showTime />
+        <DateField source="createdAt" showTime locales="fr-FR" />
       </Column>
       <Column source="status" field={EmailStatusField} />
       <Column source="template" render={(email) => templateLabel(email.template)} />

@@ -4,14 +4,16 @@ import type { Fund } from '../types.ts';
 
 const Column = DataTable.Col<Fund>;
 
-/** Funds with their sponsor, budget and the balance still available for grants. */
+/** Funds with their sponsor, budget and balances (available, reserved, committed); a row opens its fund. */
 export const FundList = () => (
   <List perPage={25} sort={{ field: 'name', order: 'ASC' }} exporter={false}>
-    <DataTable rowClick={false} bulkActionButtons={false}>
+    <DataTable rowClick="show" bulkActionButtons={false}>
       <Column source="name" />
       <Column source="sponsorName" disableSort />
       <Column source="budgetCents" field={EurosField} align="right" disableSort />
       <Column source="availableCents" field={EurosField} align="right" disableSort />
+      <Column source="reservedCents" field={EurosField} align="right" disableSort />
+      <Column source="committedCents" field={EurosField} align="right" disableSort />
     </DataTable>
   </List>
 );

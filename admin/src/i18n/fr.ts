@@ -33,6 +33,7 @@ const appMessages = {
         campaignEndsAt: 'Fin de la campagne',
         statusChangedAt: 'Dernier changement de statut',
         porteurName: 'Porteur de projet',
+        grants: 'Aides des fonds de solidarité',
       },
     },
     schools: {
@@ -59,8 +60,24 @@ const appMessages = {
         budgetCents: 'Budget',
         availableCents: 'Solde disponible',
         reservedCents: 'Réservé',
+        committedCents: 'Versé aux projets',
         validFrom: 'Valable à partir du',
         validUntil: 'Valable jusqu’au',
+        isGeneralSolidarity: 'Fonds de solidarité général',
+        rules: 'Règles',
+        grants: 'Subventions et leurs raisons',
+      },
+    },
+    grants: {
+      name: 'Subvention |||| Subventions',
+      fields: {
+        projectTitle: 'Projet',
+        schoolName: 'Établissement',
+        fundName: 'Fonds',
+        kind: 'Type',
+        amountCents: 'Montant',
+        status: 'Statut',
+        createdAt: 'Attribuée le',
       },
     },
     emails: {

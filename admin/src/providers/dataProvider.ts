@@ -22,6 +22,9 @@ function recordPath(resource: string, id: Identifier): string {
   return `/${resource}/${encodeURIComponent(String(id))}`;
 }
 
+/** Lists read under their parent, e.g. a fund's grants at /funds/<id>/grants: resource → target → parent. */
+const NESTED: Record<string, Record<string, string>> = { grants: { fundId: 'funds', projectId: 'projects' } };
+
 function readOnly(): Promise<never> {
   return Promise.reject(new HttpError('Cette action n’est pas disponible dans l’administration.', 405));
 }
@@ -36,6 +39,10 @@ export const dataProvider: DataProvider = {
     return { data: await Promise.all(ids.map((id) => fetchApi<RecordType>(recordPath(resource, id), { signal }))) };
   },
   getManyReference(resource, { target, id, ...params }) {
+    const parent = NESTED[resource]?.[target];
+    if (parent) {
+      return fetchApi(`${recordPath(parent, id)}/${resource}?${listQuery(params)}`, { signal: params.signal });
+    }
     const filter = { ...params.filter, [target]: id };
     return fetchApi(`/${resource}?${listQuery({ ...params, filter })}`, { signal: params.signal });
   },

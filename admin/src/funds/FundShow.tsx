@@ -1,0 +1,78 @@
+import DownloadIcon from '@mui/icons-material/Download';
+import { Button, Stack, Typography } from '@mui/material';
+import {
+  BooleanField,
+  DateField,
+  Labeled,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TopToolbar,
+  useRecordContext,
+} from 'react-admin';
+import { formatEuros } from '../../../domain/money.ts';
+import { EurosField } from '../fields/EurosField.tsx';
+import type { Fund } from '../types.ts';
+import { GrantsTable } from './GrantsTable.tsx';
+
+const listed = (values: string[]) => (values.length > 0 ? values.join(', ') : 'tous');
+
+const ReportDownload = () => {
+  const fund = useRecordContext<Fund>();
+  if (!fund) return null;
+  return (
+    <TopToolbar>
+      <Button href={`/api/funds/${fund.id}/report.csv`} download startIcon={<DownloadIcon />}>
+        Rapport au mécène (CSV)
+      </Button>
+    </TopToolbar>
+  );
+};
+
+/** Who the fund may help and by what rules, in French. */
+const Terms = () => {
+  const fund = useRecordContext<Fund>();
+  if (!fund) return null;
+  const { restrictions: r, rules } = fund;
+  return (
+    <Stack spacing={0.5}>
+      <Typography variant="body2">
+        Thèmes : {listed(r.themes)} · Académies : {listed(r.academies)} · Départements : {listed(r.departements)} ·
+        Niveaux : {listed(r.levels)}
+        {r.prioritySchoolsOnly ? ' · établissements prioritaires seulement (REP+, REP, rural)' : ''}
+      </Typography>
+      <Typography variant="body2">
+        Amorçage : {rules.seedingShareBp / 100} % du minimum, au plus {formatEuros(rules.seedingCapCents)}.
+      </Typography>
+      <Typography variant="body2">
+        Abondement : dès {rules.topUpThresholdPct} % du minimum collecté, {rules.topUpMinDonors} donateurs et{' '}
+        {rules.topUpDaysLeft} jours restants ou moins ; l’écart au minimum, au plus {formatEuros(rules.topUpCapCents)}.
+      </Typography>
+    </Stack>
+  );
+};
+
+const FundTitle = () => <>{useRecordContext<Fund>()?.name ?? ''}</>;
+
+/** One fund: its sponsor, balances from the ledger, rules, and every grant with its explanation. */
+export const FundShow = () => (
+  <Show title={<FundTitle />} actions={<ReportDownload />}>
+    <SimpleShowLayout>
+      <TextField source="name" />
+      <TextField source="sponsorName" />
+      <BooleanField source="isGeneralSolidarity" />
+      <DateField source="validFrom" locales="fr-FR" />
+      <DateField source="validUntil" locales="fr-FR" />
+      <EurosField source="budgetCents" />
+      <EurosField source="availableCents" />
+      <EurosField source="reservedCents" />
+      <EurosField source="committedCents" />
+      <Labeled label="resources.funds.fields.rules">
+        <Terms />
+      </Labeled>
+      <Labeled label="resources.funds.fields.grants" fullWidth>
+        <GrantsTable of="fundId" />
+      </Labeled>
+    </SimpleShowLayout>
+  </Show>
+);
