@@ -1,6 +1,8 @@
+import type { Client } from '@temporalio/client';
 import { expect } from 'vitest';
 import type { Db } from '../db/client.ts';
 import type { ProjectStatus } from '../domain/project-status.ts';
+import { projectWorkflowId, stateQuery } from '../workflows/project-lifecycle.messages.ts';
 import type { Browser } from './app.ts';
 
 /** One simulated day of the lifecycle in tests, in ms: a 7-day campaign lasts 0.7 s. */
@@ -39,4 +41,16 @@ export async function emailsTo(db: Db, projectId: number, email: string): Promis
 export async function act(client: Browser, projectId: number, step: string, body?: object) {
   const response = await client.request('POST', `/api/projects/${projectId}/${step}`, body ?? undefined);
   return { status: response.status, body: (await response.json()) as { status?: string; message?: string } };
+}
+
+/**
+ * Waits until the project's workflow itself is in the status (its state query), which follows the read
+ * model by a workflow task: a human step sent right after must wait for this, not only for Postgres.
+ */
+export async function waitForWorkflowStatus(temporal: Client, projectId: number, status: ProjectStatus) {
+  await expect
+    .poll(async () => (await temporal.workflow.getHandle(projectWorkflowId(projectId)).query(stateQuery)).status, {
+      timeout: 20_000,
+    })
+    .toBe(status);
 }

@@ -5,7 +5,7 @@ import { signalDonationChanged, startLifecycle } from '../api/services/lifecycle
 import { findLifecycleFacts } from '../db/queries/projects.ts';
 import { createTestApp, type Browser } from '../test/app.ts';
 import { insertProject, insertSchool, insertUser } from '../test/fixtures.ts';
-import { act, emailsTo, TEST_TIME_SCALE, timelineOf, waitForStatus } from '../test/lifecycle.ts';
+import { act, emailsTo, TEST_TIME_SCALE, timelineOf, waitForStatus, waitForWorkflowStatus } from '../test/lifecycle.ts';
 import {
   expectLedgerConsistent,
   insertReceivingStructure,
@@ -13,7 +13,7 @@ import {
   recordPaidDonation,
 } from '../test/money.ts';
 import { donorChoiceSignal, resolutionWorkflowId } from './failed-campaign-resolution.messages.ts';
-import { projectWorkflowId } from './project-lifecycle.messages.ts';
+import { projectWorkflowId, stateQuery } from './project-lifecycle.messages.ts';
 
 // Every path of the lifecycle, through the API, on the real Temporal server and Postgres; one day lasts 0.1 s.
 const { db, temporal, browser, taskQueue } = await createTestApp({
@@ -92,7 +92,7 @@ describe('a project that succeeds', () => {
     await publish(projectId);
     await give(projectId, 60_000);
     await give(projectId, 50_000);
-    await waitForStatus(db, projectId, 'report_due');
+    await waitForWorkflowStatus(temporal, projectId, 'report_due');
 
     const [payout] = await db`select amount_cents, status from payouts where project_id = ${projectId}`;
     expect(payout).toEqual({ amountCents: 110_000, status: 'recorded' });
@@ -227,7 +227,7 @@ describe('the final report', () => {
     const projectId = await newProject({ activityEndsInDays: -40, minimumGoalCents: 50_000, optimumGoalCents: 60_000 });
     await publish(projectId);
     await give(projectId, 60_000);
-    await waitForStatus(db, projectId, 'report_due');
+    await waitForWorkflowStatus(temporal, projectId, 'report_due');
     await expect
       .poll(() => emailsTo(db, projectId, people.directeur!.email), { timeout: 15_000 })
       .toEqual(['attestation_requested', 'report_late']);
@@ -328,16 +328,16 @@ describe('the lifecycle state', () => {
 
 describe('a long campaign', () => {
   it('continues as new when its history grows, keeping its totals, and the Temporal UI shows its status', async () => {
-    const projectId = await newProject({ campaignDays: 40, minimumGoalCents: 40_000, optimumGoalCents: 100_000 });
+    const projectId = await newProject({ campaignDays: 60, minimumGoalCents: 40_000, optimumGoalCents: 1_000_000 });
     await publish(projectId);
-    for (let gift = 0; gift < 60; gift += 1) await give(projectId, 1_000);
+    for (let gift = 0; gift < 80; gift += 1) await give(projectId, 1_000);
     await waitForStatus(db, projectId, 'report_due', 30_000);
     const handle = temporal.workflow.getHandle(projectWorkflowId(projectId));
     const description = await handle.describe();
     expect(description.raw.workflowExecutionInfo?.firstRunId).toEqual(expect.any(String));
     expect(description.runId).not.toBe(description.raw.workflowExecutionInfo?.firstRunId);
     const [payout] = await db`select amount_cents from payouts where project_id = ${projectId}`;
-    expect(payout?.amountCents).toBe(60_000);
+    expect(payout?.amountCents).toBe(80_000);
     // the search attribute is upserted with the workflow task that follows the status write
     await expect
       .poll(async () => (await handle.describe()).searchAttributes.ProjectStatus, { timeout: 5_000 })
