@@ -13,7 +13,7 @@ import {
   recordPaidDonation,
 } from '../test/money.ts';
 import { donorChoiceSignal, resolutionWorkflowId } from './failed-campaign-resolution.messages.ts';
-import { projectWorkflowId, stateQuery } from './project-lifecycle.messages.ts';
+import { projectWorkflowId } from './project-lifecycle.messages.ts';
 
 // Every path of the lifecycle, through the API, on the real Temporal server and Postgres; one day lasts 0.1 s.
 const { db, temporal, browser, taskQueue } = await createTestApp({
