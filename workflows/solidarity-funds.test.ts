@@ -8,7 +8,7 @@ import { expectLedgerConsistent, insertReceivingStructure, recordPaidDonation } 
 
 // A fund for priority schools, created by an admin, seeds and tops up a REP+ campaign through its
 // lifecycle, on the real Temporal server and Postgres; one day lasts 0.1 s, the top-up window 7 days.
-const { db, temporal, browser } = await createTestApp({
+const { app, db, temporal, browser } = await createTestApp({
   worker: true,
   config: { LIFECYCLE_TIME_SCALE: TEST_TIME_SCALE },
 });
@@ -107,6 +107,9 @@ describe('a priority campaign helped by a solidarity fund', () => {
     const fund = await (await as('admin').request('GET', `/api/funds/${fundId}`)).json();
     expect(fund).toMatchObject({ availableCents: 945_000, reservedCents: 0, committedCents: 55_000 });
     await expectLedgerConsistent(db);
+    const publicPage = await (await app.request(`/projets/${repPlus}`)).text();
+    expect(publicPage).toContain('Abondé par Fonds Égalité des chances (Fondation du Nord).');
+    expect(await (await app.request(`/projets/${ordinary}`)).text()).not.toContain('Abondé par');
   }, 60_000);
 
   it('shows the porteur each grant with its explanation, in French', async () => {

@@ -1,6 +1,6 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { findPublicProject, recordUnsubscription } from '../../db/queries/email-links.ts';
+import { findPublicProject, listProjectSponsors, recordUnsubscription } from '../../db/queries/email-links.ts';
 import { verifyUnsubscribeToken } from '../../domain/email-links.ts';
 import { formatEuros } from '../../domain/money.ts';
 import { PROJECT_STATUS_LABELS } from '../../domain/project-status.ts';
@@ -73,6 +73,10 @@ export const emailPageRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
     if (!project) {
       return c.html(htmlPage('Projet introuvable', '<h1>Ce projet n’est pas (ou pas encore) en ligne</h1>'), 404);
     }
+    const sponsors = await listProjectSponsors(c.get('deps').db, project.id);
+    const supported = sponsors.length
+      ? `<p>Abondé par ${sponsors.map((fund) => `${escapeHtml(fund.name)} (${escapeHtml(fund.sponsorName)})`).join(', ')}.</p>`
+      : '';
     const ends = project.campaignEndsAt
       ? `<p class="muted">Fin de la collecte : ${project.campaignEndsAt.toLocaleDateString('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' })}</p>`
       : '';
@@ -83,6 +87,7 @@ export const emailPageRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
 <p class="muted">${escapeHtml(project.schoolName)}, ${escapeHtml(project.commune)} — ${escapeHtml(PROJECT_STATUS_LABELS[project.status])}</p>
 <p>${escapeHtml(project.summary)}</p>
 <p><strong>${formatEuros(project.collectedCents)}</strong> collectés sur un objectif de ${formatEuros(project.minimumGoalCents)} (objectif optimal : ${formatEuros(project.optimumGoalCents)}).</p>
+${supported}
 ${ends}`,
       ),
       200,

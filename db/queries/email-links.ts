@@ -51,3 +51,10 @@ export async function findPublicProject(db: Tx, id: number): Promise<PublicProje
     where p.id = ${id} and p.status <> all(${NOT_PUBLIC})`;
   return project;
 }
+
+/** The funds that support a project (grants reserved or committed), for its public page ("abondé par …"). */
+export async function listProjectSponsors(db: Tx, projectId: number): Promise<{ name: string; sponsorName: string }[]> {
+  return db<{ name: string; sponsorName: string }[]>`
+    select distinct f.name, f.sponsor_name from grants g join funds f on f.id = g.fund_id
+    where g.project_id = ${projectId} and g.status <> 'released' order by f.name`;
+}
