@@ -1,43 +1,21 @@
-import { serve } from '@hono/node-server';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAdminIfStale } from '../../dev/admin-build.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, seedDemoData } from '../../dev/demo-data.ts';
 import { createTestApp } from '../../test/app.ts';
+import { signInToAdmin, useBrowser } from '../../test/browser.ts';
 
 // The admin SPA in a real browser (Debian's Chromium), served by the real API over HTTP with the demo data.
-const CHROMIUM = '/usr/bin/chromium';
 const { app, db } = await createTestApp();
-let baseUrl: string;
-let browser: Browser;
-let server: ReturnType<typeof serve>;
 
-beforeAll(async () => {
-  buildAdminIfStale();
+const session = useBrowser(app, async () => {
   await seedDemoData(db);
-  server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
-  await new Promise((resolve) => server.once('listening', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
 });
 
 const account = (role: string) => DEMO_ACCOUNTS.find((demo) => demo.role === role)!;
 
 async function signIn(role: string): Promise<Page> {
-  const page = await browser.newPage();
-  await page.goto(`${baseUrl}/admin/`);
-  await page.locator('input[name="username"]').fill(account(role).email);
-  await page.locator('input[name="password"]').fill(account(role).password);
-  await page.getByRole('button', { name: 'Connexion' }).click();
+  const page = await session.browser.newPage();
+  await signInToAdmin(page, session.baseUrl, account(role).email, account(role).password);
   return page;
 }
 
@@ -67,11 +45,8 @@ describe('the back office in a browser', () => {
   });
 
   it('tells a person who mistyped their password, in French', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${baseUrl}/admin/`);
-    await page.locator('input[name="username"]').fill(account('admin').email);
-    await page.locator('input[name="password"]').fill('pas le bon mot de passe');
-    await page.getByRole('button', { name: 'Connexion' }).click();
+    const page = await session.browser.newPage();
+    await signInToAdmin(page, session.baseUrl, account('admin').email, 'pas le bon mot de passe');
     await page.getByText('E-mail ou mot de passe incorrect.').waitFor();
     await page.close();
   });

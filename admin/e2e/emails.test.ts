@@ -1,22 +1,14 @@
-import { serve } from '@hono/node-server';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import { buildAdminIfStale } from '../../dev/admin-build.ts';
+import { describe, it } from 'vitest';
 import { createTestApp } from '../../test/app.ts';
+import { signInToAdmin, useBrowser } from '../../test/browser.ts';
 import { emailActivitiesAt, projectWithDonors } from '../../test/emails.ts';
 import { FIXTURE_PASSWORD, insertUser } from '../../test/fixtures.ts';
 
 // The outbox in a real browser (Debian's Chromium), served by the real API over HTTP.
-const CHROMIUM = '/usr/bin/chromium';
 const { app, db, mail } = await createTestApp();
 let adminEmail: string;
-let baseUrl: string;
-let browser: Browser;
-let server: ReturnType<typeof serve>;
 
-beforeAll(async () => {
-  buildAdminIfStale();
+const session = useBrowser(app, async () => {
   adminEmail = (await insertUser(db, 'admin')).email;
   const refusing = {
     sendMail: () => Promise.reject(Object.assign(new Error('550 No such user'), { responseCode: 550 })),
@@ -26,28 +18,13 @@ beforeAll(async () => {
   await email.queueProjectEmail({ projectId, template: 'project_published', audience: 'porteur', eventKey: 'p' });
   await email.deliverDue();
   await email.queueProjectEmail({ projectId, template: 'minimum_reached', audience: 'donors', eventKey: 'm' });
-  server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
-  await new Promise((resolve) => server.once('listening', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
 });
 
 describe('the outbox in the back office', () => {
   it('shows an administrator each e-mail’s status in French, and why one failed', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await session.browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.setDefaultTimeout(20_000);
-    await page.goto(`${baseUrl}/admin/`);
-    await page.locator('input[name="username"]').fill(adminEmail);
-    await page.locator('input[name="password"]').fill(FIXTURE_PASSWORD);
-    await page.getByRole('button', { name: 'Connexion' }).click();
+    await signInToAdmin(page, session.baseUrl, adminEmail, FIXTURE_PASSWORD);
     await page.getByRole('menuitem', { name: 'E-mails' }).click();
     await page.getByText('Objectif minimum atteint').waitFor();
     await page.getByText('Échec').waitFor();

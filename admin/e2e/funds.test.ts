@@ -1,37 +1,17 @@
-import { serve } from '@hono/node-server';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createFundActivities } from '../../activities/funds.ts';
-import { buildAdminIfStale } from '../../dev/admin-build.ts';
 import { DEMO_ACCOUNTS, seedDemoData } from '../../dev/demo-data.ts';
 import { createTestApp } from '../../test/app.ts';
+import { signInToAdmin, useBrowser } from '../../test/browser.ts';
 
 // A fund's page in a real browser (Debian's Chromium), served by the real API over HTTP with the demo data.
-const CHROMIUM = '/usr/bin/chromium';
 const { app, db } = await createTestApp();
-let baseUrl: string;
-let browser: Browser;
-let server: ReturnType<typeof serve>;
 
-beforeAll(async () => {
-  buildAdminIfStale();
+const session = useBrowser(app, async () => {
   await seedDemoData(db);
   const activities = createFundActivities({ db });
   const collecting = await db<{ id: number }[]>`select id from projects where status = 'published' order by id`;
   for (const { id } of collecting) await activities.requestSeedingGrants({ projectId: id });
-  server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
-  await new Promise((resolve) => server.once('listening', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
 });
 
 describe('a fund in the back office', () => {
@@ -44,12 +24,9 @@ describe('a fund in the back office', () => {
       select count(*)::int from grants where fund_id = ${fund!.id}`;
     expect(count).toBeGreaterThan(0);
 
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1800 } });
+    const page = await session.browser.newPage({ viewport: { width: 1400, height: 1800 } });
     page.setDefaultTimeout(20_000);
-    await page.goto(`${baseUrl}/admin/`);
-    await page.locator('input[name="username"]').fill(mecene.email);
-    await page.locator('input[name="password"]').fill(mecene.password);
-    await page.getByRole('button', { name: 'Connexion' }).click();
+    await signInToAdmin(page, session.baseUrl, mecene.email, mecene.password);
     await page.getByRole('menuitem', { name: 'Fonds' }).click();
     await page.getByText(fund!.name).click();
     await page.getByText('Subventions et leurs raisons').waitFor();

@@ -1,0 +1,43 @@
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { buildAdminIfStale } from '../dev/admin-build.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * For a test file: builds the admin SPA if stale, serves the app over HTTP on a free port and opens Debian's
+ * Chromium headless before the tests (after `prepare`), and closes both after them.
+ */
+export function useBrowser(
+  app: { fetch: (request: Request) => Response | Promise<Response> },
+  prepare?: () => Promise<void>,
+) {
+  const session = { baseUrl: '', browser: undefined as unknown as Browser };
+  let server: ReturnType<typeof serve> | undefined;
+  beforeAll(async () => {
+    buildAdminIfStale();
+    await prepare?.();
+    server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
+    await new Promise((resolve) => server!.once('listening', resolve));
+    session.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    session.browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+  }, 180_000);
+  afterAll(async () => {
+    await session.browser?.close();
+    server?.close();
+  });
+  return session;
+}
+
+/** Opens the admin UI and signs in with the login form. */
+export async function signInToAdmin(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/admin/`);
+  await page.locator('input[name="username"]').fill(email);
+  await page.locator('input[name="password"]').fill(password);
+  await page.getByRole('button', { name: 'Connexion' }).click();
+}
