@@ -53,7 +53,6 @@ export default tseslint.config(
       'dev/tools.ts',
       'test/global-setup.ts',
       'bench/**',
-      '.ci/**',
     ],
     rules: { 'no-restricted-properties': 'off' },
   },

@@ -1,5 +1,6 @@
 import mjml2html from 'mjml';
 import type { EmailText } from './notification-texts.ts';
+import { escapeHtml } from '../domain/html.ts';
 
 /** A rendered e-mail: subject, plain text and responsive HTML. */
 export interface EmailContent {
@@ -29,9 +30,6 @@ const NAME = '%%RECIPIENT_NAME%%';
 const UNSUBSCRIBE = '%%UNSUBSCRIBE_URL%%';
 const BLUE = '#1d4ed8';
 const SIGNATURE = 'L’équipe Trousse à Projets';
-
-const escapeHtml = (text: string) =>
-  text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 
 const withTitle = (text: string, title: string) => text.replaceAll('{title}', title);
 

@@ -15,14 +15,12 @@ import { isEligible } from '../domain/funds/eligibility.ts';
 import { payingOrder } from '../domain/funds/sweep.ts';
 import { checkTrigger } from '../domain/funds/triggers.ts';
 import type { GrantKind } from '../domain/funds/types.ts';
-import { reserveFromFund, reserveTopUps } from './grant-reservations.ts';
+import { KIND_LABEL, reserveFromFund, reserveTopUps } from './grant-reservations.ts';
 
 /** One project's grants, as every fund activity reports them. */
 export interface ProjectGrants {
   grants: GrantSummary[];
 }
-
-const KIND_LABEL = { seeding: 'l’amorçage', topup: 'l’abondement' } as const;
 
 /** Activities that reserve, commit and release fund grants (DESIGN.md §Funds: seeding and top-up). */
 export function createFundActivities({ db }: { db: Db }) {

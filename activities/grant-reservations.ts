@@ -14,10 +14,11 @@ import type { Fund, GrantKind } from '../domain/funds/types.ts';
 // Reservations of grants, shared by a project's own requests and the scheduled sweep. Every function here
 // runs inside the caller's transaction, which must hold the locks of the funds it is given.
 
-const KIND_LABEL = { seeding: 'l’amorçage', topup: 'l’abondement' } as const;
+/** A kind of grant as a ledger description names it. */
+export const KIND_LABEL = { seeding: 'l’amorçage', topup: 'l’abondement' } as const;
 
 /** The ledger movement that reserves a grant: from the fund's available money to its reserved money. */
-export function reservationMovement(grant: InsertedGrant): Movement {
+function reservationMovement(grant: InsertedGrant): Movement {
   return {
     kind: 'grant_reserved',
     idempotencyKey: `grant-reserve-${grant.grantId}`,

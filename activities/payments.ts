@@ -3,25 +3,18 @@ import Stripe from 'stripe';
 import type { Tx } from '../db/client.ts';
 import { recordAudit } from '../db/queries/audit.ts';
 import {
-  findCampaignFigures,
   findDonation,
-  findGeneralSolidarityFundId,
   listPaidDonations,
   markPaidDonation,
   type DonationRow,
   type DonationStatus,
   type FailureChoice,
 } from '../db/queries/donations.ts';
+import { findGeneralSolidarityFundId } from '../db/queries/funds.ts';
+import { findCampaignProgress, type CampaignProgress } from '../db/queries/grants.ts';
 import { accounts, balanceOf, postMovement } from '../db/queries/ledger.ts';
 import { findPayoutOfProject, insertPayout, lockPayoutRecipient, type PayoutRecipient } from '../db/queries/payouts.ts';
 import type { ActivityDeps } from './index.ts';
-
-/** What the lifecycle workflow knows of a campaign's money. */
-export interface CampaignProgress {
-  collectedCents: number;
-  donorCount: number;
-  reservedGrantCents: number;
-}
 
 /** A paid donation of a failed or cancelled project, waiting to be refunded or redirected. */
 export interface DonationToResolve {
@@ -75,11 +68,7 @@ export function createPaymentActivities({ db, stripe }: Pick<ActivityDeps, 'db' 
   return {
     /** The project's money collected (its ledger balance), its distinct paid donors and the grants reserved for it. */
     async getCampaignProgress({ projectId }: ProjectRef): Promise<CampaignProgress> {
-      const [collectedCents, figures] = await Promise.all([
-        balanceOf(db, accounts.project(projectId).code),
-        findCampaignFigures(db, projectId),
-      ]);
-      return { collectedCents, ...figures };
+      return findCampaignProgress(db, projectId);
     },
 
     /** Moves the project's whole balance to its structure's payable account and records the payout, once. */
@@ -137,8 +126,13 @@ export function createPaymentActivities({ db, stripe }: Pick<ActivityDeps, 'db' 
         if (status === 'refund_requested' || status === 'refunded') return { status };
         if (status !== 'paid') throw notRefundable(donationId, `son statut est « ${status} »`);
         await markPaidDonation(tx, donationId, 'refund_requested');
-        const audit = { actorId: null, action: 'refund_requested', entityType: 'donation', details: { refundId } };
-        await recordAudit(tx, { ...audit, entityId: String(donationId) });
+        await recordAudit(tx, {
+          actorId: null,
+          action: 'refund_requested',
+          entityType: 'donation',
+          entityId: String(donationId),
+          details: { refundId },
+        });
         return { status: 'refund_requested' };
       });
     },

@@ -5,11 +5,12 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { swaggerUI } from '@hono/swagger-ui';
 import { csrf } from 'hono/csrf';
 import { secureHeaders } from 'hono/secure-headers';
-import { loadSession, SESSION_COOKIE } from './auth/session.ts';
+import { SESSION_COOKIE } from './auth/session.ts';
 import type { ApiDeps, AppEnv } from './context.ts';
 import { ApiError, handleError, validationHook } from './errors.ts';
 import { authRoutes } from './routes/auth.ts';
 import { documentRoutes } from './routes/documents.ts';
+import { emailPageRoutes } from './routes/email-pages.ts';
 import { emailRoutes } from './routes/emails.ts';
 import { fundRoutes } from './routes/funds.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -45,7 +46,6 @@ export function createApp(deps: ApiDeps) {
     await next();
   });
   app.use('/api/*', csrf());
-  app.use('/api/*', loadSession);
 
   app.route('/', healthRoutes);
   app.route('/api', healthRoutes);
@@ -56,7 +56,8 @@ export function createApp(deps: ApiDeps) {
   app.route('/api', documentRoutes);
   app.route('/api', fundRoutes);
   app.route('/api', userRoutes);
-  app.route('/', emailRoutes);
+  app.route('/api', emailRoutes);
+  app.route('/', emailPageRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -1,17 +1,13 @@
 import { z } from 'zod';
-import { parseEnv, withEmailLinkSecret } from '../db/env.ts';
+import { parseEnv, SHARED_ENV, withEmailLinkSecret } from '../db/env.ts';
 
 const booleanFlag = z.enum(['true', 'false']).transform((value) => value === 'true');
 
 const apiEnv = z
   .object({
-    DATABASE_URL: z.string().url().describe('PostgreSQL connection URL'),
-    TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
-    TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
-    TEMPORAL_TASK_QUEUE: z.string().min(1).default('trousse'),
+    ...SHARED_ENV,
     API_HOST: z.string().default('127.0.0.1'),
     API_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-    PUBLIC_URL: z.string().url().default('http://localhost:3000'),
     SESSION_TTL_HOURS: z.coerce
       .number()
       .int()
@@ -27,8 +23,6 @@ const apiEnv = z
       .max(1)
       .default(1)
       .describe('compresses every lifecycle duration (demos and tests only; 1 in production)'),
-    NODE_ENV: z.string().optional(),
-    EMAIL_LINK_SECRET: z.string().min(32, 'at least 32 characters').optional(),
   })
   .transform(withEmailLinkSecret);
 

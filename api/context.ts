@@ -10,11 +10,10 @@ export interface ApiDeps {
   config: ApiConfig;
 }
 
-/** Hono environment of every route: the dependencies and the caller, once authenticated. */
+/** Hono environment of every route: the dependencies and, behind a non-public access, the caller. */
 export interface AppEnv {
   Variables: {
     deps: ApiDeps;
-    user: User | null;
-    sessionToken: string | null;
+    user: User | undefined;
   };
 }

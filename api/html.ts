@@ -1,12 +1,4 @@
-/** Escapes text for HTML content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
-}
+import { escapeHtml } from '../domain/html.ts';
 
 /** A small French HTML page of the public site; `body` is HTML already escaped by the caller. */
 export function htmlPage(title: string, body: string): string {

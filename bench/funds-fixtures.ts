@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.ts';
 import { createFund } from '../db/queries/funds.ts';
 import { accounts, postMovement } from '../db/queries/ledger.ts';
+import type { Fragment } from '../db/queries/paging.ts';
 import { DEFAULT_FUND_RULES, NO_RESTRICTIONS } from '../domain/funds/defaults.ts';
 import type { FundRestrictions } from '../domain/funds/types.ts';
 import { LEVELS, THEMES } from '../domain/projects.ts';
@@ -72,15 +73,7 @@ export async function loadPlatform(db: Db, size: BenchSize): Promise<void> {
   await db`
     insert into ledger_accounts (code, kind, name, project_id)
     select 'project:' || id, 'project', 'Projet ' || id, id from projects`;
-  await db`
-    insert into ledger_transactions (kind, idempotency_key, description, donation_id)
-    select 'donation_paid', 'donation-paid-' || id, 'Don ' || id, id from donations`;
-  await db`
-    insert into ledger_lines (transaction_id, account_id, amount_cents)
-    select t.id, a.id, side * d.amount_cents
-    from ledger_transactions t join donations d on d.id = t.donation_id
-    cross join (values (-1), (1)) as sides(side)
-    join ledger_accounts a on a.code = case when side = -1 then 'stripe:clearing' else 'project:' || d.project_id end`;
+  await postPerRow(db, 'donation', db`'stripe:clearing'`, db`'project:' || x.project_id`);
   await db`set session_replication_role = origin`;
   for (let index = 1; index <= size.funds; index += 1) {
     await db.begin((tx) =>
@@ -111,17 +104,28 @@ async function reserveSeedings(db: Db, specificFunds: number): Promise<void> {
     insert into ledger_accounts (code, kind, name, fund_id)
     select 'fund:' || id || ':reserved', 'fund_reserved', 'Fonds ' || id || ' — réservé', id from funds
     on conflict (code) do nothing`;
+  await postPerRow(db, 'grant', db`'fund:' || x.fund_id || ':available'`, db`'fund:' || x.fund_id || ':reserved'`);
+  await db`set session_replication_role = origin`;
+}
+
+// the movements the load writes in bulk, keyed as the activities key them
+const BULK_MOVEMENTS = {
+  donation: { table: 'donations', column: 'donation_id', kind: 'donation_paid', key: 'donation-paid-', label: 'Don ' },
+  grant: { table: 'grants', column: 'grant_id', kind: 'grant_reserved', key: 'grant-reserve-', label: 'Amorçage ' },
+} as const;
+
+/** Posts one movement per donation or grant `x` in two statements: its amount from one account to another. */
+async function postPerRow(db: Db, source: keyof typeof BULK_MOVEMENTS, from: Fragment, to: Fragment): Promise<void> {
+  const { table, column, kind, key, label } = BULK_MOVEMENTS[source];
   await db`
-    insert into ledger_transactions (kind, idempotency_key, description, grant_id)
-    select 'grant_reserved', 'grant-reserve-' || id, 'Amorçage ' || id, id from grants`;
+    insert into ledger_transactions (kind, idempotency_key, description, ${db(column)})
+    select ${kind}, ${key}::text || id, ${label}::text || id, id from ${db(table)}`;
   await db`
     insert into ledger_lines (transaction_id, account_id, amount_cents)
-    select t.id, a.id, side * g.amount_cents
-    from ledger_transactions t join grants g on g.id = t.grant_id
+    select t.id, a.id, side * x.amount_cents
+    from ledger_transactions t join ${db(table)} x on x.id = t.${db(column)}
     cross join (values (-1), (1)) as sides(side)
-    join ledger_accounts a
-      on a.code = 'fund:' || g.fund_id || case when side = -1 then ':available' else ':reserved' end`;
-  await db`set session_replication_role = origin`;
+    join ledger_accounts a on a.code = case when side = -1 then ${from} else ${to} end`;
 }
 
 /** A REP+ project ending in 3 days with 70 % of its 2 000 € minimum from 5 donors: its top-up is due. */

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /**
  * Parses a process environment with a zod schema, turning failures into one message a person can act on.
@@ -20,6 +20,20 @@ export function configOrExit<T>(parse: () => T): T {
     process.exit(1);
   }
 }
+
+/**
+ * The variables the api and the worker share (database, Temporal, links in e-mails); each process spreads
+ * them into its own schema, then settles EMAIL_LINK_SECRET with withEmailLinkSecret.
+ */
+export const SHARED_ENV = {
+  DATABASE_URL: z.string().url().describe('PostgreSQL connection URL'),
+  TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('trousse'),
+  PUBLIC_URL: z.string().url().default('http://localhost:3000').describe('public address, base of links'),
+  NODE_ENV: z.string().optional(),
+  EMAIL_LINK_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+};
 
 /** The development value of EMAIL_LINK_SECRET, used only when NODE_ENV is not production. */
 export const DEV_EMAIL_LINK_SECRET = 'development-only-email-link-secret-never-in-production';

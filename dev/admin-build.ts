@@ -22,7 +22,3 @@ export function buildAdminIfStale(): void {
   });
   if (result.status !== 0) throw new Error('The admin UI did not build; see the errors above.');
 }
-
-// a closed terminal or pipe must not interrupt the shutdown
-process.stdout.on('error', () => {});
-process.stderr.on('error', () => {});

@@ -87,12 +87,14 @@ export function startProcess(
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   if (child.pid) liveGroups.add(child.pid);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.once('exit', () => liveGroups.delete(child.pid as number));
-  child.once('exit', (code, signal) => {
-    if (!stopping && code !== 0) console.error(`${name} exited (${signal ?? code}); see ${options.logFile}`);
-  });
   let stopping = false;
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', (code, signal) => {
+      liveGroups.delete(child.pid as number);
+      if (!stopping && code !== 0) console.error(`${name} exited (${signal ?? code}); see ${options.logFile}`);
+      resolve();
+    }),
+  );
   return {
     name,
     child,

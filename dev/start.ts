@@ -12,6 +12,11 @@ import { assertPortFree, startProcess, waitForPort, type Running } from './proce
 import { ROOT, startServices } from './stack.ts';
 
 // The local stack: `npm start`. Everything runs on this machine; data is kept under .data/.
+
+// a closed terminal or pipe must not interrupt the shutdown
+process.stdout.on('error', () => {});
+process.stderr.on('error', () => {});
+
 const port = z.coerce.number().int().min(1).max(65535);
 const env = configOrExit(() =>
   parseEnv(
@@ -39,17 +44,12 @@ const ports = {
   mailUi: env.MAIL_UI_PORT,
 };
 
+/** Fails with one message naming every port of the stack that is already taken. */
 async function checkPorts(): Promise<void> {
-  const wanted: [number, string][] = [
-    [env.API_PORT, 'API_PORT'],
-    ...(env.DATABASE_URL ? [] : ([[env.POSTGRES_PORT, 'POSTGRES_PORT']] as [number, string][])),
-    [env.TEMPORAL_PORT, 'TEMPORAL_PORT'],
-    [env.TEMPORAL_UI_PORT, 'TEMPORAL_UI_PORT'],
-    [env.STRIPE_MOCK_PORT, 'STRIPE_MOCK_PORT'],
-    [env.SMTP_PORT, 'SMTP_PORT'],
-    [env.MAIL_UI_PORT, 'MAIL_UI_PORT'],
-  ];
-  const problems = await Promise.allSettled(wanted.map(([number, name]) => assertPortFree(number, name)));
+  const checks = Object.entries(env).flatMap(([name, port]) =>
+    typeof port === 'number' && !(name === 'POSTGRES_PORT' && env.DATABASE_URL) ? [assertPortFree(port, name)] : [],
+  );
+  const problems = await Promise.allSettled(checks);
   const messages = problems.flatMap((result) =>
     result.status === 'rejected' ? [(result.reason as Error).message] : [],
   );

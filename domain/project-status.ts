@@ -22,6 +22,12 @@ export const PROJECT_STATUSES = [
 
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 
+/** The states before the campaign opens (drafts and projects under review): such a project is not public. */
+export const BEFORE_PUBLICATION: readonly ProjectStatus[] = PROJECT_STATUSES.slice(
+  0,
+  PROJECT_STATUSES.indexOf('published'),
+);
+
 /** French labels shown in the back office. */
 export const PROJECT_STATUS_LABELS: Record<ProjectStatus, string> = {
   draft: 'Brouillon',

@@ -3,7 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { afterAll, inject } from 'vitest';
 import { createStripeClient } from '../activities/stripe.ts';
-import { createApp } from '../api/app.ts';
+import { createApp, type App } from '../api/app.ts';
 import { parseApiConfig } from '../api/config.ts';
 import { createMailDeps } from '../worker/email.ts';
 import { createWorker } from '../worker/worker.ts';
@@ -11,9 +11,34 @@ import { createTestDatabase } from './db.ts';
 import { FIXTURE_PASSWORD } from './fixtures.ts';
 
 /** A signed-in (or anonymous) HTTP client of the app, keeping its session cookie like a browser. */
-export interface Browser {
-  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
-  login(email: string, password?: string): Promise<Response>;
+export type Browser = ReturnType<typeof browserOf>;
+
+function browserOf(app: App) {
+  let cookie = '';
+  const request = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const response = await app.request(`http://localhost${path}`, {
+      method,
+      headers: {
+        ...(cookie ? { cookie } : {}),
+        ...(body === undefined || body instanceof FormData ? {} : { 'content-type': 'application/json' }),
+        origin: 'http://localhost',
+        ...headers,
+      },
+      body: body === undefined || body instanceof FormData ? body : JSON.stringify(body),
+    });
+    const set = response.headers.get('set-cookie');
+    if (set) cookie = set.split(';')[0] ?? '';
+    return response;
+  };
+  return {
+    request,
+    login: (email: string, password = FIXTURE_PASSWORD) => request('POST', '/api/auth/login', { email, password }),
+    /** A GET: the status and the JSON body. */
+    async getJson(path: string) {
+      const response = await request('GET', path);
+      return { status: response.status, body: await response.json() };
+    },
+  };
 }
 
 /**
@@ -67,27 +92,5 @@ export async function createTestApp(options: { worker?: boolean; config?: Record
     await connection.close();
   });
 
-  const browser = (): Browser => {
-    let cookie = '';
-    const request = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
-      const response = await app.request(`http://localhost${path}`, {
-        method,
-        headers: {
-          ...(cookie ? { cookie } : {}),
-          ...(body === undefined || body instanceof FormData ? {} : { 'content-type': 'application/json' }),
-          origin: 'http://localhost',
-          ...headers,
-        },
-        body: body === undefined || body instanceof FormData ? body : JSON.stringify(body),
-      });
-      const set = response.headers.get('set-cookie');
-      if (set) cookie = set.split(';')[0] ?? '';
-      return response;
-    };
-    return {
-      request,
-      login: (email, password = FIXTURE_PASSWORD) => request('POST', '/api/auth/login', { email, password }),
-    };
-  };
-  return { app, db, temporal, taskQueue, browser, mail, config };
+  return { app, db, temporal, taskQueue, browser: () => browserOf(app), mail, config };
 }

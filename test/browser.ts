@@ -2,12 +2,11 @@ import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { buildAdminIfStale } from '../dev/admin-build.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 
 /**
- * For a test file: builds the admin SPA if stale, serves the app over HTTP on a free port and opens Debian's
+ * For a test file (the global setup has built the admin SPA): serves the app over HTTP on a free port and opens Debian's
  * Chromium headless before the tests (after `prepare`), and closes both after them.
  */
 export function useBrowser(
@@ -17,7 +16,6 @@ export function useBrowser(
   const session = { baseUrl: '', browser: undefined as unknown as Browser };
   let server: ReturnType<typeof serve> | undefined;
   beforeAll(async () => {
-    buildAdminIfStale();
     await prepare?.();
     server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
     await new Promise((resolve) => server!.once('listening', resolve));

@@ -35,9 +35,7 @@ export function emailActivitiesAt(db: Db, mail: MailDeps, start = new Date('2026
 export async function projectWithDonors(db: Db, donorNames: string[]) {
   const schoolUai = await insertSchool(db);
   const porteur = await insertUser(db, 'porteur', { schoolUai });
-  const projectId = await insertProject(db, { schoolUai, porteurId: porteur.id });
-  await db`update projects set status = 'published', campaign_starts_at = now(),
-             campaign_ends_at = now() + interval '30 days' where id = ${projectId}`;
+  const projectId = await insertProject(db, { schoolUai, porteurId: porteur.id, campaignEndsInDays: 30 });
   const donors = [];
   for (const name of donorNames) {
     const email = `${name.toLowerCase().replace(/\W+/g, '.')}-${randomBytes(4).toString('hex')}@example.org`;

@@ -49,7 +49,10 @@ export async function insertUser(
   return { id, email };
 }
 
-/** Inserts a draft project of the porteur at the school and returns its id. */
+/**
+ * Inserts a project of the porteur at the school and returns its id: a draft, or with `campaignEndsInDays`
+ * a collecting project published now whose campaign ends in that many days.
+ */
 export async function insertProject(
   db: Tx,
   project: {
@@ -59,16 +62,21 @@ export async function insertProject(
     optimumGoalCents?: number;
     campaignDays?: number;
     activityEndsInDays?: number;
+    campaignEndsInDays?: number;
   },
 ): Promise<number> {
   const endsIn = project.activityEndsInDays ?? 123;
+  const collectingFor = project.campaignEndsInDays;
   const [row] = await db<{ id: number }[]>`
     insert into projects (school_uai, porteur_id, title, summary, theme, levels, pupil_count, campaign_days,
-                          activity_starts_on, activity_ends_on, minimum_goal_cents, optimum_goal_cents)
+                          activity_starts_on, activity_ends_on, minimum_goal_cents, optimum_goal_cents, status,
+                          campaign_starts_at, campaign_ends_at)
     values (${project.schoolUai}, ${project.porteurId}, 'Classe de mer à Wimereux', 'Trois jours au bord de la mer',
             'classe_decouverte', ${['CM1', 'CM2']}, 24, ${project.campaignDays ?? 30},
             current_date + ${endsIn - 3}::int, current_date + ${endsIn}::int,
-            ${project.minimumGoalCents ?? 180000}, ${project.optimumGoalCents ?? 240000})
+            ${project.minimumGoalCents ?? 180000}, ${project.optimumGoalCents ?? 240000},
+            ${collectingFor === undefined ? 'draft' : 'published'}, ${collectingFor === undefined ? null : db`now()`},
+            ${collectingFor === undefined ? null : db`now() + make_interval(days => ${collectingFor})`})
     returning id`;
   return (row as { id: number }).id;
 }

@@ -1,11 +1,13 @@
 import type { Db, Tx } from '../db/client.ts';
-import { accounts, balanceOf, postMovement } from '../db/queries/ledger.ts';
+import { createFund } from '../db/queries/funds.ts';
+import { accounts, balanceOf } from '../db/queries/ledger.ts';
+import { DEFAULT_FUND_RULES, NO_RESTRICTIONS } from '../domain/funds/defaults.ts';
 import type { PriorityEducation } from '../domain/schools.ts';
 import { uaiCheckLetter } from '../domain/schools.ts';
-import { insertAcademy, insertUser } from './fixtures.ts';
+import { insertAcademy, insertProject, insertUser } from './fixtures.ts';
+import { recordPaidDonation } from './money.ts';
 
 let schoolCount = 0;
-let donorCount = 0;
 
 /** A school with the given priority facts (default: an ordinary école in Lille, Nord), returns its UAI. */
 export async function insertFundSchool(
@@ -33,7 +35,7 @@ export async function insertFundPorteur(db: Tx): Promise<number> {
   return (await insertUser(db, 'porteur')).id;
 }
 
-/** Restrictions and rules of a test fund, as the funds table names them (defaults: the table's). */
+/** What a test fund sets; the rest is unrestricted, with the default rules. */
 export interface TestFund {
   name?: string;
   endowmentCents?: number;
@@ -41,43 +43,27 @@ export interface TestFund {
   academies?: string[];
   themes?: string[];
   prioritySchoolsOnly?: boolean;
-  seedingShareBp?: number;
-  seedingCapCents?: number;
-  topupCapCents?: number;
 }
 
 /** A fund valid from 30 days ago for a year, endowed by its sponsor with its whole budget; returns its id. */
 export async function insertFund(db: Db, fund: TestFund = {}): Promise<number> {
-  const endowment = fund.endowmentCents ?? 1_000_000;
-  const [row] = await db<{ id: number }[]>`
-    insert into funds (name, sponsor_name, budget_cents, valid_from, valid_until, is_general_solidarity, themes,
-                       academies, priority_schools_only, seeding_share_bp, seeding_cap_cents, topup_cap_cents)
-    values (${fund.name ?? 'Fonds de test'}, 'Mécène de test', ${endowment}, current_date - 30, current_date + 335,
-            ${fund.isGeneralSolidarity ?? false}, ${fund.themes ?? []}::text[], ${fund.academies ?? []}::text[],
-            ${fund.prioritySchoolsOnly ?? false}, ${fund.seedingShareBp ?? 2000}, ${fund.seedingCapCents ?? 50_000},
-            ${fund.topupCapCents ?? 100_000})
-    returning id`;
-  const id = (row as { id: number }).id;
-  if (endowment > 0) {
-    await db.begin((tx) =>
-      postMovement(tx, {
-        kind: 'fund_endowment',
-        idempotencyKey: `test-fund-endowment-${id}`,
-        description: `Dotation du fonds ${id}`,
-        lines: [
-          {
-            account: { code: `sponsor:${id}:contributions`, kind: 'sponsor_contributions', name: 'Mécène', fundId: id },
-            amountCents: -endowment,
-          },
-          { account: accounts.fundAvailable(id), amountCents: endowment },
-        ],
-      }),
-    );
-  }
-  return id;
+  const { name = 'Fonds de test', endowmentCents = 1_000_000, isGeneralSolidarity = false, ...restrictions } = fund;
+  return db.begin(async (tx) => {
+    const [validity] = await tx<{ validFrom: string; validUntil: string }[]>`
+      select (current_date - 30)::text as valid_from, (current_date + 335)::text as valid_until`;
+    return createFund(tx, {
+      name,
+      sponsorName: 'Mécène de test',
+      budgetCents: endowmentCents,
+      ...(validity as { validFrom: string; validUntil: string }),
+      isGeneralSolidarity,
+      restrictions: { ...NO_RESTRICTIONS, ...restrictions },
+      rules: DEFAULT_FUND_RULES,
+    });
+  });
 }
 
-/** A collecting project (published today, ending in daysLeft days); returns its id. */
+/** A collecting project (published today, ending in daysLeft days, optimum 1.5 × minimum); returns its id. */
 export async function insertPublishedProject(
   db: Tx,
   project: {
@@ -89,16 +75,13 @@ export async function insertPublishedProject(
   },
 ): Promise<number> {
   const minimum = project.minimumGoalCents ?? 180_000;
-  const [row] = await db<{ id: number }[]>`
-    insert into projects (school_uai, porteur_id, title, theme, levels, pupil_count, activity_starts_on,
-                          activity_ends_on, minimum_goal_cents, optimum_goal_cents, status, campaign_starts_at,
-                          campaign_ends_at)
-    values (${project.schoolUai}, ${project.porteurId}, 'Classe de mer à Wimereux', 'classe_decouverte',
-            ${['CM1', 'CM2']}, 24, current_date + 120, current_date + 123, ${minimum},
-            ${project.optimumGoalCents ?? Math.round(minimum * 1.5)}, 'published', now(),
-            now() + make_interval(days => ${project.daysLeft ?? 30}))
-    returning id`;
-  return (row as { id: number }).id;
+  return insertProject(db, {
+    schoolUai: project.schoolUai,
+    porteurId: project.porteurId,
+    minimumGoalCents: minimum,
+    optimumGoalCents: project.optimumGoalCents ?? Math.round(minimum * 1.5),
+    campaignEndsInDays: project.daysLeft ?? 30,
+  });
 }
 
 /** Paid gifts from distinct donors, each recorded in the ledger from Stripe to the project. */
@@ -108,25 +91,7 @@ export async function insertPaidDonations(
   gifts: { count: number; amountCents: number },
 ): Promise<void> {
   for (let index = 0; index < gifts.count; index += 1) {
-    donorCount += 1;
-    const [row] = await db<{ id: number }[]>`
-      insert into donations (project_id, amount_cents, donor_name, donor_email, status, paid_at)
-      values (${projectId}, ${gifts.amountCents}, 'Donateur', ${`donateur-${donorCount}@example.org`},
-              'paid', now())
-      returning id`;
-    const donationId = (row as { id: number }).id;
-    await db.begin((tx) =>
-      postMovement(tx, {
-        kind: 'donation_paid',
-        idempotencyKey: `donation-paid-${donationId}`,
-        description: `Don ${donationId}`,
-        donationId,
-        lines: [
-          { account: accounts.stripeClearing(), amountCents: -gifts.amountCents },
-          { account: accounts.project(projectId), amountCents: gifts.amountCents },
-        ],
-      }),
-    );
+    await recordPaidDonation(db, { projectId, amountCents: gifts.amountCents });
   }
 }
 

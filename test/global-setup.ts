@@ -3,6 +3,7 @@ import { rmSync } from 'node:fs';
 import { freePort } from '../dev/processes.ts';
 import { ROOT, startServices } from '../dev/stack.ts';
 import { migrate } from '../db/migrate.ts';
+import { buildAdminIfStale } from '../dev/admin-build.ts';
 import { createDb } from '../db/client.ts';
 import { TEMPLATE_DATABASE, withDatabase } from './database-url.ts';
 
@@ -42,6 +43,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await admin.unsafe(`create database ${TEMPLATE_DATABASE}`);
   await admin.end();
   await migrate(withDatabase(services.databaseUrl, TEMPLATE_DATABASE));
+
+  // once for the run: browser tests serve it, and parallel builds would empty admin/dist under each other
+  buildAdminIfStale();
 
   project.provide('databaseUrl', services.databaseUrl);
   project.provide('temporalAddress', services.temporalAddress);

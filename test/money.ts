@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import type { Db, Tx } from '../db/client.ts';
-import { accounts, postMovement, unbalancedTransactions } from '../db/queries/ledger.ts';
+import { accounts, postMovement, projectBalance, unbalancedTransactions } from '../db/queries/ledger.ts';
 
 const unique = () => randomBytes(8).toString('hex');
 
@@ -82,9 +82,7 @@ export async function insertSolidarityFund(db: Tx): Promise<number> {
 export async function expectLedgerConsistent(db: Tx): Promise<void> {
   expect(await unbalancedTransactions(db)).toEqual([]);
   const rows = await db<{ projectId: number; balanceCents: number; expectedCents: number }[]>`
-    select p.id as project_id,
-           coalesce((select sum(l.amount_cents) from ledger_lines l join ledger_accounts a on a.id = l.account_id
-                     where a.code = 'project:' || p.id), 0)::bigint as balance_cents,
+    select p.id as project_id, ${projectBalance(db)} as balance_cents,
            (coalesce((select sum(d.amount_cents) from donations d
                       where d.project_id = p.id and d.status in ('paid', 'refund_requested')), 0)
             - coalesce((select sum(o.amount_cents) from payouts o where o.project_id = p.id), 0)

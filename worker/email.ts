@@ -1,14 +1,8 @@
-import { ScheduleAlreadyRunning, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import nodemailer from 'nodemailer';
 import type { MailDeps } from '../activities/email-delivery.ts';
 import type { emailDeliveryWorkflow } from '../workflows/email-delivery.ts';
-import {
-  deliverNowSignal,
-  EMAIL_DELIVERY_EVERY,
-  EMAIL_DELIVERY_SCHEDULE_ID,
-  EMAIL_DELIVERY_WORKFLOW_ID,
-  emailDeliveryNowWorkflowId,
-} from '../workflows/email-delivery.messages.ts';
+import { deliverNowSignal, emailDeliveryNowWorkflowId } from '../workflows/email-delivery.messages.ts';
 
 /** A pooled SMTP transport from an smtp:// or smtps:// URL, giving up well within the e-mail activity's timeout. */
 export function createSmtpTransport(smtpUrl: string) {
@@ -51,34 +45,4 @@ export function createMailDeps(options: {
       });
     },
   };
-}
-
-/**
- * Creates the Temporal Schedule that delivers the outbox every minute (never two runs of it at once)
- * unless it already exists; safe at every start of every worker. Returns whether this call created it.
- */
-export async function ensureEmailDeliverySchedule(options: {
-  temporal: Client;
-  taskQueue: string;
-  scheduleId?: string;
-}): Promise<'created' | 'existing'> {
-  try {
-    await options.temporal.schedule.create({
-      scheduleId: options.scheduleId ?? EMAIL_DELIVERY_SCHEDULE_ID,
-      spec: { intervals: [{ every: EMAIL_DELIVERY_EVERY }] },
-      action: {
-        type: 'startWorkflow',
-        workflowType: 'emailDeliveryWorkflow',
-        workflowId: EMAIL_DELIVERY_WORKFLOW_ID,
-        taskQueue: options.taskQueue,
-        args: [{}],
-      },
-      policies: { overlap: 'SKIP', catchupWindow: '1 minute' },
-      memo: { description: 'E-mails : envoi des messages en attente de la boîte d’envoi, chaque minute.' },
-    });
-    return 'created';
-  } catch (error) {
-    if (error instanceof ScheduleAlreadyRunning) return 'existing';
-    throw error;
-  }
 }

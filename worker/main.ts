@@ -4,8 +4,8 @@ import { createStripeClient } from '../activities/stripe.ts';
 import { createDb } from '../db/client.ts';
 import { configOrExit } from '../db/env.ts';
 import { parseWorkerConfig } from './config.ts';
-import { createMailDeps, ensureEmailDeliverySchedule } from './email.ts';
-import { ensureTopUpSweepSchedule } from './schedules.ts';
+import { createMailDeps } from './email.ts';
+import { ensureEmailDeliverySchedule, ensureTopUpSweepSchedule } from './schedules.ts';
 import { createWorker } from './worker.ts';
 
 const config = configOrExit(() => parseWorkerConfig(process.env));
@@ -34,14 +34,9 @@ const worker = await createWorker({
     mail,
   },
 });
-const sweep = await ensureTopUpSweepSchedule({
-  connection,
-  namespace: config.TEMPORAL_NAMESPACE,
-  taskQueue: config.TEMPORAL_TASK_QUEUE,
-});
-console.log(`Top-up sweep schedule: ${sweep}`);
-const delivery = await ensureEmailDeliverySchedule({ temporal, taskQueue: config.TEMPORAL_TASK_QUEUE });
-console.log(`E-mail delivery schedule: ${delivery}`);
+const schedules = { temporal, taskQueue: config.TEMPORAL_TASK_QUEUE };
+console.log(`Top-up sweep schedule: ${await ensureTopUpSweepSchedule(schedules)}`);
+console.log(`E-mail delivery schedule: ${await ensureEmailDeliverySchedule(schedules)}`);
 console.log(`Worker polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS}`);
 // the SDK shuts the worker down gracefully on SIGINT and SIGTERM; then run() resolves
 await worker.run();

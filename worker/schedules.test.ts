@@ -14,7 +14,7 @@ afterAll(async () => {
 
 describe('the top-up sweep schedule', () => {
   it('is created at the first start of a worker, and left as it is by the next ones', async () => {
-    const options = { connection, namespace: 'default', taskQueue: 'trousse-test', scheduleId };
+    const options = { temporal: client, taskQueue: 'trousse-test', scheduleId };
     expect(await ensureTopUpSweepSchedule(options)).toBe('created');
     expect(await ensureTopUpSweepSchedule(options)).toBe('existing');
 

@@ -1,34 +1,55 @@
-import { Client, ScheduleAlreadyRunning, type ConnectionLike } from '@temporalio/client';
-import {
-  TOP_UP_SWEEP_EVERY,
-  TOP_UP_SWEEP_SCHEDULE_ID,
-  TOP_UP_SWEEP_WORKFLOW_ID,
-} from '../workflows/top-up-sweep.messages.ts';
+import { ScheduleAlreadyRunning, type Client } from '@temporalio/client';
 
-/**
- * Creates the Temporal Schedule of the top-up sweep (hourly, never two at once) unless it already
- * exists; safe to call at every start of every worker. Returns whether this call created it.
- */
-export async function ensureTopUpSweepSchedule(options: {
-  connection: ConnectionLike;
-  namespace: string;
+/** A Temporal Schedule the worker keeps: the workflow it starts, how often, and what it is for. */
+interface ScheduleDefinition {
+  /** fixed, so the worker creates it once; also the workflow id of each run (Temporal appends the scheduled time) */
+  id: string;
+  workflowType: string;
+  /** an ISO-8601 or ms-style duration Temporal accepts; also how late a missed run may still start */
+  every: string;
+  /** shown in the Temporal UI */
+  description: string;
+}
+
+const TOP_UP_SWEEP: ScheduleDefinition = {
+  id: 'funds-top-up-sweep',
+  workflowType: 'topUpSweepWorkflow',
+  every: '1 hour',
+  description: 'Abondements : balayage horaire des projets en collecte (filet de sécurité).',
+};
+
+const EMAIL_DELIVERY: ScheduleDefinition = {
+  id: 'email-delivery',
+  workflowType: 'emailDeliveryWorkflow',
+  every: '1 minute',
+  description: 'E-mails : envoi des messages en attente de la boîte d’envoi, chaque minute.',
+};
+
+/** Where to create a schedule; scheduleId replaces the fixed one (tests). */
+interface ScheduleOptions {
+  temporal: Client;
   taskQueue: string;
   scheduleId?: string;
-}): Promise<'created' | 'existing'> {
-  const client = new Client({ connection: options.connection, namespace: options.namespace });
+}
+
+/**
+ * Creates the schedule (never two runs of it at once) unless it already exists; safe at every start of
+ * every worker. Returns whether this call created it.
+ */
+async function ensureSchedule(schedule: ScheduleDefinition, options: ScheduleOptions): Promise<'created' | 'existing'> {
   try {
-    await client.schedule.create({
-      scheduleId: options.scheduleId ?? TOP_UP_SWEEP_SCHEDULE_ID,
-      spec: { intervals: [{ every: TOP_UP_SWEEP_EVERY }] },
+    await options.temporal.schedule.create({
+      scheduleId: options.scheduleId ?? schedule.id,
+      spec: { intervals: [{ every: schedule.every }] },
       action: {
         type: 'startWorkflow',
-        workflowType: 'topUpSweepWorkflow',
-        workflowId: TOP_UP_SWEEP_WORKFLOW_ID,
+        workflowType: schedule.workflowType,
+        workflowId: schedule.id,
         taskQueue: options.taskQueue,
         args: [{}],
       },
-      policies: { overlap: 'SKIP', catchupWindow: '1 hour' },
-      memo: { description: 'Abondements : balayage horaire des projets en collecte (filet de sécurité).' },
+      policies: { overlap: 'SKIP', catchupWindow: schedule.every },
+      memo: { description: schedule.description },
     });
     return 'created';
   } catch (error) {
@@ -36,3 +57,9 @@ export async function ensureTopUpSweepSchedule(options: {
     throw error;
   }
 }
+
+/** The hourly top-up sweep, the safety net beside each project's own timers; created once. */
+export const ensureTopUpSweepSchedule = (options: ScheduleOptions) => ensureSchedule(TOP_UP_SWEEP, options);
+
+/** The delivery of the outbox every minute; created once. */
+export const ensureEmailDeliverySchedule = (options: ScheduleOptions) => ensureSchedule(EMAIL_DELIVERY, options);

@@ -5,7 +5,7 @@ import { createNotificationActivities } from '../activities/notifications.ts';
 import { createTestApp } from '../test/app.ts';
 import { projectWithDonors } from '../test/emails.ts';
 import { caughtEmailsTo } from '../test/mailbox.ts';
-import { ensureEmailDeliverySchedule } from '../worker/email.ts';
+import { ensureEmailDeliverySchedule } from '../worker/schedules.ts';
 import { emailDeliveryNowWorkflowId, type EmailDeliveryResult } from './email-delivery.messages.ts';
 
 // The delivery workflow on the real Temporal server, with the test app's worker sending to MailDev.

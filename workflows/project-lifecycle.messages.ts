@@ -35,8 +35,6 @@ export interface ProjectFacts {
   optimumGoalCents: number;
   /** ISO date the activity ends (the report is due after it) */
   activityEndsOn: string;
-  /** ISO instant, when the campaign is already open */
-  campaignEndsAt?: string;
 }
 
 /** What a lifecycle run carries forward (continue-as-new, or a restart from the read model). */

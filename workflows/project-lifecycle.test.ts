@@ -1,11 +1,21 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { signalDonationChanged, startLifecycle } from '../api/services/lifecycle.ts';
+import { startLifecycle } from '../api/services/lifecycle.ts';
 import { findLifecycleFacts } from '../db/queries/projects.ts';
 import { createTestApp, type Browser } from '../test/app.ts';
-import { insertProject, insertSchool, insertUser } from '../test/fixtures.ts';
-import { act, emailsTo, TEST_TIME_SCALE, timelineOf, waitForStatus, waitForWorkflowStatus } from '../test/lifecycle.ts';
+import { insertProject, insertSchool } from '../test/fixtures.ts';
+import {
+  act,
+  emailsTo,
+  give,
+  publish,
+  signIn,
+  TEST_TIME_SCALE,
+  timelineOf,
+  waitForStatus,
+  waitForWorkflowStatus,
+} from '../test/lifecycle.ts';
 import {
   expectLedgerConsistent,
   insertReceivingStructure,
@@ -16,10 +26,8 @@ import { donorChoiceSignal, resolutionWorkflowId } from './failed-campaign-resol
 import { projectWorkflowId } from './project-lifecycle.messages.ts';
 
 // Every path of the lifecycle, through the API, on the real Temporal server and Postgres; one day lasts 0.1 s.
-const { db, temporal, browser, taskQueue } = await createTestApp({
-  worker: true,
-  config: { LIFECYCLE_TIME_SCALE: TEST_TIME_SCALE },
-});
+const app = await createTestApp({ worker: true, config: { LIFECYCLE_TIME_SCALE: TEST_TIME_SCALE } });
+const { db, temporal, taskQueue } = app;
 
 let schoolUai: string;
 const people: Record<string, { id: number; email: string; client: Browser }> = {};
@@ -39,12 +47,7 @@ beforeAll(async () => {
     admin: ['admin', {}],
     donateur: ['donateur', {}],
   } as const;
-  for (const [name, [role, scope]] of Object.entries(roles)) {
-    const user = await insertUser(db, role, scope);
-    const client = browser();
-    expect((await client.login(user.email)).status).toBe(200);
-    people[name] = { ...user, client };
-  }
+  for (const [name, [role, scope]] of Object.entries(roles)) people[name] = await signIn(app, role, scope);
 });
 
 const as = (name: string) => people[name]!.client;
@@ -54,23 +57,6 @@ async function newProject(options: Partial<Parameters<typeof insertProject>[1]> 
   const projectId = await insertProject(db, { schoolUai, porteurId: people.porteur!.id, campaignDays: 20, ...options });
   await insertReceivingStructure(db, { projectId });
   return projectId;
-}
-
-/** Submit, accept, attest: the project's campaign is open. */
-async function publish(projectId: number) {
-  expect((await act(as('porteur'), projectId, 'submit')).body.status).toBe('submitted');
-  expect((await act(as('validateur'), projectId, 'review', { decision: 'accept' })).body.status).toBe(
-    'awaiting_attestation',
-  );
-  const attested = await act(as('directeur'), projectId, 'attest', { ienApproved: true, dasenApproved: true });
-  expect(attested.body.status).toBe('published');
-}
-
-/** A donation committed in Postgres, then signalled to the project's workflow, as the payment webhook does. */
-async function give(projectId: number, amountCents: number, failureChoice: 'refund' | 'redirect' = 'refund') {
-  const donationId = await recordPaidDonation(db, { projectId, amountCents, failureChoice });
-  await signalDonationChanged(temporal, projectId, donationId);
-  return donationId;
 }
 
 const donorOf = (donationId: number) =>
@@ -89,9 +75,9 @@ async function keepHistory(projectId: number, name: string) {
 describe('a project that succeeds', () => {
   it('goes from submission to completed, pays its structure and tells its donors of the report', async () => {
     const projectId = await newProject({ minimumGoalCents: 100_000, optimumGoalCents: 150_000 });
-    await publish(projectId);
-    await give(projectId, 60_000);
-    await give(projectId, 50_000);
+    await publish(projectId, as);
+    await give(app, projectId, 60_000);
+    await give(app, projectId, 50_000);
     await waitForWorkflowStatus(temporal, projectId, 'report_due');
 
     const [payout] = await db`select amount_cents, status from payouts where project_id = ${projectId}`;
@@ -132,9 +118,9 @@ describe('a project that succeeds', () => {
 
   it('closes at once when the optimum is reached, long before its deadline', async () => {
     const projectId = await newProject({ campaignDays: 90, minimumGoalCents: 50_000, optimumGoalCents: 80_000 });
-    await publish(projectId);
+    await publish(projectId, as);
     const started = Date.now();
-    await give(projectId, 80_000);
+    await give(app, projectId, 80_000);
     await waitForStatus(db, projectId, 'report_due');
     expect(Date.now() - started).toBeLessThan(90 * 100);
     expect((await timelineOf(db, projectId)).slice(3, 6)).toEqual(['published', 'closed_optimum', 'paid_out']);
@@ -182,10 +168,10 @@ describe('review', () => {
 describe('a campaign that fails', () => {
   it('releases its grants and resolves each donation: the donor’s answer, else the choice made at donation', async () => {
     const projectId = await newProject({ campaignDays: 10, minimumGoalCents: 200_000, optimumGoalCents: 250_000 });
-    await publish(projectId);
-    const refundByDefault = await give(projectId, 3_000, 'refund');
-    const redirectByDefault = await give(projectId, 2_000, 'redirect');
-    const answersRedirect = await give(projectId, 4_000, 'refund');
+    await publish(projectId, as);
+    const refundByDefault = await give(app, projectId, 3_000, { failureChoice: 'refund' });
+    const redirectByDefault = await give(app, projectId, 2_000, { failureChoice: 'redirect' });
+    const answersRedirect = await give(app, projectId, 4_000, { failureChoice: 'refund' });
     await waitForStatus(db, projectId, 'resolving');
     // the donor answers from the link in the failure e-mail, which the resolution sends when it starts
     await expect
@@ -211,8 +197,8 @@ describe('a campaign that fails', () => {
 describe('cancellation', () => {
   it('lets an admin cancel a collecting project with a reason: every donor is refunded', async () => {
     const projectId = await newProject({ campaignDays: 60 });
-    await publish(projectId);
-    const donationId = await give(projectId, 5_000);
+    await publish(projectId, as);
+    const donationId = await give(app, projectId, 5_000);
     const withoutReason = await act(as('admin'), projectId, 'cancel', { reason: '' });
     expect(withoutReason.status).toBe(400);
     const cancelled = await act(as('admin'), projectId, 'cancel', { reason: 'Sortie annulée par la préfecture.' });
@@ -225,8 +211,8 @@ describe('cancellation', () => {
 describe('the final report', () => {
   it('reminds the porteur, then tells the directeur when it is late; a late report still completes', async () => {
     const projectId = await newProject({ activityEndsInDays: -40, minimumGoalCents: 50_000, optimumGoalCents: 60_000 });
-    await publish(projectId);
-    await give(projectId, 60_000);
+    await publish(projectId, as);
+    await give(app, projectId, 60_000);
     await waitForWorkflowStatus(temporal, projectId, 'report_due');
     await expect
       .poll(() => emailsTo(db, projectId, people.directeur!.email), { timeout: 15_000 })
@@ -329,8 +315,8 @@ describe('the lifecycle state', () => {
 describe('a long campaign', () => {
   it('continues as new when its history grows, keeping its totals, and the Temporal UI shows its status', async () => {
     const projectId = await newProject({ campaignDays: 60, minimumGoalCents: 40_000, optimumGoalCents: 1_000_000 });
-    await publish(projectId);
-    for (let gift = 0; gift < 80; gift += 1) await give(projectId, 1_000);
+    await publish(projectId, as);
+    for (let gift = 0; gift < 80; gift += 1) await give(app, projectId, 1_000);
     await waitForStatus(db, projectId, 'report_due', 30_000);
     const handle = temporal.workflow.getHandle(projectWorkflowId(projectId));
     const description = await handle.describe();

@@ -1,39 +1,29 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { signalDonationChanged } from '../api/services/lifecycle.ts';
 import { createTestApp, type Browser } from '../test/app.ts';
-import { insertProject, insertSchool, insertUser } from '../test/fixtures.ts';
+import { insertProject, insertSchool } from '../test/fixtures.ts';
 import { insertFundSchool } from '../test/funds.ts';
-import { act, TEST_DAY_MS, TEST_TIME_SCALE, timelineOf, waitForStatus } from '../test/lifecycle.ts';
-import { expectLedgerConsistent, insertReceivingStructure, recordPaidDonation } from '../test/money.ts';
+import { give, publish, signIn, TEST_DAY_MS, TEST_TIME_SCALE, timelineOf, waitForStatus } from '../test/lifecycle.ts';
+import { expectLedgerConsistent, insertReceivingStructure } from '../test/money.ts';
 
 // A fund for priority schools, created by an admin, seeds and tops up a REP+ campaign through its
 // lifecycle, on the real Temporal server and Postgres; one day lasts 0.1 s, the top-up window 7 days.
-const { app, db, temporal, browser } = await createTestApp({
-  worker: true,
-  config: { LIFECYCLE_TIME_SCALE: TEST_TIME_SCALE },
-});
+const testApp = await createTestApp({ worker: true, config: { LIFECYCLE_TIME_SCALE: TEST_TIME_SCALE } });
+const { app, db } = testApp;
 
-const clients: Record<string, Browser> = {};
-const ids: Record<string, number> = {};
+const people: Record<string, { id: number; client: Browser }> = {};
 const schools: Record<string, string> = {};
 let fundId: number;
 
-async function signIn(name: string, role: Parameters<typeof insertUser>[1], scope = {}) {
-  const user = await insertUser(db, role, scope);
-  clients[name] = browser();
-  expect((await clients[name].login(user.email)).status).toBe(200);
-  ids[name] = user.id;
-}
-const as = (name: string) => clients[name] as Browser;
+const as = (name: string) => people[name]!.client;
 
 beforeAll(async () => {
   schools.repPlus = await insertSchool(db);
   schools.ordinary = await insertFundSchool(db, { priorityEducation: 'none', ips: 118 });
-  await signIn('porteur', 'porteur');
-  await signIn('validateur', 'validateur');
-  await signIn('admin', 'admin');
-  await signIn('repPlusDirecteur', 'directeur', { schoolUai: schools.repPlus });
-  await signIn('ordinaryDirecteur', 'directeur', { schoolUai: schools.ordinary });
+  people.porteur = await signIn(testApp, 'porteur');
+  people.validateur = await signIn(testApp, 'validateur');
+  people.admin = await signIn(testApp, 'admin');
+  people.repPlusDirecteur = await signIn(testApp, 'directeur', { schoolUai: schools.repPlus });
+  people.ordinaryDirecteur = await signIn(testApp, 'directeur', { schoolUai: schools.ordinary });
   const [{ today = '' } = {}] = await db<{ today: string }[]>`select current_date::text as today`;
   const created = await as('admin').request('POST', '/api/funds', {
     name: 'Fonds Égalité des chances',
@@ -51,26 +41,19 @@ beforeAll(async () => {
 async function publishedProject(schoolUai: string, directeur: string): Promise<number> {
   const projectId = await insertProject(db, {
     schoolUai,
-    porteurId: ids.porteur as number,
+    porteurId: people.porteur!.id,
     campaignDays: 50,
     minimumGoalCents: 100_000,
     optimumGoalCents: 150_000,
   });
   await insertReceivingStructure(db, { projectId });
-  expect((await act(as('porteur'), projectId, 'submit')).body.status).toBe('submitted');
-  const review = await act(as('validateur'), projectId, 'review', { decision: 'accept' });
-  expect(review.body.status).toBe('awaiting_attestation');
-  const attested = await act(as(directeur), projectId, 'attest', { ienApproved: true, dasenApproved: true });
-  expect(attested.body.status).toBe('published');
+  await publish(projectId, (role) => as(role === 'directeur' ? directeur : role));
   return projectId;
 }
 
 /** Five donors give 90 € each, committed to Postgres then signalled, as the payment webhook does. */
 async function fiveDonors(projectId: number) {
-  for (let donor = 0; donor < 5; donor += 1) {
-    const donationId = await recordPaidDonation(db, { projectId, amountCents: 9_000 });
-    await signalDonationChanged(temporal, projectId, donationId);
-  }
+  for (let donor = 0; donor < 5; donor += 1) await give(testApp, projectId, 9_000);
 }
 
 const grantsOf = (projectId: number) =>

@@ -16,13 +16,6 @@ export interface RoleGrant {
   fundId: number | null;
 }
 
-export interface Me {
-  id: number;
-  email: string;
-  displayName: string;
-  roles: RoleGrant[];
-}
-
 export interface Project extends RaRecord<number> {
   title: string;
   summary: string;
@@ -87,6 +80,9 @@ export interface User extends RaRecord<number> {
   displayName: string;
   roles: RoleGrant[];
 }
+
+/** The signed-in user, as /api/me returns them. */
+export type Me = User;
 
 export interface OutboxEmail extends RaRecord<number> {
   template: string;

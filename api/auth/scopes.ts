@@ -1,8 +1,11 @@
+import type { Context } from 'hono';
 import type { LifecycleAction } from '../../domain/lifecycle.ts';
 import type { Role } from '../../domain/roles.ts';
-import type { ProjectScope } from '../../db/queries/projects.ts';
+import { findProject, type ProjectRow, type ProjectScope } from '../../db/queries/projects.ts';
 import type { User, UserRole } from '../../db/queries/users.ts';
+import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
+import { currentUser } from './access.ts';
 
 /**
  * The projects a user may see in the back office: admins and unscoped validators see all; a validator
@@ -18,6 +21,13 @@ export function projectScopeOf(user: User): ProjectScope {
     if (held.role === 'porteur') scope.porteurId = user.id;
   }
   return scope;
+}
+
+/** The project, if the caller's roles cover it; otherwise a 404, as if it did not exist. */
+export async function visibleProject(c: Context<AppEnv>, id: number): Promise<ProjectRow> {
+  const project = await findProject(c.get('deps').db, id, projectScopeOf(currentUser(c)));
+  if (!project) throw new ApiError(404, 'not_found', 'Projet introuvable.');
+  return project;
 }
 
 /**

@@ -18,7 +18,7 @@ export const RegisterBody = z
   })
   .openapi('RegisterBody');
 
-export const UserRoleSchema = z.object({
+const UserRoleSchema = z.object({
   role: z.enum(ROLES),
   schoolUai: z.string().nullable(),
   academyCode: z.string().nullable(),
@@ -26,6 +26,8 @@ export const UserRoleSchema = z.object({
   fundId: z.number().nullable(),
 });
 
-export const MeSchema = z
+export const UserSchema = z
   .object({ id: z.number(), email: z.string(), displayName: z.string(), roles: z.array(UserRoleSchema) })
-  .openapi('Me');
+  .openapi('User');
+
+export const MeSchema = UserSchema.openapi('Me');

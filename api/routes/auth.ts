@@ -1,5 +1,5 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { deleteCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { isAcademicEmail } from '../../domain/roles.ts';
 import { listAcademicDomains } from '../../db/queries/academic-domains.ts';
 import { recordAudit } from '../../db/queries/audit.ts';
@@ -103,9 +103,8 @@ export const authRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
     return c.json({ user: user! }, 200);
   })
   .openapi(logout, async (c) => {
-    const { db } = c.get('deps');
-    const token = c.get('sessionToken');
-    if (token) await deleteSession(db, token);
+    const token = getCookie(c, SESSION_COOKIE);
+    if (token) await deleteSession(c.get('deps').db, token);
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.body(null, 204);
   })

@@ -12,15 +12,15 @@ export const errorResponses = {
   403: { description: 'Rôle insuffisant', content: { 'application/json': { schema: ErrorSchema } } },
 } as const;
 
-/** react-admin list parameters: page, perPage, sort, order. */
-export function listQuery<const Sort extends readonly [string, ...string[]]>(
-  sortFields: Sort,
-  defaultSort: Sort[number],
-) {
+/** An optional free-text filter of a list, e.g. `q` or `academyCode`. */
+export const optionalText = z.string().trim().min(1).max(100).optional();
+
+/** react-admin list parameters: page, perPage, sort (one of the list's allow-listed fields), order. */
+export function listQuery<Sort extends string>(sortFields: readonly Sort[], defaultSort: NoInfer<Sort>) {
   return z.object({
     page: z.coerce.number().int().min(1).default(1),
     perPage: z.coerce.number().int().min(1).max(200).default(25),
-    sort: z.enum(sortFields).default(defaultSort as never),
+    sort: z.enum(sortFields as [Sort, ...Sort[]]).default(defaultSort),
     order: z.enum(['ASC', 'DESC']).default('ASC'),
   });
 }

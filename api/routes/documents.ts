@@ -3,7 +3,7 @@ import { findDocument, insertDocument } from '../../db/queries/documents.ts';
 import { findProject } from '../../db/queries/projects.ts';
 import { PROJECT_ROLES } from '../../domain/roles.ts';
 import { currentUser, defineRoute } from '../auth/access.ts';
-import { projectScopeOf } from '../auth/scopes.ts';
+import { projectScopeOf, visibleProject } from '../auth/scopes.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
 import { errorResponses, jsonResponse } from './common.schemas.ts';
@@ -57,7 +57,7 @@ export const documentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     const user = currentUser(c);
     const { db } = c.get('deps');
     const { id } = c.req.valid('param');
-    if (!(await findProject(db, id, projectScopeOf(user)))) throw new ApiError(404, 'not_found', 'Projet introuvable.');
+    await visibleProject(c, id);
     const form = c.req.valid('form');
     const document = await insertDocument(db, {
       projectId: id,

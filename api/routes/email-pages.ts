@@ -7,33 +7,35 @@ import { PROJECT_STATUS_LABELS } from '../../domain/project-status.ts';
 import { defineRoute } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
 import { validationHook } from '../errors.ts';
-import { escapeHtml, htmlPage } from '../html.ts';
+import { escapeHtml } from '../../domain/html.ts';
+import { htmlPage } from '../html.ts';
 import { IdParam } from './resources.schemas.ts';
 
 const UnsubscribeQuery = z.object({ token: z.string().max(600).default('') });
 
 const htmlResponse = (description: string) => ({ description, content: { 'text/html': { schema: z.string() } } });
 
-const unsubscribeResponses = {
-  200: htmlResponse('Désinscription enregistrée (page de confirmation)'),
-  400: htmlResponse('Lien invalide'),
-};
+/** The unsubscribe link of an e-mail: GET when a person follows it, POST when their mail client does (one click). */
+const unsubscribeRoute = <M extends 'get' | 'post'>(method: M, summary: string) =>
+  defineRoute('public', {
+    method,
+    path: '/unsubscribe',
+    summary,
+    request: { query: UnsubscribeQuery },
+    responses: {
+      200: htmlResponse('Désinscription enregistrée (page de confirmation)'),
+      400: htmlResponse('Lien invalide'),
+    },
+  });
 
-const unsubscribe = defineRoute('public', {
-  method: 'get',
-  path: '/unsubscribe',
-  summary: 'Désinscription des nouvelles d’un projet, depuis le lien signé d’un e-mail',
-  request: { query: UnsubscribeQuery },
-  responses: unsubscribeResponses,
-});
-
-const unsubscribeOneClick = defineRoute('public', {
-  method: 'post',
-  path: '/unsubscribe',
-  summary: 'Désinscription en un clic (RFC 8058, en-tête List-Unsubscribe-Post des messageries)',
-  request: { query: UnsubscribeQuery },
-  responses: unsubscribeResponses,
-});
+const unsubscribe = unsubscribeRoute(
+  'get',
+  'Désinscription des nouvelles d’un projet, depuis le lien signé d’un e-mail',
+);
+const unsubscribeOneClick = unsubscribeRoute(
+  'post',
+  'Désinscription en un clic (RFC 8058, en-tête List-Unsubscribe-Post des messageries)',
+);
 
 const projectPage = defineRoute('public', {
   method: 'get',

@@ -1,12 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import { EMAIL_SORT_FIELDS } from '../../db/queries/email-list.ts';
 import { EMAIL_STATUSES } from '../../domain/emails.ts';
-import { listQuery } from './common.schemas.ts';
+import { listQuery, optionalText } from './common.schemas.ts';
 
-const asTuple = <T extends string>(values: T[]) => values as [T, ...T[]];
-const optionalText = z.string().trim().min(1).max(100).optional();
-
-export const EmailListQuery = listQuery(asTuple(EMAIL_SORT_FIELDS), 'id').extend({
+export const EmailListQuery = listQuery(EMAIL_SORT_FIELDS, 'id').extend({
   status: z.enum(EMAIL_STATUSES).optional(),
   template: optionalText,
   projectId: z.coerce.number().int().positive().optional(),

@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createFundActivities } from '../../activities/funds.ts';
 import { createTestApp, type Browser } from '../../test/app.ts';
-import { insertUser } from '../../test/fixtures.ts';
 import {
   insertFund,
   insertFundPorteur,
@@ -9,31 +8,20 @@ import {
   insertPaidDonations,
   insertPublishedProject,
 } from '../../test/funds.ts';
+import { signIn } from '../../test/lifecycle.ts';
 
-const { db, browser } = await createTestApp();
+const testApp = await createTestApp();
+const { db } = testApp;
 const activities = createFundActivities({ db });
-const clients: Record<string, Browser> = {};
+const people: Record<string, { id: number; client: Browser }> = {};
+const as = (name: string) => people[name]!.client;
 let porteurId: number;
-
-async function signIn(name: string, role: Parameters<typeof insertUser>[1], scope = {}) {
-  const user = await insertUser(db, role, scope);
-  const client = browser();
-  expect((await client.login(user.email)).status).toBe(200);
-  clients[name] = client;
-  return user;
-}
-
-const as = (name: string) => clients[name] as Browser;
-const get = async (name: string, path: string) => {
-  const response = await as(name).request('GET', path);
-  return { status: response.status, body: await response.json() };
-};
 
 beforeAll(async () => {
   porteurId = await insertFundPorteur(db);
-  await signIn('admin', 'admin');
-  await signIn('validateur', 'validateur');
-  await signIn('otherMecene', 'mecene', { fundId: await insertFund(db, { name: 'Autre fonds' }) });
+  people.admin = await signIn(testApp, 'admin');
+  people.validateur = await signIn(testApp, 'validateur');
+  people.otherMecene = await signIn(testApp, 'mecene', { fundId: await insertFund(db, { name: 'Autre fonds' }) });
 });
 
 describe('the sponsor’s report', () => {
@@ -63,11 +51,11 @@ describe('the sponsor’s report', () => {
     await db`update projects set status = 'paid_out' where id = ${succeeded}`;
     await activities.releaseGrants({ projectId: failed });
     await db`update projects set status = 'closed' where id = ${failed}`;
-    await signIn('territoiresMecene', 'mecene', { fundId });
+    people.territoiresMecene = await signIn(testApp, 'mecene', { fundId });
   });
 
   it('sums the grants, the projects reached, the share that went to priority schools and the outcomes', async () => {
-    const { status, body } = await get('territoiresMecene', `/api/funds/${fundId}/report`);
+    const { status, body } = await as('territoiresMecene').getJson(`/api/funds/${fundId}/report`);
     expect(status).toBe(200);
     // seeding 200 € each; the rural project is topped up from 700 € to its 1 000 € minimum
     expect(body.summary).toEqual({
@@ -112,8 +100,8 @@ describe('the sponsor’s report', () => {
   });
 
   it('is for admins and the fund’s mécène only', async () => {
-    expect((await get('admin', `/api/funds/${fundId}/report`)).status).toBe(200);
-    expect((await get('otherMecene', `/api/funds/${fundId}/report.csv`)).status).toBe(404);
-    expect((await get('validateur', `/api/funds/${fundId}/report`)).status).toBe(403);
+    expect((await as('admin').getJson(`/api/funds/${fundId}/report`)).status).toBe(200);
+    expect((await as('otherMecene').getJson(`/api/funds/${fundId}/report.csv`)).status).toBe(404);
+    expect((await as('validateur').getJson(`/api/funds/${fundId}/report`)).status).toBe(403);
   });
 });

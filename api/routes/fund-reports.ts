@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { currentUser, defineRoute } from '../auth/access.ts';
 import { assertMayReadFund } from '../auth/scopes.ts';
 import type { AppEnv } from '../context.ts';
@@ -27,7 +28,9 @@ const csv = defineRoute(['admin', 'mecene'], {
   },
 });
 
-async function reportOrFail(c: { get: (key: 'deps') => AppEnv['Variables']['deps'] }, id: number) {
+/** The fund's report, for an admin or the fund's mécène; a 404 for anyone else or an unknown fund. */
+async function reportFor(c: Context<AppEnv>, id: number) {
+  assertMayReadFund(currentUser(c), id, { validateurs: false });
   const report = await buildFundReport(c.get('deps').db, id);
   if (!report) throw new ApiError(404, 'not_found', 'Fonds introuvable.');
   return report;
@@ -35,16 +38,10 @@ async function reportOrFail(c: { get: (key: 'deps') => AppEnv['Variables']['deps
 
 /** A fund's report to its sponsor, as JSON or as a CSV download; admins and the fund's mécène only. */
 export const fundReportRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(json, async (c) => {
-    const { id } = c.req.valid('param');
-    assertMayReadFund(currentUser(c), id, { validateurs: false });
-    return c.json(await reportOrFail(c, id), 200);
-  })
+  .openapi(json, async (c) => c.json(await reportFor(c, c.req.valid('param').id), 200))
   .openapi(csv, async (c) => {
     const { id } = c.req.valid('param');
-    assertMayReadFund(currentUser(c), id, { validateurs: false });
-    const body = fundReportCsv(await reportOrFail(c, id));
-    return c.body(body, 200, {
+    return c.body(fundReportCsv(await reportFor(c, id)), 200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="rapport-fonds-${id}.csv"`,
     });

@@ -5,7 +5,6 @@ import { FUND_SORT_FIELDS } from '../../db/queries/funds.ts';
 import { GRANT_SORT_FIELDS } from '../../db/queries/grant-listings.ts';
 import { listQuery } from './common.schemas.ts';
 
-const asTuple = <T extends string>(values: T[]) => values as [T, ...T[]];
 const cents = (what: string) => z.number().int(`${what} : montant en centimes entiers`).min(0).max(10_000_000_000);
 const distinct = <T extends z.ZodType<string>>(item: T) =>
   z
@@ -14,8 +13,8 @@ const distinct = <T extends z.ZodType<string>>(item: T) =>
     .default([])
     .transform((values) => [...new Set(values)]);
 
-export const FundListQuery = listQuery(asTuple(FUND_SORT_FIELDS), 'name');
-export const GrantListQuery = listQuery(asTuple(GRANT_SORT_FIELDS), 'id');
+export const FundListQuery = listQuery(FUND_SORT_FIELDS, 'name');
+export const GrantListQuery = listQuery(GRANT_SORT_FIELDS, 'id');
 
 export const FundRestrictions = z
   .object({

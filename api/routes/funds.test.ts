@@ -2,26 +2,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createFundActivities } from '../../activities/funds.ts';
 import { accounts, balanceOf } from '../../db/queries/ledger.ts';
 import { createTestApp, type Browser } from '../../test/app.ts';
-import { insertAcademy, insertUser } from '../../test/fixtures.ts';
+import { insertAcademy } from '../../test/fixtures.ts';
 import { insertFund, insertFundSchool, insertPublishedProject } from '../../test/funds.ts';
+import { signIn } from '../../test/lifecycle.ts';
 
-const { db, browser } = await createTestApp();
+const testApp = await createTestApp();
+const { db } = testApp;
 const activities = createFundActivities({ db });
-const clients: Record<string, Browser> = {};
-
-async function signIn(name: string, role: Parameters<typeof insertUser>[1], scope = {}) {
-  const user = await insertUser(db, role, scope);
-  const client = browser();
-  expect((await client.login(user.email)).status).toBe(200);
-  clients[name] = client;
-  return user;
-}
-
-const as = (name: string) => clients[name] as Browser;
-const get = async (name: string, path: string) => {
-  const response = await as(name).request('GET', path);
-  return { status: response.status, body: await response.json() };
-};
+const people: Record<string, { id: number; client: Browser }> = {};
+const as = (name: string) => people[name]!.client;
 
 const newFund = {
   name: 'Fonds Mécénat Hauts-de-France',
@@ -33,8 +22,8 @@ const newFund = {
 
 beforeAll(async () => {
   await insertAcademy(db);
-  await signIn('admin', 'admin');
-  await signIn('validateur', 'validateur');
+  people.admin = await signIn(testApp, 'admin');
+  people.validateur = await signIn(testApp, 'validateur');
 });
 
 describe('an admin creates a fund', () => {
@@ -101,7 +90,7 @@ describe('an admin creates a fund', () => {
   });
 
   it('cannot be created by a mécène', async () => {
-    await signIn('anyMecene', 'mecene', { fundId: await insertFund(db) });
+    people.anyMecene = await signIn(testApp, 'mecene', { fundId: await insertFund(db) });
     expect((await as('anyMecene').request('POST', '/api/funds', newFund)).status).toBe(403);
   });
 });
@@ -114,17 +103,21 @@ describe('grants and their explanation', () => {
     await db`update funds set valid_from = current_date - 60, valid_until = current_date - 31`;
     fundId = await insertFund(db, { name: 'Fonds Réussite Éducative', prioritySchoolsOnly: true });
     const schoolUai = await insertFundSchool(db, { priorityEducation: 'rep_plus', ips: 78.4 });
-    const porteur = await signIn('porteur', 'porteur');
-    projectId = await insertPublishedProject(db, { schoolUai, porteurId: porteur.id, minimumGoalCents: 180_000 });
+    people.porteur = await signIn(testApp, 'porteur');
+    projectId = await insertPublishedProject(db, {
+      schoolUai,
+      porteurId: people.porteur.id,
+      minimumGoalCents: 180_000,
+    });
     await activities.requestSeedingGrants({ projectId });
-    await signIn('mecene', 'mecene', { fundId });
-    await signIn('otherMecene', 'mecene', { fundId: await insertFund(db) });
-    await signIn('directeur', 'directeur', { schoolUai });
-    await signIn('otherPorteur', 'porteur');
+    people.mecene = await signIn(testApp, 'mecene', { fundId });
+    people.otherMecene = await signIn(testApp, 'mecene', { fundId: await insertFund(db) });
+    people.directeur = await signIn(testApp, 'directeur', { schoolUai });
+    people.otherPorteur = await signIn(testApp, 'porteur');
   });
 
   it('shows a fund’s mécène its grants, each with the rule, the score and the amount’s steps', async () => {
-    const { status, body } = await get('mecene', `/api/funds/${fundId}/grants`);
+    const { status, body } = await as('mecene').getJson(`/api/funds/${fundId}/grants`);
     expect(status).toBe(200);
     expect(body.total).toBe(1);
     const [grant] = body.data;
@@ -139,23 +132,23 @@ describe('grants and their explanation', () => {
   });
 
   it('hides a fund from another fund’s mécène, and shows it to a validateur', async () => {
-    expect((await get('otherMecene', `/api/funds/${fundId}/grants`)).status).toBe(404);
-    expect((await get('validateur', `/api/funds/${fundId}/grants`)).body.total).toBe(1);
+    expect((await as('otherMecene').getJson(`/api/funds/${fundId}/grants`)).status).toBe(404);
+    expect((await as('validateur').getJson(`/api/funds/${fundId}/grants`)).body.total).toBe(1);
   });
 
   it('shows a project’s grants to its porteur and its directeur, not to another porteur', async () => {
-    const porteur = await get('porteur', `/api/projects/${projectId}/grants`);
-    const directeur = await get('directeur', `/api/projects/${projectId}/grants`);
+    const porteur = await as('porteur').getJson(`/api/projects/${projectId}/grants`);
+    const directeur = await as('directeur').getJson(`/api/projects/${projectId}/grants`);
     expect(porteur.body.data.map((grant: { fundName: string }) => grant.fundName)).toEqual([
       'Fonds Réussite Éducative',
     ]);
     expect(directeur.body.total).toBe(1);
-    expect((await get('otherPorteur', `/api/projects/${projectId}/grants`)).status).toBe(404);
+    expect((await as('otherPorteur').getJson(`/api/projects/${projectId}/grants`)).status).toBe(404);
   });
 
   it('counts a grant as committed, from the ledger, once the campaign succeeds', async () => {
     await activities.commitGrants({ projectId });
-    const { body } = await get('mecene', `/api/funds/${fundId}`);
+    const { body } = await as('mecene').getJson(`/api/funds/${fundId}`);
     expect(body).toMatchObject({ availableCents: 964_000, reservedCents: 0, committedCents: 36_000 });
   });
 });

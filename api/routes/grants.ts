@@ -1,10 +1,9 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { listGrants } from '../../db/queries/grant-listings.ts';
-import { findProject } from '../../db/queries/projects.ts';
 import { currentUser, defineRoute } from '../auth/access.ts';
-import { assertMayReadFund, projectScopeOf } from '../auth/scopes.ts';
+import { assertMayReadFund, visibleProject } from '../auth/scopes.ts';
 import type { AppEnv } from '../context.ts';
-import { ApiError, validationHook } from '../errors.ts';
+import { validationHook } from '../errors.ts';
 import { errorResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
 import { Grant, GrantListQuery } from './funds.schemas.ts';
 import { IdParam } from './resources.schemas.ts';
@@ -36,9 +35,6 @@ export const grantRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
   .openapi(ofProject, async (c) => {
     const { id } = c.req.valid('param');
     const query = c.req.valid('query');
-    const { db } = c.get('deps');
-    if (!(await findProject(db, id, projectScopeOf(currentUser(c))))) {
-      throw new ApiError(404, 'not_found', 'Projet introuvable.');
-    }
-    return c.json(await listGrants(db, { ...query, ...pageOf(query), projectId: id }), 200);
+    await visibleProject(c, id);
+    return c.json(await listGrants(c.get('deps').db, { ...query, ...pageOf(query), projectId: id }), 200);
   });

@@ -1,8 +1,11 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import type { UpdateDefinition } from '@temporalio/common';
 import type { Context } from 'hono';
-import { rolesFor, type LifecycleAction } from '../../domain/lifecycle.ts';
-import { findLifecycleFacts } from '../../db/queries/projects.ts';
+import { isProjectDocument } from '../../db/queries/documents.ts';
 import { listProjectTimeline } from '../../db/queries/project-status.ts';
+import { findLifecycleFacts } from '../../db/queries/projects.ts';
+import { rolesFor, type LifecycleAction } from '../../domain/lifecycle.ts';
+import { PROJECT_ROLES } from '../../domain/roles.ts';
 import {
   attestUpdate,
   cancelUpdate,
@@ -10,15 +13,14 @@ import {
   reviewUpdate,
   submitReportUpdate,
   submitUpdate,
+  type ActorInput,
+  type ProjectState,
 } from '../../workflows/project-lifecycle.messages.ts';
-import { PROJECT_ROLES } from '../../domain/roles.ts';
 import { currentUser, defineRoute } from '../auth/access.ts';
-import { assertMayAct, projectScopeOf } from '../auth/scopes.ts';
+import { assertMayAct, visibleProject } from '../auth/scopes.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
 import { readProjectState, sendProjectUpdate } from '../services/lifecycle.ts';
-import { findDocument } from '../../db/queries/documents.ts';
-import { findProject } from '../../db/queries/projects.ts';
 import { ErrorSchema, errorResponses, jsonResponse } from './common.schemas.ts';
 import {
   AttestBody,
@@ -50,12 +52,12 @@ function stepRoute<B extends z.ZodType>(action: LifecycleAction, path: string, s
   });
 }
 
-/** Loads the project, checks the caller's scope for the action, and sends the step to its workflow. */
-async function takeStep<Args extends unknown[]>(
+/** Loads the project, checks the caller's scope for the action, and sends the step, as theirs, to its workflow. */
+async function takeStep<Input extends ActorInput>(
   c: Context<AppEnv>,
   action: LifecycleAction,
-  update: Parameters<typeof sendProjectUpdate<Args>>[2],
-  makeArgs: (actorId: number) => Args,
+  update: UpdateDefinition<ProjectState, [Input]>,
+  input: Omit<Input, 'actorId'>,
 ) {
   const user = currentUser(c);
   const { db, temporal, config } = c.get('deps');
@@ -66,7 +68,7 @@ async function takeStep<Args extends unknown[]>(
     temporal,
     { taskQueue: config.TEMPORAL_TASK_QUEUE, timeScale: config.LIFECYCLE_TIME_SCALE, facts },
     update,
-    ...makeArgs(user.id),
+    { ...input, actorId: user.id } as Input,
   );
   return c.json(state, 200);
 }
@@ -117,38 +119,31 @@ const timeline = defineRoute(PROJECT_ROLES, {
 
 /** The human steps of the lifecycle, its state and its timeline. */
 export const lifecycleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(submit, (c) => takeStep(c, 'submit', submitUpdate, (actorId) => [{ actorId }]))
-  .openapi(review, (c) => takeStep(c, 'review', reviewUpdate, (actorId) => [{ actorId, ...c.req.valid('json') }]))
+  .openapi(submit, (c) => takeStep(c, 'submit', submitUpdate, {}))
+  .openapi(review, (c) => takeStep(c, 'review', reviewUpdate, c.req.valid('json')))
   .openapi(attest, async (c) => {
     const attestation = c.req.valid('json');
     const { id } = c.req.valid('param');
-    if (attestation.documentId && !(await findDocument(c.get('deps').db, id, attestation.documentId))) {
+    if (attestation.documentId && !(await isProjectDocument(c.get('deps').db, id, attestation.documentId))) {
       throw new ApiError(422, 'unknown_document', "Ce document n'est pas joint à ce projet.");
     }
-    return takeStep(c, 'attest', attestUpdate, (actorId) => [{ actorId, ...attestation }]);
+    return takeStep(c, 'attest', attestUpdate, attestation);
   })
-  .openapi(cancel, (c) => takeStep(c, 'cancel', cancelUpdate, (actorId) => [{ actorId, ...c.req.valid('json') }]))
-  .openapi(report, (c) =>
-    takeStep(c, 'submitReport', submitReportUpdate, (actorId) => [{ actorId, ...c.req.valid('json') }]),
-  )
-  .openapi(reportReview, (c) =>
-    takeStep(c, 'reviewReport', reviewReportUpdate, (actorId) => [{ actorId, ...c.req.valid('json') }]),
-  )
+  .openapi(cancel, (c) => takeStep(c, 'cancel', cancelUpdate, c.req.valid('json')))
+  .openapi(report, (c) => takeStep(c, 'submitReport', submitReportUpdate, c.req.valid('json')))
+  .openapi(reportReview, (c) => takeStep(c, 'reviewReport', reviewReportUpdate, c.req.valid('json')))
   .openapi(state, async (c) => {
     const { db, temporal } = c.get('deps');
     const { id } = c.req.valid('param');
-    const visible = await findProject(db, id, projectScopeOf(currentUser(c)));
-    const facts = visible && (await findLifecycleFacts(db, id));
+    await visibleProject(c, id);
+    const facts = await findLifecycleFacts(db, id);
     if (!facts) throw new ApiError(404, 'not_found', 'Projet introuvable.');
     return c.json(await readProjectState(temporal, facts), 200);
   })
   .openapi(timeline, async (c) => {
-    const { db } = c.get('deps');
     const { id } = c.req.valid('param');
-    if (!(await findProject(db, id, projectScopeOf(currentUser(c))))) {
-      throw new ApiError(404, 'not_found', 'Projet introuvable.');
-    }
-    const entries = await listProjectTimeline(db, id);
+    await visibleProject(c, id);
+    const entries = await listProjectTimeline(c.get('deps').db, id);
     return c.json(
       entries.map((entry) => ({ ...entry, at: entry.at.toISOString() })),
       200,

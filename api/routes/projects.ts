@@ -1,10 +1,10 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { findProject, listProjects } from '../../db/queries/projects.ts';
+import { listProjects } from '../../db/queries/projects.ts';
 import { PROJECT_ROLES } from '../../domain/roles.ts';
 import { currentUser, defineRoute } from '../auth/access.ts';
-import { projectScopeOf } from '../auth/scopes.ts';
+import { projectScopeOf, visibleProject } from '../auth/scopes.ts';
 import type { AppEnv } from '../context.ts';
-import { ApiError, validationHook } from '../errors.ts';
+import { validationHook } from '../errors.ts';
 import { errorResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
 import { IdParam, Project, ProjectListQuery } from './resources.schemas.ts';
 
@@ -31,9 +31,4 @@ export const projectRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     const scope = projectScopeOf(currentUser(c));
     return c.json(await listProjects(c.get('deps').db, { ...query, ...pageOf(query), scope }), 200);
   })
-  .openapi(one, async (c) => {
-    const scope = projectScopeOf(currentUser(c));
-    const project = await findProject(c.get('deps').db, c.req.valid('param').id, scope);
-    if (!project) throw new ApiError(404, 'not_found', 'Projet introuvable.');
-    return c.json(project, 200);
-  });
+  .openapi(one, async (c) => c.json(await visibleProject(c, c.req.valid('param').id), 200));

@@ -1,29 +1,24 @@
 import { z } from '@hono/zod-openapi';
-import { isUai } from '../../domain/schools.ts';
 import { PROJECT_STATUSES } from '../../domain/project-status.ts';
-import { PRIORITY_EDUCATION } from '../../domain/schools.ts';
+import { isUai, PRIORITY_EDUCATION } from '../../domain/schools.ts';
 import { PROJECT_SORT_FIELDS } from '../../db/queries/projects.ts';
 import { SCHOOL_SORT_FIELDS } from '../../db/queries/schools.ts';
 import { USER_SORT_FIELDS } from '../../db/queries/users.ts';
-import { UserRoleSchema } from './auth.schemas.ts';
-import { listQuery } from './common.schemas.ts';
+import { listQuery, optionalText } from './common.schemas.ts';
 
-const asTuple = <T extends string>(values: T[]) => values as [T, ...T[]];
-const optionalText = z.string().trim().min(1).max(100).optional();
-
-export const SchoolListQuery = listQuery(asTuple(SCHOOL_SORT_FIELDS), 'name').extend({
+export const SchoolListQuery = listQuery(SCHOOL_SORT_FIELDS, 'name').extend({
   academyCode: optionalText,
   priorityEducation: z.enum(PRIORITY_EDUCATION).optional(),
   q: optionalText,
 });
 
-export const ProjectListQuery = listQuery(asTuple(PROJECT_SORT_FIELDS), 'statusChangedAt').extend({
+export const ProjectListQuery = listQuery(PROJECT_SORT_FIELDS, 'statusChangedAt').extend({
   status: z.enum(PROJECT_STATUSES).optional(),
   academyCode: optionalText,
   q: optionalText,
 });
 
-export const UserListQuery = listQuery(asTuple(USER_SORT_FIELDS), 'email').extend({ q: optionalText });
+export const UserListQuery = listQuery(USER_SORT_FIELDS, 'email').extend({ q: optionalText });
 
 export const IdParam = z.object({ id: z.coerce.number().int().positive('identifiant invalide') });
 
@@ -68,7 +63,3 @@ export const Project = z
     statusChangedAt: z.date(),
   })
   .openapi('Project');
-
-export const UserSchema = z
-  .object({ id: z.number(), email: z.string(), displayName: z.string(), roles: z.array(UserRoleSchema) })
-  .openapi('User');

@@ -4,7 +4,8 @@ import { defineRoute } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
 import { errorResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
-import { IdParam, UserListQuery, UserSchema } from './resources.schemas.ts';
+import { UserSchema } from './auth.schemas.ts';
+import { IdParam, UserListQuery } from './resources.schemas.ts';
 
 const list = defineRoute(['admin'], {
   method: 'get',

@@ -11,6 +11,7 @@ import {
   type FundReportSummary,
   type PriorityCategory,
 } from '../../domain/funds/report.ts';
+import { GRANT_KIND_LABELS, GRANT_STATUS_LABELS } from '../../domain/funds/types.ts';
 import { centsAsFrenchDecimal, toFrenchCsv } from '../csv.ts';
 
 /** One grant of a sponsor's report, with its school's priority category and its campaign's outcome. */
@@ -39,8 +40,6 @@ export async function buildFundReport(db: Tx, fundId: number): Promise<FundRepor
   return { fund, summary: summarizeFundGrants(lines), grants };
 }
 
-const KIND_LABELS = { seeding: 'Amorçage', topup: 'Abondement' } as const;
-const STATUS_LABELS = { reserved: 'Réservée', committed: 'Versée', released: 'Libérée' } as const;
 const parisDay = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short' });
 
 /** The CSV headers of a report, in French. */
@@ -66,8 +65,8 @@ export function fundReportCsv(report: FundReport): string {
     REPORT_CSV_HEADERS,
     report.grants.map((grant) => [
       grant.grantId,
-      KIND_LABELS[grant.kind],
-      STATUS_LABELS[grant.status],
+      GRANT_KIND_LABELS[grant.kind],
+      GRANT_STATUS_LABELS[grant.status],
       parisDay.format(grant.createdAt),
       grant.projectId,
       grant.projectTitle,

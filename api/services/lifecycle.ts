@@ -15,6 +15,7 @@ import {
   donationChangedSignal,
   projectWorkflowId,
   stateQuery,
+  type ActorInput,
   type LifecycleDurations,
   type ProjectLifecycleInput,
   type ProjectState,
@@ -62,25 +63,37 @@ export function lifecycleInput(facts: LifecycleFacts, timeScale: number): Projec
   };
 }
 
+/** Where a project's lifecycle runs and what it starts from. */
+export interface LifecycleStart {
+  taskQueue: string;
+  timeScale: number;
+  facts: LifecycleFacts;
+}
+
+/** Options that start a project's lifecycle from its read model, or find the one already running. */
+function startOptions({ taskQueue, timeScale, facts }: LifecycleStart) {
+  return {
+    workflowId: projectWorkflowId(facts.projectId),
+    taskQueue,
+    args: [lifecycleInput(facts, timeScale)],
+    workflowIdConflictPolicy: 'USE_EXISTING' as const,
+  };
+}
+
 /**
  * Sends a human step to a project's lifecycle workflow, starting the workflow from the read model first
  * if the project has none yet. A forbidden action becomes a 409, an unacceptable input a 422, each
  * carrying the workflow's French explanation.
  */
-export async function sendProjectUpdate<Args extends unknown[]>(
+export async function sendProjectUpdate<Input extends ActorInput>(
   temporal: Client,
-  options: { taskQueue: string; timeScale: number; facts: LifecycleFacts },
-  update: UpdateDefinition<ProjectState, Args>,
-  ...args: Args
+  start: LifecycleStart,
+  update: UpdateDefinition<ProjectState, [Input]>,
+  input: Input,
 ): Promise<ProjectState> {
-  const startWorkflowOperation = new WithStartWorkflowOperation('projectLifecycleWorkflow', {
-    workflowId: projectWorkflowId(options.facts.projectId),
-    taskQueue: options.taskQueue,
-    args: [lifecycleInput(options.facts, options.timeScale)],
-    workflowIdConflictPolicy: 'USE_EXISTING',
-  });
+  const startWorkflowOperation = new WithStartWorkflowOperation('projectLifecycleWorkflow', startOptions(start));
   try {
-    return await temporal.workflow.executeUpdateWithStart(update, { args, startWorkflowOperation });
+    return await temporal.workflow.executeUpdateWithStart(update, { args: [input], startWorkflowOperation });
   } catch (error) {
     const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
     if (cause instanceof ApplicationFailure && cause.type === INVALID_TRANSITION) {
@@ -94,18 +107,9 @@ export async function sendProjectUpdate<Args extends unknown[]>(
 }
 
 /** Starts a project's lifecycle from its read model, unless it runs or ran already (then nothing happens). */
-export async function startLifecycle(
-  temporal: Client,
-  options: { taskQueue: string; timeScale: number; facts: LifecycleFacts },
-): Promise<void> {
+export async function startLifecycle(temporal: Client, start: LifecycleStart): Promise<void> {
   await temporal.workflow
-    .start('projectLifecycleWorkflow', {
-      workflowId: projectWorkflowId(options.facts.projectId),
-      taskQueue: options.taskQueue,
-      args: [lifecycleInput(options.facts, options.timeScale)],
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-    })
+    .start('projectLifecycleWorkflow', { ...startOptions(start), workflowIdReusePolicy: 'REJECT_DUPLICATE' })
     .catch((error: unknown) => {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
     });

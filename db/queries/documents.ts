@@ -44,3 +44,9 @@ export async function findDocument(
     from project_documents where id = ${documentId} and project_id = ${projectId}`;
   return row;
 }
+
+/** True when the document is attached to the project (without loading its content). */
+export async function isProjectDocument(db: Tx, projectId: number, documentId: number): Promise<boolean> {
+  const rows = await db`select 1 from project_documents where id = ${documentId} and project_id = ${projectId}`;
+  return rows.count > 0;
+}

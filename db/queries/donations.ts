@@ -29,20 +29,6 @@ export async function findDonation(
   return row;
 }
 
-/** A campaign's figures outside the ledger: distinct paid donors (by e-mail) and grants still reserved. */
-export async function findCampaignFigures(
-  db: Tx,
-  projectId: number,
-): Promise<{ donorCount: number; reservedGrantCents: number }> {
-  const [row] = await db<{ donorCount: number; reservedGrantCents: number }[]>`
-    select
-      (select count(distinct donor_email)::int from donations
-       where project_id = ${projectId} and status = 'paid') as donor_count,
-      (select coalesce(sum(amount_cents), 0)::bigint from grants
-       where project_id = ${projectId} and status = 'reserved') as reserved_grant_cents`;
-  return row ?? { donorCount: 0, reservedGrantCents: 0 };
-}
-
 /** A project's paid donations in id order (oldest first), after `afterId`, at most `limit` of them. */
 export async function listPaidDonations(
   db: Tx,
@@ -63,11 +49,4 @@ export async function markPaidDonation(
 ): Promise<boolean> {
   const updated = await db`update donations set status = ${to} where id = ${id} and status = 'paid'`;
   return updated.count === 1;
-}
-
-/** The id of the general solidarity fund, which receives redirected donations (the oldest if several). */
-export async function findGeneralSolidarityFundId(db: Tx): Promise<number | undefined> {
-  const [row] = await db<{ id: number }[]>`
-    select id from funds where is_general_solidarity order by id limit 1`;
-  return row?.id;
 }

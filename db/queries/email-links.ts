@@ -1,5 +1,7 @@
-import type { ProjectStatus } from '../../domain/project-status.ts';
+import { BEFORE_PUBLICATION, type ProjectStatus } from '../../domain/project-status.ts';
 import type { Tx } from '../client.ts';
+import { projectBalance } from './ledger.ts';
+import { projectTitle } from './outbox.ts';
 
 /**
  * Records that the address wants no more progress and news e-mails about the project (once; a repeat
@@ -9,12 +11,12 @@ export async function recordUnsubscription(
   db: Tx,
   who: { email: string; projectId: number },
 ): Promise<string | undefined> {
-  const [project] = await db<{ title: string }[]>`select title from projects where id = ${who.projectId}`;
-  if (!project) return undefined;
+  const title = await projectTitle(db, who.projectId);
+  if (title === undefined) return undefined;
   await db`
     insert into email_unsubscriptions (email, project_id) values (${who.email}, ${who.projectId})
     on conflict do nothing`;
-  return project.title;
+  return title;
 }
 
 /** A project as its public page shows it. */
@@ -31,24 +33,13 @@ export interface PublicProject {
   campaignEndsAt: Date | null;
 }
 
-const NOT_PUBLIC: ProjectStatus[] = [
-  'draft',
-  'submitted',
-  'changes_requested',
-  'rejected',
-  'accepted',
-  'awaiting_attestation',
-];
-
 /** A project whose campaign has opened (drafts and projects under review are not public), or undefined. */
 export async function findPublicProject(db: Tx, id: number): Promise<PublicProject | undefined> {
   const [project] = await db<PublicProject[]>`
     select p.id, p.title, p.summary, p.status, s.name as school_name, s.commune, p.minimum_goal_cents,
-           p.optimum_goal_cents, coalesce(b.balance_cents, 0)::bigint as collected_cents, p.campaign_ends_at
-    from projects p
-    join schools s on s.uai = p.school_uai
-    left join ledger_balances b on b.project_id = p.id and b.kind = 'project'
-    where p.id = ${id} and p.status <> all(${NOT_PUBLIC})`;
+           p.optimum_goal_cents, ${projectBalance(db)} as collected_cents, p.campaign_ends_at
+    from projects p join schools s on s.uai = p.school_uai
+    where p.id = ${id} and p.status <> all(${BEFORE_PUBLICATION})`;
   return project;
 }
 

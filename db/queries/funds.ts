@@ -1,44 +1,42 @@
-import type { FundRestrictions, FundRules } from '../../domain/funds/types.ts';
+import type { Fund } from '../../domain/funds/types.ts';
 import type { Tx } from '../client.ts';
-import { accounts, postMovement } from './ledger.ts';
+import { accountBalance, accounts, postMovement } from './ledger.ts';
 import { orderBy, type Page, type PageRequest } from './paging.ts';
 
-/** A fund with its balances, derived from the ledger. */
-export interface FundRow {
-  id: number;
-  name: string;
+/** A new fund as an admin describes it: its sponsor's budget, validity window, restrictions and rules. */
+export interface NewFund extends Omit<Fund, 'id'> {
   sponsorName: string;
   budgetCents: number;
+}
+
+/** A fund with its balances, derived from the ledger. */
+export interface FundRow extends Fund, NewFund {
   availableCents: number;
   reservedCents: number;
   /** Grants committed to projects that succeeded: money that left the fund for good. */
   committedCents: number;
-  validFrom: string;
-  validUntil: string;
-  isGeneralSolidarity: boolean;
-  restrictions: FundRestrictions;
-  rules: FundRules;
 }
 
 const FUND_SORTS = { id: 'f.id', name: 'f.name', validUntil: 'f.valid_until' } as const;
 export type FundSort = keyof typeof FUND_SORTS;
 export const FUND_SORT_FIELDS = Object.keys(FUND_SORTS) as FundSort[];
 
-// by account code (unique index), so a fund's balances read its own lines only
-const balance = (db: Tx, account: 'available' | 'reserved') => db`
-  coalesce((select sum(l.amount_cents) from ledger_accounts a join ledger_lines l on l.account_id = a.id
-            where a.code = 'fund:' || f.id || ${`:${account}`}), 0)::bigint`;
+const fundBalance = (db: Tx, account: 'available' | 'reserved') =>
+  accountBalance(db, db`'fund:' || f.id || ${`:${account}`}`);
+
+/** The columns of `funds f` that make a domain Fund (see domain/funds/types.ts). */
+export const fundColumns = (db: Tx) => db`
+  f.id, f.name, f.valid_from::text, f.valid_until::text, f.is_general_solidarity,
+  json_build_object('themes', f.themes, 'academies', f.academies, 'departements', f.departements,
+                    'levels', f.levels, 'prioritySchoolsOnly', f.priority_schools_only) as restrictions,
+  json_build_object('seedingShareBp', f.seeding_share_bp, 'seedingCapCents', f.seeding_cap_cents,
+                    'topUpThresholdPct', f.topup_threshold_pct, 'topUpMinDonors', f.topup_min_donors,
+                    'topUpDaysLeft', f.topup_days_left, 'topUpCapCents', f.topup_cap_cents) as rules`;
 
 const select = (db: Tx) => db`
-  select f.id, f.name, f.sponsor_name, f.budget_cents, f.valid_from::text, f.valid_until::text,
-         f.is_general_solidarity,
-         json_build_object('themes', f.themes, 'academies', f.academies, 'departements', f.departements,
-                           'levels', f.levels, 'prioritySchoolsOnly', f.priority_schools_only) as restrictions,
-         json_build_object('seedingShareBp', f.seeding_share_bp, 'seedingCapCents', f.seeding_cap_cents,
-                           'topUpThresholdPct', f.topup_threshold_pct, 'topUpMinDonors', f.topup_min_donors,
-                           'topUpDaysLeft', f.topup_days_left, 'topUpCapCents', f.topup_cap_cents) as rules,
-         ${balance(db, 'available')} as available_cents,
-         ${balance(db, 'reserved')} as reserved_cents,
+  select ${fundColumns(db)}, f.sponsor_name, f.budget_cents,
+         ${fundBalance(db, 'available')} as available_cents,
+         ${fundBalance(db, 'reserved')} as reserved_cents,
          coalesce((select -sum(l.amount_cents) from ledger_accounts a
                    join ledger_lines l on l.account_id = a.id
                    join ledger_transactions t on t.id = l.transaction_id
@@ -63,18 +61,6 @@ export async function listFunds(
 export async function findFund(db: Tx, id: number): Promise<FundRow | undefined> {
   const [row] = await db<FundRow[]>`${select(db)} where f.id = ${id}`;
   return row;
-}
-
-/** A new fund as an admin describes it: its sponsor's budget, validity window, restrictions and rules. */
-export interface NewFund {
-  name: string;
-  sponsorName: string;
-  budgetCents: number;
-  validFrom: string;
-  validUntil: string;
-  isGeneralSolidarity: boolean;
-  restrictions: FundRestrictions;
-  rules: FundRules;
 }
 
 /**
@@ -112,4 +98,11 @@ export async function unknownAcademies(db: Tx, codes: string[]): Promise<string[
   const rows = await db<{ code: string }[]>`
     select code from unnest(${codes}::text[]) as code where code not in (select code from academies)`;
   return rows.map((row) => row.code);
+}
+
+/** The id of the general solidarity fund, which receives redirected donations (the oldest if several). */
+export async function findGeneralSolidarityFundId(db: Tx): Promise<number | undefined> {
+  const [row] = await db<{ id: number }[]>`
+    select id from funds where is_general_solidarity order by id limit 1`;
+  return row?.id;
 }

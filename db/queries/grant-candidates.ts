@@ -1,7 +1,7 @@
 import { loosestTopUpBounds, type TopUpBounds } from '../../domain/funds/sweep.ts';
 import type { Fund, GrantKind, ProjectFacts } from '../../domain/funds/types.ts';
 import type { Tx } from '../client.ts';
-import { moneyFactColumns, staticFactColumns } from './grants.ts';
+import { selectProjectFacts } from './grants.ts';
 import { whereAll, type Fragment } from './paging.ts';
 
 // The engine (domain/funds) decides every grant; these queries only narrow, in SQL, the projects it has to
@@ -35,14 +35,11 @@ const topUpMoneyHolds = (db: Tx, bounds: TopUpBounds) => db`
  * (deadline near enough, enough donors and money, minimum not reached), by id.
  */
 export async function topUpCandidates(db: Tx, bounds: TopUpBounds): Promise<ProjectFacts[]> {
-  return db<ProjectFacts[]>`
-    select * from (
-      select ${staticFactColumns(db)}, ${moneyFactColumns(db)}
-      from projects p join schools s on s.uai = p.school_uai
-      where p.status = 'published' and ${endingWithin(db, bounds.maxDaysLeft)}
-    ) facts
-    ${topUpMoneyHolds(db, bounds)}
-    order by id`;
+  return selectProjectFacts(
+    db,
+    db`where p.status = 'published' and ${endingWithin(db, bounds.maxDaysLeft)}`,
+    topUpMoneyHolds(db, bounds),
+  );
 }
 
 /**
@@ -59,13 +56,7 @@ export async function fundCandidates(db: Tx, fund: Fund, kind: GrantKind): Promi
       ? db`p.campaign_starts_at::date between ${fund.validFrom}::date and ${fund.validUntil}::date`
       : endingWithin(db, bounds.maxDaysLeft),
   ]);
-  return db<ProjectFacts[]>`
-    select * from (
-      select ${staticFactColumns(db)}, ${moneyFactColumns(db)}
-      from projects p join schools s on s.uai = p.school_uai ${where}
-    ) facts
-    ${kind === 'topup' ? topUpMoneyHolds(db, bounds) : db``}
-    order by id`;
+  return selectProjectFacts(db, where, kind === 'topup' ? topUpMoneyHolds(db, bounds) : db``);
 }
 
 /** Share-locks those of the projects still collecting, in id order, and returns their ids. */

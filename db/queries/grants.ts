@@ -1,6 +1,10 @@
+import type { CampaignMoney } from '../../domain/campaign.ts';
 import type { Fund, GrantKind, ProjectFacts } from '../../domain/funds/types.ts';
 import type { GrantExplanation } from '../../domain/funds/plan.ts';
 import type { Tx } from '../client.ts';
+import { fundColumns } from './funds.ts';
+import { projectBalance } from './ledger.ts';
+import type { Fragment } from './paging.ts';
 
 /** A grant as the activities report it. */
 export interface GrantSummary {
@@ -13,53 +17,6 @@ export interface GrantSummary {
 /** The settled states a reserved grant can move to. */
 export type GrantSettlement = 'committed' | 'released';
 
-interface FundRow {
-  id: number;
-  name: string;
-  validFrom: string;
-  validUntil: string;
-  isGeneralSolidarity: boolean;
-  themes: string[];
-  academies: string[];
-  departements: string[];
-  levels: string[];
-  prioritySchoolsOnly: boolean;
-  seedingShareBp: number;
-  seedingCapCents: number;
-  topupThresholdPct: number;
-  topupMinDonors: number;
-  topupDaysLeft: number;
-  topupCapCents: number;
-}
-
-const fundColumns = (db: Tx) => db`
-  id, name, valid_from::text, valid_until::text, is_general_solidarity, themes, academies, departements, levels,
-  priority_schools_only, seeding_share_bp, seeding_cap_cents, topup_threshold_pct, topup_min_donors,
-  topup_days_left, topup_cap_cents`;
-
-const toFund = (row: FundRow): Fund => ({
-  id: row.id,
-  name: row.name,
-  validFrom: row.validFrom,
-  validUntil: row.validUntil,
-  isGeneralSolidarity: row.isGeneralSolidarity,
-  restrictions: {
-    themes: row.themes,
-    academies: row.academies,
-    departements: row.departements,
-    levels: row.levels,
-    prioritySchoolsOnly: row.prioritySchoolsOnly,
-  },
-  rules: {
-    seedingShareBp: row.seedingShareBp,
-    seedingCapCents: row.seedingCapCents,
-    topUpThresholdPct: row.topupThresholdPct,
-    topUpMinDonors: row.topupMinDonors,
-    topUpDaysLeft: row.topupDaysLeft,
-    topUpCapCents: row.topupCapCents,
-  },
-});
-
 /** The database's calendar day (YYYY-MM-DD): the day fund validity is judged on. */
 export async function currentDay(db: Tx): Promise<string> {
   const [row] = await db<{ today: string }[]>`select current_date::text as today`;
@@ -68,9 +25,8 @@ export async function currentDay(db: Tx): Promise<string> {
 
 /** The funds valid on that day, by id. */
 export async function activeFunds(db: Tx, today: string): Promise<Fund[]> {
-  const rows = await db<FundRow[]>`
-    select ${fundColumns(db)} from funds where ${today}::date between valid_from and valid_until order by id`;
-  return rows.map(toFund);
+  return db<Fund[]>`
+    select ${fundColumns(db)} from funds f where ${today}::date between f.valid_from and f.valid_until order by f.id`;
 }
 
 /**
@@ -78,35 +34,58 @@ export async function activeFunds(db: Tx, today: string): Promise<Fund[]> {
  * them; call inside a transaction: whoever holds a fund's lock alone may take money from it.
  */
 export async function lockFunds(db: Tx, fundIds: number[]): Promise<Fund[]> {
-  const rows = await db<FundRow[]>`
-    select ${fundColumns(db)} from funds where id = any(${fundIds}) order by id for update`;
-  return rows.map(toFund);
+  return db<Fund[]>`select ${fundColumns(db)} from funds f where f.id = any(${fundIds}) order by f.id for update`;
 }
 
 /** The engine's facts that do not depend on money, of `projects p join schools s` (see ProjectFacts). */
-export const staticFactColumns = (db: Tx) => db`
+const staticFactColumns = (db: Tx) => db`
   p.id, s.priority_education, s.rural, s.ips::float8 as ips, p.theme, p.levels, s.academy_code as academy,
   s.departement, p.minimum_goal_cents, p.optimum_goal_cents,
   coalesce(greatest(0, ceil(extract(epoch from p.campaign_ends_at - now()) / 86400)), p.campaign_days)::int
     as days_left,
   p.status = 'published' as published, p.campaign_starts_at::date::text as published_on`;
 
+// paid gifts from distinct donors, and the grants reserved for the project `p` (money not in its account yet)
+const donorCount = (db: Tx) => db`
+  (select count(distinct d.donor_email) from donations d where d.project_id = p.id and d.status = 'paid')::int`;
+const reservedGrantCents = (db: Tx) => db`
+  coalesce((select sum(g.amount_cents) from grants g where g.project_id = p.id and g.status = 'reserved'), 0)`;
+
 /** The engine's facts that depend on money, of `projects p`: paid gifts and reserved grants, distinct donors. */
-export const moneyFactColumns = (db: Tx) => db`
-  (coalesce((select sum(l.amount_cents) from ledger_accounts a join ledger_lines l on l.account_id = a.id
-             where a.code = 'project:' || p.id), 0)
-   + coalesce((select sum(g.amount_cents) from grants g
-               where g.project_id = p.id and g.status = 'reserved'), 0))::bigint as collected_cents,
-  (select count(distinct d.donor_email) from donations d
-   where d.project_id = p.id and d.status = 'paid')::int as donor_count`;
+const moneyFactColumns = (db: Tx) => db`
+  (${projectBalance(db)} + ${reservedGrantCents(db)})::bigint as collected_cents, ${donorCount(db)} as donor_count`;
+
+/** What the lifecycle workflow knows of a campaign's money. */
+export interface CampaignProgress extends CampaignMoney {
+  donorCount: number;
+}
+
+/** A campaign's money: its account's balance, its distinct paid donors and the grants still reserved for it. */
+export async function findCampaignProgress(db: Tx, projectId: number): Promise<CampaignProgress> {
+  const [row] = await db<CampaignProgress[]>`
+    select ${projectBalance(db)} as collected_cents, ${donorCount(db)} as donor_count,
+           ${reservedGrantCents(db)}::bigint as reserved_grant_cents
+    from projects p where p.id = ${projectId}`;
+  return row ?? { collectedCents: 0, donorCount: 0, reservedGrantCents: 0 };
+}
+
+/**
+ * The engine's facts of the projects that `where` selects over `projects p join schools s`, by id; `having`
+ * then filters on the facts themselves (e.g. `where collected_cents < minimum_goal_cents`).
+ */
+export function selectProjectFacts(db: Tx, where: Fragment, having: Fragment = db``) {
+  return db<ProjectFacts[]>`
+    select * from (
+      select ${staticFactColumns(db)}, ${moneyFactColumns(db)}
+      from projects p join schools s on s.uai = p.school_uai ${where}
+    ) facts
+    ${having}
+    order by id`;
+}
 
 /** The engine's facts about these projects (money from the ledger plus reserved grants), by id. */
 export async function projectFacts(db: Tx, projectIds: number[]): Promise<ProjectFacts[]> {
-  return db<ProjectFacts[]>`
-    select ${staticFactColumns(db)}, ${moneyFactColumns(db)}
-    from projects p join schools s on s.uai = p.school_uai
-    where p.id = any(${projectIds})
-    order by p.id`;
+  return selectProjectFacts(db, db`where p.id = any(${projectIds})`);
 }
 
 /** The project's grants, by id; of one kind and status when asked. */

@@ -1,4 +1,5 @@
 import type { Tx } from '../client.ts';
+import type { Fragment } from './paging.ts';
 
 /** The kinds of ledger account (see the ledger_accounts check constraint). */
 export type AccountKind =
@@ -158,11 +159,22 @@ export async function postMovements(db: Tx, movements: Movement[]): Promise<numb
   return created;
 }
 
+/**
+ * SQL for the balance of one account, 0 when it does not exist yet. The code is a value or a SQL expression
+ * (e.g. `'project:' || p.id`): the account is found by its unique code and only its own lines are summed.
+ */
+export function accountBalance(db: Tx, code: string | Fragment): Fragment {
+  return db`
+    coalesce((select sum(l.amount_cents) from ledger_accounts a join ledger_lines l on l.account_id = a.id
+              where a.code = ${code}), 0)::bigint`;
+}
+
+/** SQL for the balance of the account of the project `p` of the enclosing query (see accounts.project). */
+export const projectBalance = (db: Tx): Fragment => accountBalance(db, db`'project:' || p.id`);
+
 /** The balance of an account by code (0 when it does not exist yet). */
 export async function balanceOf(db: Tx, code: string): Promise<number> {
-  const [row] = await db<{ balanceCents: number }[]>`
-    select coalesce(sum(l.amount_cents), 0)::bigint as balance_cents
-    from ledger_accounts a join ledger_lines l on l.account_id = a.id where a.code = ${code}`;
+  const [row] = await db<{ balanceCents: number }[]>`select ${accountBalance(db, code)} as balance_cents`;
   return row?.balanceCents ?? 0;
 }
 

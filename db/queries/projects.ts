@@ -1,5 +1,7 @@
+import { FINAL_STATUSES } from '../../domain/lifecycle.ts';
 import type { ProjectStatus } from '../../domain/project-status.ts';
 import type { Tx } from '../client.ts';
+import { projectBalance } from './ledger.ts';
 import { orderBy, whereAll, type Page, type PageRequest } from './paging.ts';
 
 /** A project as listed in the back office, with the money collected so far (from the ledger). */
@@ -45,11 +47,10 @@ export interface ProjectScope {
 const select = (db: Tx) => db`
   select p.id, p.title, p.summary, p.status, p.theme, p.school_uai, s.name as school_name, s.academy_code,
          s.departement, p.porteur_id, u.display_name as porteur_name, p.minimum_goal_cents, p.optimum_goal_cents,
-         coalesce(b.balance_cents, 0)::bigint as collected_cents, p.campaign_ends_at, p.status_changed_at
+         ${projectBalance(db)} as collected_cents, p.campaign_ends_at, p.status_changed_at
   from projects p
   join schools s on s.uai = p.school_uai
-  join users u on u.id = p.porteur_id
-  left join ledger_balances b on b.project_id = p.id and b.kind = 'project'`;
+  join users u on u.id = p.porteur_id`;
 
 const scopeCondition = (db: Tx, scope: ProjectScope) =>
   scope.all
@@ -117,5 +118,5 @@ export async function findLifecycleFacts(db: Tx, projectId: number): Promise<Lif
 /** The lifecycle facts of every project whose lifecycle has not ended. */
 export async function listUnfinishedLifecycleFacts(db: Tx): Promise<LifecycleFacts[]> {
   return db<LifecycleFacts[]>`
-    ${selectFacts(db)} where p.status not in ('rejected', 'closed', 'completed', 'cancelled') order by p.id`;
+    ${selectFacts(db)} where p.status <> all(${FINAL_STATUSES}) order by p.id`;
 }

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Tx } from '../client.ts';
+import { userColumns, type User } from './users.ts';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest();
 
@@ -17,12 +18,12 @@ export async function createSession(
   return { token, expiresAt: (row as { expiresAt: Date }).expiresAt };
 }
 
-/** The user id of a live session (not expired, user not banned), or undefined. */
-export async function findSessionUserId(db: Tx, token: string): Promise<number | undefined> {
-  const [row] = await db<{ userId: number }[]>`
-    select s.user_id from sessions s join users u on u.id = s.user_id
+/** The user of a live session (not expired, user not banned) with their roles, or undefined. */
+export async function findSessionUser(db: Tx, token: string): Promise<User | undefined> {
+  const [row] = await db<User[]>`
+    select ${userColumns(db)} from sessions s join users u on u.id = s.user_id
     where s.token_hash = ${hashToken(token)} and s.expires_at > now() and u.banned_at is null`;
-  return row?.userId;
+  return row;
 }
 
 /** Ends a session; ending an unknown one is harmless. */

@@ -27,6 +27,9 @@ const rolesOf = (db: Tx) => db`
     from user_roles r where r.user_id = u.id
   ), '[]'::json) as roles`;
 
+/** The columns of a user (alias `u`) as the application sees it, roles included. */
+export const userColumns = (db: Tx) => db`u.id, u.email, u.display_name, ${rolesOf(db)}`;
+
 /** The user with this e-mail and their password hash, unless banned. */
 export async function findLoginCandidate(
   db: Tx,
@@ -39,8 +42,7 @@ export async function findLoginCandidate(
 
 /** One user with their roles. */
 export async function findUser(db: Tx, id: number): Promise<User | undefined> {
-  const [row] = await db<User[]>`
-    select u.id, u.email, u.display_name, ${rolesOf(db)} from users u where u.id = ${id}`;
+  const [row] = await db<User[]>`select ${userColumns(db)} from users u where u.id = ${id}`;
   return row;
 }
 
@@ -54,7 +56,7 @@ export async function listUsers(db: Tx, options: PageRequest<UserSort> & { q?: s
     options.q ? [db`(u.email ilike ${`%${options.q}%`} or u.display_name ilike ${`%${options.q}%`})`] : [],
   );
   const data = await db<User[]>`
-    select u.id, u.email, u.display_name, ${rolesOf(db)} from users u ${where}
+    select ${userColumns(db)} from users u ${where}
     ${orderBy(db, USER_SORTS[options.sort], options.descending, 'u.id')}
     limit ${options.limit} offset ${options.offset}`;
   const [count] = await db<{ total: number }[]>`select count(*)::int as total from users u ${where}`;

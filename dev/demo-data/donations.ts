@@ -1,17 +1,10 @@
 import type { Tx } from '../../db/client.ts';
-import { ensureAccount, recordTransfer } from './ledger.ts';
+import { accounts, postMovements, type Movement } from '../../db/queries/ledger.ts';
 import type { DemoProject } from './project-data.ts';
 
-/** Inserts a project's demo donations and records each paid one in the ledger. */
-export async function insertDonations(
-  tx: Tx,
-  target: { projectId: number; project: DemoProject; projectAccount: number },
-): Promise<void> {
-  const clearing = await ensureAccount(tx, {
-    code: 'stripe:clearing',
-    kind: 'stripe_clearing',
-    name: 'Stripe — fonds en transit',
-  });
+/** Inserts a project's demo donations and records each paid one in the ledger, as the payment webhook does. */
+export async function insertDonations(tx: Tx, target: { projectId: number; project: DemoProject }): Promise<void> {
+  const paid: Movement[] = [];
   for (const [index, gift] of (target.project.donations ?? []).entries()) {
     const reference = `demo_${target.projectId}_${index + 1}`;
     const paidHours = Math.round(gift.day * 24);
@@ -32,15 +25,16 @@ export async function insertDonations(
       returning id`;
     if (gift.expired) continue;
     const donationId = row!.id;
-    await recordTransfer(tx, {
+    paid.push({
       kind: 'donation_paid',
       idempotencyKey: `donation-paid-${donationId}`,
       description: `Don de ${gift.name} au projet « ${target.project.title} »`,
-      fromAccountId: clearing,
-      toAccountId: target.projectAccount,
-      amountCents: gift.euros * 100,
       donationId,
-      hoursFromNow: paidHours,
+      lines: [
+        { account: accounts.stripeClearing(), amountCents: -gift.euros * 100 },
+        { account: accounts.project(target.projectId), amountCents: gift.euros * 100 },
+      ],
     });
   }
+  await postMovements(tx, paid);
 }

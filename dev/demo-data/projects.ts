@@ -2,7 +2,6 @@ import type { Tx } from '../../db/client.ts';
 import { DEMO_PEOPLE } from './people.ts';
 import { demoSchool } from './schools.ts';
 import { insertDonations } from './donations.ts';
-import { ensureAccount } from './ledger.ts';
 import type { Actor, DemoProject } from './project-data.ts';
 
 const at = (tx: Tx, days: number) => tx`now() + make_interval(hours => ${Math.round(days * 24)}::int)`;
@@ -40,15 +39,9 @@ export async function insertProjects(
   for (const project of projects) {
     const id = await insertProject(tx, project, context);
     ids.set(project.key, id);
-    const steps = project.history.map(([status]) => status);
-    if (!steps.includes('published')) continue;
-    const projectAccount = await ensureAccount(tx, {
-      code: `project:${id}`,
-      kind: 'project',
-      name: `Projet n° ${id} — ${project.title}`,
-      projectId: id,
-    });
-    await insertDonations(tx, { projectId: id, project, projectAccount });
+    if (project.history.some(([status]) => status === 'published')) {
+      await insertDonations(tx, { projectId: id, project });
+    }
   }
   return ids;
 }

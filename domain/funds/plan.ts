@@ -5,7 +5,7 @@ import { checkEligibility } from './eligibility.ts';
 import { euros } from './format.ts';
 import { priorityScore, type PriorityKey, type PriorityScore } from './priority.ts';
 import { checkTrigger } from './triggers.ts';
-import type { Fund, FundRules, GrantKind, ProjectFacts } from './types.ts';
+import { GRANT_KIND_LABELS, type Fund, type FundRules, type GrantKind, type ProjectFacts } from './types.ts';
 
 /** How many competitors ranked just above and just below a grant its explanation names. */
 export const COMPETITORS_SHOWN_EACH_SIDE = 10;
@@ -40,8 +40,6 @@ export interface GrantPlan {
   grants: PlannedGrant[];
   allocation: Allocation;
 }
-
-const KIND_LABEL = { seeding: 'Amorçage', topup: 'Abondement' } as const;
 
 interface Candidate {
   project: ProjectFacts;
@@ -93,7 +91,7 @@ function explain(
       ? `${euros(line.grantedCents)} réservés`
       : `${euros(line.grantedCents)} réservés sur ${euros(line.requestedCents)} demandés (ce qui restait dans le fonds)`;
   const summary =
-    `${KIND_LABEL[kind]} par « ${fund.name} » : ${granted}. ` +
+    `${GRANT_KIND_LABELS[kind]} par « ${fund.name} » : ${granted}. ` +
     `Priorité : rang ${line.rank} sur ${allocation.lines.length} (${line.scoreLabel}).`;
   const explanation: GrantExplanation = {
     rule: kind,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allocate } from './allocate.ts';
 import { seedingAmount, topUpAmount } from './amounts.ts';
+import { DEFAULT_FUND_RULES, NO_RESTRICTIONS } from './defaults.ts';
 import { checkEligibility, isEligible } from './eligibility.ts';
 import { planGrants } from './plan.ts';
 import { comparePriority, priorityScore } from './priority.ts';
@@ -15,15 +16,8 @@ const fund = (overrides: Partial<Fund> = {}): Fund => ({
   validFrom: '2026-01-01',
   validUntil: '2026-12-31',
   isGeneralSolidarity: false,
-  restrictions: { themes: [], academies: [], departements: [], levels: [], prioritySchoolsOnly: false },
-  rules: {
-    seedingShareBp: 2000,
-    seedingCapCents: 50_000,
-    topUpThresholdPct: 60,
-    topUpMinDonors: 5,
-    topUpDaysLeft: 7,
-    topUpCapCents: 100_000,
-  },
+  restrictions: NO_RESTRICTIONS,
+  rules: DEFAULT_FUND_RULES,
   ...overrides,
 });
 

@@ -3,6 +3,17 @@ import type { PriorityEducation } from '../schools.ts';
 
 /** The two kinds of grant a fund makes: seeding at publication, top-up near the deadline. */
 export type GrantKind = 'seeding' | 'topup';
+export type GrantStatus = 'reserved' | 'committed' | 'released';
+
+/** French names of the kinds of grant, as shown in the back office and the sponsor report. */
+export const GRANT_KIND_LABELS: Record<GrantKind, string> = { seeding: 'Amorçage', topup: 'Abondement' };
+
+/** French names of a grant's states, as shown in the back office and the sponsor report. */
+export const GRANT_STATUS_LABELS: Record<GrantStatus, string> = {
+  reserved: 'Réservée',
+  committed: 'Versée',
+  released: 'Libérée',
+};
 
 /** Who a fund may help; an empty list means no restriction on that criterion. */
 export interface FundRestrictions {

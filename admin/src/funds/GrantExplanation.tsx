@@ -1,6 +1,7 @@
 import { Box, List, ListItem, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { useRecordContext } from 'react-admin';
+import { frenchDate } from '../../../domain/funds/format.ts';
 import { formatEuros } from '../../../domain/money.ts';
 import type { Grant } from '../types.ts';
 
@@ -31,7 +32,7 @@ export const GrantExplanation = () => {
   return (
     <Box sx={{ p: 2 }}>
       <Typography variant="body1">{explanation.summary}</Typography>
-      <Section title={`Conditions remplies le ${new Date(explanation.decidedOn).toLocaleDateString('fr-FR')}`}>
+      <Section title={`Conditions remplies le ${frenchDate(explanation.decidedOn)}`}>
         <Lines lines={explanation.conditions} />
       </Section>
       <Section title="Calcul du montant">

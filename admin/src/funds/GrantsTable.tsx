@@ -1,24 +1,17 @@
-import { Chip } from '@mui/material';
-import type { ChipProps } from '@mui/material';
-import { DataTable, DateField, Pagination, ReferenceManyField, SelectField, useFieldValue } from 'react-admin';
+import { DataTable, DateField, Pagination, ReferenceManyField, SelectField } from 'react-admin';
 import type { FieldProps } from 'react-admin';
+import { GRANT_KIND_LABELS, GRANT_STATUS_LABELS } from '../../../domain/funds/types.ts';
 import { choicesOf } from '../choices.ts';
 import { EurosField } from '../fields/EurosField.tsx';
+import { StatusField, type StatusColors } from '../fields/StatusField.tsx';
 import type { Grant } from '../types.ts';
 import { GrantExplanation } from './GrantExplanation.tsx';
 
-export const GRANT_KIND_LABELS = { seeding: 'Amorçage', topup: 'Abondement' } as const;
+const STATUS_COLORS: StatusColors<Grant['status']> = { reserved: 'info', committed: 'success' };
 
-const STATUS: Record<Grant['status'], { label: string; color: ChipProps['color'] }> = {
-  reserved: { label: 'Réservée', color: 'info' },
-  committed: { label: 'Versée', color: 'success' },
-  released: { label: 'Libérée', color: 'default' },
-};
-
-const GrantStatusField = (props: FieldProps<Grant>) => {
-  const status: Grant['status'] | undefined = useFieldValue(props);
-  return status ? <Chip size="small" label={STATUS[status].label} color={STATUS[status].color} /> : null;
-};
+const GrantStatusField = (props: FieldProps<Grant>) => (
+  <StatusField {...props} labels={GRANT_STATUS_LABELS} colors={STATUS_COLORS} />
+);
 
 const Column = DataTable.Col<Grant>;
 

@@ -1,12 +1,9 @@
-import { Chip } from '@mui/material';
-import type { ChipProps } from '@mui/material';
-import { useFieldValue } from 'react-admin';
 import type { FieldProps } from 'react-admin';
-import { PROJECT_STATUS_LABELS } from '../../../domain/project-status.ts';
-import type { ProjectStatus } from '../../../domain/project-status.ts';
+import { PROJECT_STATUS_LABELS, type ProjectStatus } from '../../../domain/project-status.ts';
+import { StatusField, type StatusColors } from '../fields/StatusField.tsx';
 import type { Project } from '../types.ts';
 
-const STATUS_COLORS: Partial<Record<ProjectStatus, ChipProps['color']>> = {
+const STATUS_COLORS: StatusColors<ProjectStatus> = {
   submitted: 'warning',
   changes_requested: 'warning',
   awaiting_attestation: 'warning',
@@ -26,10 +23,6 @@ const STATUS_COLORS: Partial<Record<ProjectStatus, ChipProps['color']>> = {
 };
 
 /** The project's status as a chip with its French label, coloured by how the project is doing. */
-export const ProjectStatusField = (props: FieldProps<Project>) => {
-  const status: ProjectStatus | undefined = useFieldValue(props);
-  if (!status) return null;
-  return (
-    <Chip size="small" label={PROJECT_STATUS_LABELS[status] ?? status} color={STATUS_COLORS[status] ?? 'default'} />
-  );
-};
+export const ProjectStatusField = (props: FieldProps<Project>) => (
+  <StatusField {...props} labels={PROJECT_STATUS_LABELS} colors={STATUS_COLORS} />
+);
