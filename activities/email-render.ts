@@ -18,6 +18,8 @@ export interface EmailDraft {
   earlier: string[];
   /** progress and news e-mails carry an unsubscribe link */
   unsubscribable: boolean;
+  /** a paragraph written by a person (e.g. the porteur's news), shown after the template's words */
+  message?: string;
 }
 
 /** What differs from one recipient to the next. */
@@ -103,7 +105,10 @@ function textOf(draft: EmailDraft, paragraphs: string[]): string {
  */
 export async function prepareEmail(draft: EmailDraft): Promise<(recipient: EmailRecipient) => EmailContent> {
   const subject = withTitle(draft.words.subject, draft.projectTitle);
-  const paragraphs = draft.words.paragraphs.map((paragraph) => withTitle(paragraph, draft.projectTitle));
+  const paragraphs = [
+    ...draft.words.paragraphs.map((paragraph) => withTitle(paragraph, draft.projectTitle)),
+    ...(draft.message ? [draft.message] : []),
+  ];
   const compiled = await mjml2html(mjmlOf(draft, subject, paragraphs), { validationLevel: 'strict' });
   const text = textOf(draft, paragraphs);
   return (recipient) => {

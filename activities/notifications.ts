@@ -1,6 +1,13 @@
 import { ApplicationFailure, log } from '@temporalio/activity';
 import type { Db } from '../db/client.ts';
-import { enqueueEmails, progressWindows, projectTitle, recipientsOf, type Audience } from '../db/queries/outbox.ts';
+import {
+  donorOf,
+  enqueueEmails,
+  progressWindows,
+  projectTitle,
+  recipientsOf,
+  type Audience,
+} from '../db/queries/outbox.ts';
 import { emailKindOf, progressSendAfter } from '../domain/emails.ts';
 import type { MailDeps } from './email-delivery.ts';
 import { prepareEmail } from './email-render.ts';
@@ -24,16 +31,19 @@ export function createNotificationActivities({ db, mail }: { db: Db; mail: MailD
   }
 
   return {
-    /** Queues one e-mail per recipient of the audience and asks for a delivery; returns how many were new. */
+    /**
+     * Queues one e-mail per recipient of the audience (with the person's `message`, if any, after the
+     * template's words) and asks for a delivery; returns how many were new.
+     */
     async queueProjectEmail(request: {
       projectId: number;
       template: string;
       audience: Audience;
       eventKey: string;
+      message?: string;
     }): Promise<{ queued: number }> {
       const { projectId, template, audience } = request;
-      const words = emailTextOf(template, audience);
-      if (!words) throw ApplicationFailure.nonRetryable(`Unknown e-mail template ${template}`, 'UnknownTemplate');
+      const words = wordsOf(template, audience);
       const kind = emailKindOf(template, audience);
       const recipients = await recipientsOf(db, projectId, audience);
       if (recipients.length === 0) return { queued: 0 };
@@ -43,6 +53,7 @@ export function createNotificationActivities({ db, mail }: { db: Db; mail: MailD
         projectUrl: projectUrlFor(mail.publicUrl, projectId, audience),
         earlier: [],
         unsubscribable: kind !== 'transactional',
+        message: request.message,
       });
       const windows =
         kind === 'progress'
@@ -82,5 +93,57 @@ export function createNotificationActivities({ db, mail }: { db: Db; mail: MailD
       await kick();
       return { queued };
     },
+
+    /**
+     * Queues one transactional e-mail to a donation's donor, whose button opens `actionUrl` (their gift's page,
+     * their receipt…) or else the supported project's page; returns how many were new (0 or 1).
+     */
+    async queueDonorEmail(request: {
+      donationId: number;
+      template: string;
+      eventKey: string;
+      actionUrl?: string;
+      actionLabel?: string;
+    }): Promise<{ queued: number }> {
+      const { donationId, template } = request;
+      const words = wordsOf(template, 'donors');
+      const donor = await donorOf(db, donationId);
+      if (!donor) throw ApplicationFailure.nonRetryable(`Unknown donation ${donationId}`, 'DonationNotFound');
+      const fill = await prepareEmail({
+        words: { ...words, action: request.actionLabel ?? words.action },
+        projectTitle: donor.supported,
+        projectUrl:
+          request.actionUrl ??
+          (donor.projectId === null ? mail.publicUrl : projectUrlFor(mail.publicUrl, donor.projectId, 'donors')),
+        earlier: [],
+        unsubscribable: false,
+      });
+      const content = fill({ name: donor.name });
+      const dedupeKey = `${template}:donation-${donationId}:${request.eventKey}`;
+      const queued = await enqueueEmails(db, [
+        {
+          dedupeKey,
+          messageId: messageIdFor(dedupeKey, mail.from),
+          template,
+          kind: 'transactional',
+          audience: 'donors',
+          toAddress: donor.email,
+          recipientName: donor.name,
+          subject: content.subject,
+          textBody: content.text,
+          htmlBody: content.html,
+          projectId: donor.projectId,
+          sendAfter: now(),
+        },
+      ]);
+      await kick();
+      return { queued };
+    },
   };
+}
+
+function wordsOf(template: string, audience: Audience) {
+  const words = emailTextOf(template, audience);
+  if (!words) throw ApplicationFailure.nonRetryable(`Unknown e-mail template ${template}`, 'UnknownTemplate');
+  return words;
 }

@@ -62,7 +62,7 @@ export interface NewEmail {
   subject: string;
   textBody: string;
   htmlBody: string;
-  projectId: number;
+  projectId: number | null;
   sendAfter: Date;
 }
 
@@ -104,4 +104,16 @@ export async function progressWindows(
       and to_address = any(${addresses}::citext[])
     group by 1`;
   return new Map(rows.map(({ address, ...window }) => [address, window]));
+}
+
+/** The donor of a donation and what their gift supports: the project's title, or the fund's name. */
+export async function donorOf(
+  db: Tx,
+  donationId: number,
+): Promise<(Recipient & { projectId: number | null; supported: string }) | undefined> {
+  const [row] = await db<(Recipient & { projectId: number | null; supported: string })[]>`
+    select d.donor_email as email, d.donor_name as name, d.project_id, coalesce(p.title, f.name) as supported
+    from donations d left join projects p on p.id = d.project_id left join funds f on f.id = d.fund_id
+    where d.id = ${donationId}`;
+  return row;
 }

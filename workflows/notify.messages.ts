@@ -1,0 +1,28 @@
+import type { Audience } from '../domain/emails.ts';
+
+/** E-mails to every recipient of a project's audience, with an optional paragraph written by a person. */
+export interface ProjectNotice {
+  projectId: number;
+  template: string;
+  audience: Audience;
+  eventKey: string;
+  message?: string;
+}
+
+/** An e-mail to one donation's donor, whose button opens `actionUrl` (their gift's page, their receipt…). */
+export interface DonorNotice {
+  donationId: number;
+  template: string;
+  eventKey: string;
+  actionUrl?: string;
+  actionLabel?: string;
+}
+
+/** What the API asks to be told, on behalf of an action or an event it has committed. */
+export type NotifyInput = ProjectNotice | DonorNotice;
+
+/** The workflow id of a notice: one per template and event, so asking twice sends nothing twice. */
+export const notifyWorkflowId = (input: NotifyInput) =>
+  'donationId' in input
+    ? `notify-${input.template}-donation-${input.donationId}-${input.eventKey}`
+    : `notify-${input.template}-project-${input.projectId}-${input.eventKey}`;
