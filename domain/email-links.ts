@@ -6,13 +6,15 @@ export interface Unsubscription {
 
 const encoder = new TextEncoder();
 
-const toBase64url = (bytes: Uint8Array) =>
+/** Bytes as URL-safe base64 without padding. */
+export const toBase64url = (bytes: Uint8Array) =>
   btoa(String.fromCharCode(...bytes))
     .replaceAll('+', '-')
     .replaceAll('/', '_')
     .replace(/=+$/, '');
 
-const fromBase64url = (text: string) =>
+/** The bytes of URL-safe base64 text. */
+export const fromBase64url = (text: string) =>
   Uint8Array.from(atob(text.replaceAll('-', '+').replaceAll('_', '/')), (char) => char.charCodeAt(0));
 
 const keyOf = (secret: string) =>
@@ -21,26 +23,59 @@ const keyOf = (secret: string) =>
     'verify',
   ]);
 
-const signed = (payload: string) => encoder.encode(`unsubscribe:${payload}`);
+const PAYLOAD = /^[\w.-]{1,600}$/;
 
-/** A token that cannot be forged without the secret (HMAC-SHA-256); it does not expire. */
-export async function signUnsubscribeToken(secret: string, who: Unsubscription): Promise<string> {
-  const payload = `${who.projectId}.${toBase64url(encoder.encode(who.email.toLowerCase()))}`;
-  const signature = await globalThis.crypto.subtle.sign('HMAC', await keyOf(secret), signed(payload));
+/**
+ * A link token: the payload (letters, digits, `_`, `-` and `.` only) and its HMAC-SHA-256 under the secret for
+ * this purpose (a token signed for one purpose is worthless for another). It does not expire.
+ */
+export async function signLinkToken(secret: string, purpose: string, payload: string): Promise<string> {
+  if (!PAYLOAD.test(payload)) throw new Error(`A link payload may not contain ${JSON.stringify(payload)}`);
+  const signature = await globalThis.crypto.subtle.sign(
+    'HMAC',
+    await keyOf(secret),
+    encoder.encode(`${purpose}:${payload}`),
+  );
   return `${payload}.${toBase64url(new Uint8Array(signature))}`;
 }
 
-/** Whom the token stands for, or undefined when it was not signed with this secret or is malformed. */
-export async function verifyUnsubscribeToken(secret: string, token: string): Promise<Unsubscription | undefined> {
-  const match = /^(\d{1,15})\.([\w-]{1,400})\.([\w-]{43})$/.exec(token);
+/** The payload of a token signed with this secret for this purpose, or undefined (forged, other purpose, malformed). */
+export async function verifyLinkToken(secret: string, purpose: string, token: string): Promise<string | undefined> {
+  const match = /^([\w.-]{1,600})\.([\w-]{43})$/.exec(token);
   if (!match) return undefined;
-  const [, projectId, email, signature] = match as unknown as [string, string, string, string];
+  const [, payload, signature] = match as unknown as [string, string, string];
   const valid = await globalThis.crypto.subtle.verify(
     'HMAC',
     await keyOf(secret),
     fromBase64url(signature),
-    signed(`${projectId}.${email}`),
+    encoder.encode(`${purpose}:${payload}`),
   );
-  if (!valid) return undefined;
-  return { email: new TextDecoder().decode(fromBase64url(email)), projectId: Number(projectId) };
+  return valid ? payload : undefined;
+}
+
+/** A token that cannot be forged without the secret (HMAC-SHA-256); it does not expire. */
+export async function signUnsubscribeToken(secret: string, who: Unsubscription): Promise<string> {
+  return signLinkToken(
+    secret,
+    'unsubscribe',
+    `${who.projectId}.${toBase64url(encoder.encode(who.email.toLowerCase()))}`,
+  );
+}
+
+/** Whom the token stands for, or undefined when it was not signed with this secret or is malformed. */
+export async function verifyUnsubscribeToken(secret: string, token: string): Promise<Unsubscription | undefined> {
+  const payload = await verifyLinkToken(secret, 'unsubscribe', token);
+  const match = payload && /^(\d{1,15})\.([\w-]{1,400})$/.exec(payload);
+  if (!match) return undefined;
+  return { projectId: Number(match[1]), email: new TextDecoder().decode(fromBase64url(match[2] as string)) };
+}
+
+/** The token of a donation's "manage my gift" link (sent to its donor only). */
+export const signDonationToken = (secret: string, donationId: number) =>
+  signLinkToken(secret, 'donation', String(donationId));
+
+/** The donation a "manage my gift" token stands for, or undefined. */
+export async function verifyDonationToken(secret: string, token: string): Promise<number | undefined> {
+  const payload = await verifyLinkToken(secret, 'donation', token);
+  return payload && /^\d{1,15}$/.test(payload) ? Number(payload) : undefined;
 }
