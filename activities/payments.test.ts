@@ -10,7 +10,7 @@ import {
   recordPaidDonation,
 } from '../test/money.ts';
 import { createPaymentActivities } from './payments.ts';
-import { createStripeClient } from './stripe.ts';
+import { createStripeClient } from '../db/stripe.ts';
 
 const { db } = await createTestDatabase();
 const stripe = createStripeClient({ secretKey: 'sk_test_x', apiUrl: inject('stripeApiUrl') });

@@ -10,6 +10,7 @@ import type { ApiDeps, AppEnv } from './context.ts';
 import { ApiError, handleError, validationHook } from './errors.ts';
 import { authRoutes } from './routes/auth.ts';
 import { documentRoutes } from './routes/documents.ts';
+import { donationRoutes } from './routes/donations.ts';
 import { emailPageRoutes } from './routes/email-pages.ts';
 import { emailRoutes } from './routes/emails.ts';
 import { fundRoutes } from './routes/funds.ts';
@@ -57,6 +58,7 @@ export function createApp(deps: ApiDeps) {
   app.route('/api', fundRoutes);
   app.route('/api', userRoutes);
   app.route('/api', emailRoutes);
+  app.route('/api', donationRoutes);
   app.route('/', emailPageRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {

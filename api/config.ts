@@ -17,6 +17,11 @@ const apiEnv = z
     COOKIE_SECURE: booleanFlag.default(true),
     TRUST_PROXY: booleanFlag.default(false),
     ADMIN_DIST_DIR: z.string().default('admin/dist'),
+    STRIPE_WEBHOOK_SECRET: z
+      .string()
+      .startsWith('whsec_', 'must be a Stripe webhook signing secret (whsec_…)')
+      .optional()
+      .describe('signs the events Stripe sends to /api/stripe/webhook; required in production'),
     LIFECYCLE_TIME_SCALE: z.coerce
       .number()
       .positive()
@@ -24,7 +29,23 @@ const apiEnv = z
       .default(1)
       .describe('compresses every lifecycle duration (demos and tests only; 1 in production)'),
   })
-  .transform(withEmailLinkSecret);
+  .transform(withEmailLinkSecret)
+  .transform(withWebhookSecret);
+
+/** The development value of STRIPE_WEBHOOK_SECRET (the local checkout page signs its events with it). */
+export const DEV_WEBHOOK_SECRET = 'whsec_development_only_never_in_production';
+
+/** STRIPE_WEBHOOK_SECRET: required in production, the development value elsewhere. */
+function withWebhookSecret<T extends { NODE_ENV?: string; STRIPE_WEBHOOK_SECRET?: string }>(
+  env: T,
+  ctx: z.RefinementCtx,
+): T & { STRIPE_WEBHOOK_SECRET: string } {
+  if (env.STRIPE_WEBHOOK_SECRET) return { ...env, STRIPE_WEBHOOK_SECRET: env.STRIPE_WEBHOOK_SECRET };
+  if (env.NODE_ENV === 'production') {
+    ctx.addIssue({ code: 'custom', path: ['STRIPE_WEBHOOK_SECRET'], message: 'required in production (whsec_…)' });
+  }
+  return { ...env, STRIPE_WEBHOOK_SECRET: DEV_WEBHOOK_SECRET };
+}
 
 /** The API's configuration, parsed from its environment. */
 export type ApiConfig = z.infer<typeof apiEnv>;

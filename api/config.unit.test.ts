@@ -2,15 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { parseWorkerConfig } from '../worker/config.ts';
 import { parseApiConfig } from './config.ts';
 
+const API = { DATABASE_URL: 'postgres://u:p@db/t', STRIPE_SECRET_KEY: 'sk_test' };
+
 describe('process configuration', () => {
   it('fills defaults for everything but the database', () => {
-    const config = parseApiConfig({ DATABASE_URL: 'postgres://u:p@db:5432/trousse' });
+    const config = parseApiConfig({ ...API, DATABASE_URL: 'postgres://u:p@db:5432/trousse' });
     expect(config).toMatchObject({ API_PORT: 3000, TEMPORAL_ADDRESS: '127.0.0.1:7233', COOKIE_SECURE: true });
   });
 
   it('fails fast with one message naming every bad variable', () => {
     expect(() => parseApiConfig({ API_PORT: 'abc', COOKIE_SECURE: 'yes' })).toThrow(
-      /Invalid configuration:\n {2}- DATABASE_URL: .*\n {2}- API_PORT: .*\n {2}- COOKIE_SECURE: /,
+      /Invalid configuration:\n {2}- DATABASE_URL: .*\n {2}- STRIPE_SECRET_KEY: .*\n {2}- API_PORT: .*\n {2}- COOKIE_SECURE: /,
     );
   });
 
@@ -25,7 +27,7 @@ describe('process configuration', () => {
     expect(() => parseWorkerConfig({ ...worker, NODE_ENV: 'production' })).toThrow(
       /EMAIL_LINK_SECRET: required in production/,
     );
-    expect(() => parseApiConfig({ DATABASE_URL: 'postgres://u:p@db/t', NODE_ENV: 'production' })).toThrow(
+    expect(() => parseApiConfig({ ...API, NODE_ENV: 'production' })).toThrow(
       /EMAIL_LINK_SECRET: required in production/,
     );
     const secret = 'f'.repeat(32);
@@ -33,8 +35,18 @@ describe('process configuration', () => {
       secret,
     );
     expect(parseWorkerConfig(worker)).toMatchObject({
-      EMAIL_LINK_SECRET: parseApiConfig({ DATABASE_URL: 'postgres://u:p@db/t' }).EMAIL_LINK_SECRET,
+      EMAIL_LINK_SECRET: parseApiConfig(API).EMAIL_LINK_SECRET,
       PUBLIC_URL: 'http://localhost:3000',
     });
+  });
+
+  it('requires the Stripe webhook secret in production, and uses a development one elsewhere', () => {
+    const production = { ...API, NODE_ENV: 'production', EMAIL_LINK_SECRET: 'f'.repeat(32) };
+    expect(() => parseApiConfig(production)).toThrow(/STRIPE_WEBHOOK_SECRET: required in production/);
+    expect(() => parseApiConfig({ ...production, STRIPE_WEBHOOK_SECRET: 'secret' })).toThrow(
+      /STRIPE_WEBHOOK_SECRET: must be a Stripe webhook signing secret/,
+    );
+    expect(parseApiConfig({ ...production, STRIPE_WEBHOOK_SECRET: 'whsec_live' }).STRIPE_WEBHOOK_SECRET).toBe('whsec_live');
+    expect(parseApiConfig(API).STRIPE_WEBHOOK_SECRET).toMatch(/^whsec_development/);
   });
 });

@@ -1,4 +1,5 @@
 import type { Client } from '@temporalio/client';
+import type Stripe from 'stripe';
 import type { Db } from '../db/client.ts';
 import type { User } from '../db/queries/users.ts';
 import type { ApiConfig } from './config.ts';
@@ -8,6 +9,7 @@ export interface ApiDeps {
   db: Db;
   temporal: Client;
   config: ApiConfig;
+  stripe: Stripe;
 }
 
 /** Hono environment of every route: the dependencies and, behind a non-public access, the caller. */

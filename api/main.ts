@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { Client, Connection } from '@temporalio/client';
 import { createDb } from '../db/client.ts';
 import { configOrExit } from '../db/env.ts';
+import { createStripeClient } from '../db/stripe.ts';
 import { createApp } from './app.ts';
 import { parseApiConfig } from './config.ts';
 
@@ -11,7 +12,8 @@ const db = createDb(config.DATABASE_URL);
 // lazy: the API starts even while Temporal is still coming up; /health tells
 const connection = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
 const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
-const app = createApp({ db, temporal, config });
+const stripe = createStripeClient({ secretKey: config.STRIPE_SECRET_KEY, apiUrl: config.STRIPE_API_URL });
+const app = createApp({ db, temporal, config, stripe });
 
 const server = serve({ fetch: app.fetch, hostname: config.API_HOST, port: config.API_PORT }, (info) =>
   console.log(`API listening on http://${info.address}:${info.port}`),

@@ -33,6 +33,8 @@ export const SHARED_ENV = {
   PUBLIC_URL: z.string().url().default('http://localhost:3000').describe('public address, base of links'),
   NODE_ENV: z.string().optional(),
   EMAIL_LINK_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+  STRIPE_SECRET_KEY: z.string().startsWith('sk_', 'must be a Stripe secret key (sk_…)'),
+  STRIPE_API_URL: z.string().url().optional().describe('stripe-mock URL in development; unset for real Stripe'),
 };
 
 /** The development value of EMAIL_LINK_SECRET, used only when NODE_ENV is not production. */

@@ -26,3 +26,13 @@ export function milestonesReached(
     .filter(([, threshold]) => total(before) < threshold && total(after) >= threshold)
     .map(([milestone]) => milestone);
 }
+
+/** What a campaign still needs to reach its optimum: the most a new gift may be (0 once it is reached). */
+export function stillNeededCents(money: CampaignMoney, optimumGoalCents: Cents): Cents {
+  return Math.max(0, optimumGoalCents - money.collectedCents - money.reservedGrantCents);
+}
+
+/** Whole days left before the campaign ends (0 once it has ended), counting a started day as a day. */
+export function daysLeft(now: Date, campaignEndsAt: Date): number {
+  return Math.max(0, Math.ceil((campaignEndsAt.getTime() - now.getTime()) / 86_400_000));
+}

@@ -2,7 +2,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { afterAll, inject } from 'vitest';
-import { createStripeClient } from '../activities/stripe.ts';
+import { createStripeClient } from '../db/stripe.ts';
 import { createApp, type App } from '../api/app.ts';
 import { parseApiConfig } from '../api/config.ts';
 import { createMailDeps } from '../worker/email.ts';
@@ -56,11 +56,14 @@ export async function createTestApp(options: { worker?: boolean; config?: Record
     TEMPORAL_ADDRESS: inject('temporalAddress'),
     TEMPORAL_TASK_QUEUE: taskQueue,
     COOKIE_SECURE: 'false',
+    STRIPE_SECRET_KEY: 'sk_test_tests',
+    STRIPE_API_URL: inject('stripeApiUrl'),
     ...options.config,
   });
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
-  const app = createApp({ db, temporal, config });
+  const stripe = createStripeClient({ secretKey: config.STRIPE_SECRET_KEY, apiUrl: config.STRIPE_API_URL });
+  const app = createApp({ db, temporal, config, stripe });
   // the worker's e-mails go to MailDev, with links to this app and a delivery started as soon as they are queued
   const mail = createMailDeps({
     smtpUrl: inject('smtpUrl'),
@@ -80,7 +83,7 @@ export async function createTestApp(options: { worker?: boolean; config?: Record
       connection: workerConnection,
       namespace: 'default',
       taskQueue,
-      deps: { db, stripe: createStripeClient({ secretKey: 'sk_test_tests', apiUrl: inject('stripeApiUrl') }), mail },
+      deps: { db, stripe, mail },
     });
     running = worker.run();
   }
@@ -92,5 +95,5 @@ export async function createTestApp(options: { worker?: boolean; config?: Record
     await connection.close();
   });
 
-  return { app, db, temporal, taskQueue, browser: () => browserOf(app), mail, config };
+  return { app, db, temporal, taskQueue, browser: () => browserOf(app), mail, config, stripe };
 }

@@ -13,6 +13,7 @@ const SAMPLE: Record<string, string> = {
   POSTGRES_PASSWORD: 's3cret',
   PUBLIC_URL: 'https://backoffice.example.org',
   STRIPE_SECRET_KEY: 'sk_live_example',
+  STRIPE_WEBHOOK_SECRET: 'whsec_example',
   SMTP_URL: 'smtps://user:pass@smtp.example.org:465',
   EMAIL_LINK_SECRET: 'b7f1c0de5e3a4f0e9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b4a',
 };
@@ -45,6 +46,7 @@ describe('docker-compose.yml', () => {
     const config = parseApiConfig(environmentOf('api'));
     expect(config).toMatchObject({ COOKIE_SECURE: true, TEMPORAL_ADDRESS: 'temporal:7233', API_HOST: '0.0.0.0' });
     expect(config.DATABASE_URL).toBe('postgres://trousse:s3cret@postgres:5432/trousse');
+    expect(config.STRIPE_WEBHOOK_SECRET).toBe(SAMPLE.STRIPE_WEBHOOK_SECRET);
   });
 
   it('gives the worker a configuration its own parser accepts', () => {

@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import type { Db, Tx } from '../db/client.ts';
-import { accounts, postMovement, projectBalance, unbalancedTransactions } from '../db/queries/ledger.ts';
+import {
+  accountBalance,
+  accounts,
+  postMovement,
+  projectBalance,
+  unbalancedTransactions,
+} from '../db/queries/ledger.ts';
 
 const unique = () => randomBytes(8).toString('hex');
 
@@ -74,16 +80,32 @@ export async function insertSolidarityFund(db: Tx): Promise<number> {
 }
 
 /**
- * Asserts that no ledger transaction is unbalanced and that every project's account holds what the business
- * tables say it should: its donations still held (paid, or refund_requested until Stripe confirms) minus its
- * payout, plus whatever grant movements (transactions with a grant_id, the funds engine's) brought it. Refunded
- * and redirected donations came in and went out, so they count for nothing.
+ * Asserts the ledger agrees with the donations' states: no transaction is unbalanced; Stripe clearing holds minus
+ * every gift Stripe collected; the refunds account what Stripe refunded; the disputes account what disputes took
+ * back; and every project's account what its donations still hold (paid, or refund_requested until Stripe
+ * confirms, less any partial refund) minus its payout, plus whatever grant movements (transactions with a
+ * grant_id, the funds engine's) brought it. Refunded, redirected and disputed gifts came in and went out.
  */
 export async function expectLedgerConsistent(db: Tx): Promise<void> {
   expect(await unbalancedTransactions(db)).toEqual([]);
+  const [totals] = await db<
+    { clearing: number; refunds: number; disputes: number; collected: number; refunded: number; disputed: number }[]
+  >`
+    select ${accountBalance(db, accounts.stripeClearing().code)} as clearing,
+           ${accountBalance(db, accounts.refunds().code)} as refunds,
+           ${accountBalance(db, accounts.disputes().code)} as disputes,
+           coalesce(sum(amount_cents) filter (where status in ('paid', 'refund_requested', 'refunded', 'redirected', 'disputed')), 0)::bigint as collected,
+           coalesce(sum(refunded_cents), 0)::bigint as refunded,
+           coalesce(sum(amount_cents - refunded_cents) filter (where status = 'disputed'), 0)::bigint as disputed
+    from donations`;
+  expect({ clearing: totals?.clearing, refunds: totals?.refunds, disputes: totals?.disputes }).toEqual({
+    clearing: 0 - (totals?.collected ?? 0) + 0,
+    refunds: totals?.refunded,
+    disputes: totals?.disputed,
+  });
   const rows = await db<{ projectId: number; balanceCents: number; expectedCents: number }[]>`
     select p.id as project_id, ${projectBalance(db)} as balance_cents,
-           (coalesce((select sum(d.amount_cents) from donations d
+           (coalesce((select sum(d.amount_cents - d.refunded_cents) from donations d
                       where d.project_id = p.id and d.status in ('paid', 'refund_requested')), 0)
             - coalesce((select sum(o.amount_cents) from payouts o where o.project_id = p.id), 0)
             + coalesce((select sum(l.amount_cents) from ledger_lines l

@@ -4,8 +4,6 @@ import { parseEnv, SHARED_ENV, withEmailLinkSecret } from '../db/env.ts';
 const workerEnv = z
   .object({
     ...SHARED_ENV,
-    STRIPE_SECRET_KEY: z.string().startsWith('sk_', 'must be a Stripe secret key (sk_…)'),
-    STRIPE_API_URL: z.string().url().optional().describe('stripe-mock URL in development; unset for real Stripe'),
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL'),
     MAIL_FROM: z.string().min(3).default('Trousse à Projets <ne-pas-repondre@trousse-a-projets.fr>'),
   })

@@ -1,6 +1,6 @@
 import { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
-import { createStripeClient } from '../activities/stripe.ts';
+import { createStripeClient } from '../db/stripe.ts';
 import { createDb } from '../db/client.ts';
 import { configOrExit } from '../db/env.ts';
 import { parseWorkerConfig } from './config.ts';

@@ -5,7 +5,7 @@ import { createTestApp } from '../../test/app.ts';
 import { createApp } from '../app.ts';
 import { parseApiConfig } from '../config.ts';
 
-const { app, db } = await createTestApp();
+const { app, db, stripe } = await createTestApp();
 
 describe('/health', () => {
   it('answers 200 when Postgres and Temporal both answer', async () => {
@@ -21,8 +21,9 @@ describe('/health', () => {
     const config = parseApiConfig({
       DATABASE_URL: 'postgres://unused@localhost/unused',
       TEMPORAL_ADDRESS: deadAddress,
+      STRIPE_SECRET_KEY: 'sk_test_unused',
     });
-    const degraded = createApp({ db, temporal, config });
+    const degraded = createApp({ db, temporal, config, stripe });
     const response = await degraded.request('/api/health');
     expect(response.status).toBe(503);
     const body = await response.json();

@@ -50,3 +50,76 @@ export async function markPaidDonation(
   const updated = await db`update donations set status = ${to} where id = ${id} and status = 'paid'`;
   return updated.count === 1;
 }
+
+/** What a donor gives, validated: to a project or to a fund. */
+export interface NewDonation {
+  projectId: number | null;
+  fundId: number | null;
+  amountCents: number;
+  donorKind: 'person' | 'company';
+  donorName: string;
+  donorEmail: string;
+  companyName: string | null;
+  siren: string | null;
+  addressLine: string | null;
+  postalCode: string | null;
+  city: string | null;
+  wantsTaxReceipt: boolean;
+  hideName: boolean;
+  hideAmount: boolean;
+  failureChoice: FailureChoice;
+}
+
+/** Stores a donation as pending (nothing is paid yet) and returns its id. */
+export async function insertPendingDonation(db: Tx, donation: NewDonation): Promise<number> {
+  const [row] = await db<{ id: number }[]>`
+    insert into donations ${db(donation as never, Object.keys(donation) as never)} returning id`;
+  return (row as { id: number }).id;
+}
+
+/** A donation as payment events need it, with where its money sits. */
+export interface PaymentRow extends DonationRow {
+  fundId: number | null;
+  refundedCents: number;
+  donorEmail: string;
+  stripeCheckoutSessionId: string | null;
+}
+
+/**
+ * The donation a Stripe object refers to, locked until the transaction ends: by our id (the metadata every
+ * session and payment carries), else by its payment intent.
+ */
+export async function lockDonationForPayment(
+  db: Tx,
+  ref: { donationId?: number; paymentIntentId?: string },
+): Promise<PaymentRow | undefined> {
+  const [row] = await db<PaymentRow[]>`
+    select id, project_id, fund_id, amount_cents, status, failure_choice, stripe_payment_intent_id, refunded_cents,
+           donor_email, stripe_checkout_session_id
+    from donations
+    where id = ${ref.donationId ?? null} or stripe_payment_intent_id = ${ref.paymentIntentId ?? null}
+    order by id = ${ref.donationId ?? null} desc limit 1
+    for update`;
+  return row;
+}
+
+/** Records a donation's payment: paid, when, and Stripe's payment intent. */
+export async function markDonationPaid(db: Tx, id: number, paymentIntentId: string | null): Promise<void> {
+  await db`
+    update donations set status = 'paid', paid_at = clock_timestamp(),
+                         stripe_payment_intent_id = coalesce(${paymentIntentId}, stripe_payment_intent_id)
+    where id = ${id}`;
+}
+
+/** Sets a donation's status (and, given, the amount Stripe has refunded of it so far). */
+export async function setDonationStatus(
+  db: Tx,
+  id: number,
+  status: DonationStatus,
+  changes: { refundedCents?: number; disputed?: boolean } = {},
+): Promise<void> {
+  await db`
+    update donations set status = ${status}, refunded_cents = coalesce(${changes.refundedCents ?? null}, refunded_cents),
+                         disputed_at = case when ${changes.disputed ?? false} then clock_timestamp() else disputed_at end
+    where id = ${id}`;
+}

@@ -32,6 +32,11 @@ export const accounts = {
     name: 'Stripe (encaissements)',
   }),
   refunds: (): AccountSpec => ({ code: 'refunds', kind: 'refunds', name: 'Remboursements aux donateurs' }),
+  disputes: (): AccountSpec => ({
+    code: 'disputes',
+    kind: 'disputes',
+    name: 'Paiements contestés (retenus par Stripe)',
+  }),
   project: (projectId: number): AccountSpec => ({
     code: `project:${projectId}`,
     kind: 'project',
@@ -176,6 +181,15 @@ export const projectBalance = (db: Tx): Fragment => accountBalance(db, db`'proje
 export async function balanceOf(db: Tx, code: string): Promise<number> {
   const [row] = await db<{ balanceCents: number }[]>`select ${accountBalance(db, code)} as balance_cents`;
   return row?.balanceCents ?? 0;
+}
+
+/** The fund a donation was redirected to (the account its redirect credited), or undefined. */
+export async function redirectTargetOf(db: Tx, donationId: number): Promise<number | undefined> {
+  const [row] = await db<{ fundId: number }[]>`
+    select a.fund_id from ledger_transactions t join ledger_lines l on l.transaction_id = t.id
+    join ledger_accounts a on a.id = l.account_id
+    where t.idempotency_key = ${`redirect-donation-${donationId}`} and l.amount_cents > 0`;
+  return row?.fundId;
 }
 
 /** Ledger transactions whose lines do not sum to zero (always empty while the trigger holds). */

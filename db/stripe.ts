@@ -1,6 +1,6 @@
 import Stripe from 'stripe';
 
-/** A Stripe client: the real API, or stripe-mock when apiUrl is given (development and tests). */
+/** A Stripe client (shared by the api and the worker): the real API, or stripe-mock when apiUrl is given (development and tests). */
 export function createStripeClient(options: { secretKey: string; apiUrl?: string }): Stripe {
   if (!options.apiUrl) return new Stripe(options.secretKey, { maxNetworkRetries: 2 });
   const url = new URL(options.apiUrl);

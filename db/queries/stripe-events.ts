@@ -1,0 +1,104 @@
+import type { Tx } from '../client.ts';
+import type { Page } from './paging.ts';
+
+/** The kinds of payment anomaly a person must look at (see the payment_anomalies check constraint). */
+export type AnomalyKind =
+  | 'amount_mismatch'
+  | 'unknown_payment'
+  | 'refund_before_payment'
+  | 'partial_refund'
+  | 'dispute'
+  | 'dispute_after_refund'
+  | 'refund_after_payout'
+  | 'paid_after_expiry'
+  | 'currency_mismatch';
+
+/** Stores a Stripe event by its id; false when it was stored before (a repeat: process nothing). */
+export async function storeStripeEvent(
+  db: Tx,
+  event: { id: string; type: string; payload: unknown },
+): Promise<boolean> {
+  const inserted = await db`
+    insert into stripe_events (id, type, payload) values (${event.id}, ${event.type}, ${db.json(event.payload as never)})
+    on conflict (id) do nothing`;
+  return inserted.count === 1;
+}
+
+/** How a stored event was handled, and the donation it concerns (a waiting event is replayed after the payment). */
+export async function finishStripeEvent(
+  db: Tx,
+  id: string,
+  result: { outcome: string; donationId?: number; waitingForPayment?: boolean },
+): Promise<void> {
+  await db`
+    update stripe_events set outcome = ${result.outcome}, donation_id = ${result.donationId ?? null},
+                             waiting_for_payment = ${result.waitingForPayment ?? false},
+                             processed_at = clock_timestamp()
+    where id = ${id}`;
+}
+
+/** What a stored event came to: its outcome and donation (for a repeat delivery). */
+export async function findStripeEvent(
+  db: Tx,
+  id: string,
+): Promise<{ outcome: string | null; donationId: number | null } | undefined> {
+  const [row] = await db<{ outcome: string | null; donationId: number | null }[]>`
+    select outcome, donation_id from stripe_events where id = ${id}`;
+  return row;
+}
+
+/**
+ * The events about a donation that arrived before its payment, oldest first, locked for replay. Payloads are
+ * read as text: the client's camelCase transform would otherwise rename Stripe's keys.
+ */
+export async function takeWaitingEvents(db: Tx, donationId: number): Promise<{ id: string; payload: unknown }[]> {
+  const rows = await db<{ id: string; payload: string }[]>`
+    select id, payload::text from stripe_events where donation_id = ${donationId} and waiting_for_payment
+    order by received_at, id for update`;
+  return rows.map((row) => ({ id: row.id, payload: JSON.parse(row.payload) as unknown }));
+}
+
+/** Flags an anomaly for a person to look at, once per kind and event. */
+export async function flagAnomaly(
+  db: Tx,
+  anomaly: { kind: AnomalyKind; donationId?: number; eventId: string; message: string; details?: object },
+): Promise<void> {
+  await db`
+    insert into payment_anomalies (kind, donation_id, stripe_event_id, message, details)
+    values (${anomaly.kind}, ${anomaly.donationId ?? null}, ${anomaly.eventId}, ${anomaly.message},
+            ${db.json((anomaly.details ?? {}) as never)})
+    on conflict (kind, stripe_event_id) do nothing`;
+}
+
+/** A flagged anomaly as the back office lists it. */
+export interface AnomalyRow {
+  id: number;
+  kind: AnomalyKind;
+  donationId: number | null;
+  stripeEventId: string | null;
+  message: string;
+  details: object;
+  createdAt: Date;
+  resolvedAt: Date | null;
+}
+
+/** Anomalies, newest first; only the open ones unless `all`. */
+export async function listAnomalies(
+  db: Tx,
+  options: { all: boolean; offset: number; limit: number },
+): Promise<Page<AnomalyRow>> {
+  const data = await db<(AnomalyRow & { total: number })[]>`
+    select id, kind, donation_id, stripe_event_id, message, details, created_at, resolved_at,
+           count(*) over ()::int as total
+    from payment_anomalies where ${options.all} or resolved_at is null
+    order by created_at desc, id desc offset ${options.offset} limit ${options.limit}`;
+  return { data: data.map(({ total: _, ...row }) => row), total: data[0]?.total ?? 0 };
+}
+
+/** Marks an anomaly as looked at; false when there is no such open anomaly. */
+export async function resolveAnomaly(db: Tx, id: number, userId: number): Promise<boolean> {
+  const updated = await db`
+    update payment_anomalies set resolved_at = clock_timestamp(), resolved_by = ${userId}
+    where id = ${id} and resolved_at is null`;
+  return updated.count === 1;
+}
