@@ -10,13 +10,16 @@ import type { ApiDeps, AppEnv } from './context.ts';
 import { ApiError, handleError, validationHook } from './errors.ts';
 import { authRoutes } from './routes/auth.ts';
 import { documentRoutes } from './routes/documents.ts';
+import { devCheckoutRoutes } from './routes/dev-checkout.ts';
 import { donationRoutes } from './routes/donations.ts';
 import { emailPageRoutes } from './routes/email-pages.ts';
 import { emailRoutes } from './routes/emails.ts';
 import { fundRoutes } from './routes/funds.ts';
+import { giftPageRoutes } from './routes/gift-pages.ts';
 import { healthRoutes } from './routes/health.ts';
 import { lifecycleRoutes } from './routes/lifecycle.ts';
 import { projectRoutes } from './routes/projects.ts';
+import { publicPageRoutes } from './routes/public-pages.ts';
 import { schoolRoutes } from './routes/schools.ts';
 import { userRoutes } from './routes/users.ts';
 
@@ -47,6 +50,8 @@ export function createApp(deps: ApiDeps) {
     await next();
   });
   app.use('/api/*', csrf());
+  // the public site's forms too (Stripe's webhook posts JSON, which this check leaves alone)
+  for (const path of ['/projets/*', '/fonds/*', '/dons/*', '/dev/*']) app.use(path, csrf());
 
   app.route('/', healthRoutes);
   app.route('/api', healthRoutes);
@@ -60,6 +65,10 @@ export function createApp(deps: ApiDeps) {
   app.route('/api', emailRoutes);
   app.route('/api', donationRoutes);
   app.route('/', emailPageRoutes);
+  app.route('/', publicPageRoutes);
+  app.route('/', giftPageRoutes);
+  // stands in for Stripe's hosted Checkout page when Stripe is stripe-mock; never in production
+  if (deps.config.STRIPE_API_URL && deps.config.NODE_ENV !== 'production') app.route('/', devCheckoutRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -1,4 +1,11 @@
+import { z } from '@hono/zod-openapi';
 import { escapeHtml } from '../domain/html.ts';
+
+/** An HTML page response, for the OpenAPI document. */
+export const htmlResponse = (description: string) => ({
+  description,
+  content: { 'text/html': { schema: z.string() } },
+});
 
 /** A small French HTML page of the public site; `body` is HTML already escaped by the caller. */
 export function htmlPage(title: string, body: string): string {
@@ -15,6 +22,14 @@ main { max-width: 600px; margin: 0 auto; background: #fff; border-radius: 8px; p
 header { color: #1d4ed8; font-weight: bold; font-size: 20px; max-width: 600px; margin: 0 auto 16px; }
 h1 { font-size: 22px; }
 .muted { color: #6b7280; }
+.field label { display: block; font-weight: bold; }
+.field input, .field select { width: 100%; box-sizing: border-box; padding: 8px; font-size: 16px; margin-top: 4px; }
+.error { display: block; color: #b91c1c; }
+.alert { border: 2px solid #b91c1c; padding: 8px 16px; border-radius: 6px; }
+fieldset { border: 1px solid #d1d5db; border-radius: 6px; margin: 16px 0; }
+progress { width: 100%; height: 20px; }
+button { background: #1d4ed8; color: #fff; border: 0; border-radius: 6px; padding: 12px 20px; font-size: 16px; cursor: pointer; }
+a { color: #1d4ed8; }
 </style>
 </head>
 <body>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { eurosToCents, formatEuros } from './money.ts';
+import { daysLeft, stillNeededCents } from './campaign.ts';
+import { eurosToCents, formatEuros, parseEuros } from './money.ts';
 import { isAcademicEmail } from './roles.ts';
 import { degreeOf, isUai, uaiCheckLetter } from './schools.ts';
 
@@ -49,5 +50,32 @@ describe('money', () => {
 
   it('formats cents the French way', () => {
     expect(formatEuros(123456).replace(/\s/g, ' ')).toBe('1 234,56 €');
+  });
+});
+
+describe('amounts typed by donors', () => {
+  it('reads euros the French way, with or without cents, spaces or the euro sign', () => {
+    expect(parseEuros('25')).toBe(2500);
+    expect(parseEuros('25,5')).toBe(2550);
+    expect(parseEuros('1 000,05 €')).toBe(100005);
+    expect(parseEuros('12.34')).toBe(1234);
+  });
+
+  it('refuses what is not an amount', () => {
+    for (const text of ['', 'vingt', '-5', '1,234', '1e3', '12,3,4']) expect(parseEuros(text)).toBeNaN();
+  });
+});
+
+describe('a campaign’s remaining need and time', () => {
+  it('caps a gift at what the optimum still needs, counting reserved grants', () => {
+    expect(stillNeededCents({ collectedCents: 100_000, reservedGrantCents: 20_000 }, 150_000)).toBe(30_000);
+    expect(stillNeededCents({ collectedCents: 160_000, reservedGrantCents: 0 }, 150_000)).toBe(0);
+  });
+
+  it('counts a started day as a day left, and none once ended', () => {
+    const now = new Date('2026-11-24T10:00:00Z');
+    expect(daysLeft(now, new Date('2026-11-25T09:00:00Z'))).toBe(1);
+    expect(daysLeft(now, new Date('2026-12-04T10:00:00Z'))).toBe(10);
+    expect(daysLeft(now, new Date('2026-11-20T10:00:00Z'))).toBe(0);
   });
 });

@@ -21,3 +21,11 @@ const EUROS = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR
 export function formatEuros(cents: Cents): string {
   return EUROS.format(cents / 100);
 }
+
+/** Cents from euros as a person types them ("25", "25,50", "1 000 €"); NaN when it is not an amount. */
+export function parseEuros(text: string): Cents {
+  const cleaned = text.replace(/[\s\u00a0\u202f€]/g, '').replace(',', '.');
+  if (!/^\d{1,7}(\.\d{1,2})?$/.test(cleaned)) return Number.NaN;
+  const [euros = '', cents = ''] = cleaned.split('.');
+  return Number(euros) * 100 + Number(cents.padEnd(2, '0'));
+}

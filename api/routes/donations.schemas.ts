@@ -27,6 +27,12 @@ function luhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
+const RECEIPT_FIELDS = [
+  ['addressLine', 'L’adresse'],
+  ['postalCode', 'Le code postal'],
+  ['city', 'La ville'],
+] as const;
+
 /** A gift as the donor fills it in: to a project or to a fund, with what a tax receipt needs. */
 export const DonationRequest = z
   .object({
@@ -59,35 +65,36 @@ export const DonationRequest = z
       .enum(['refund', 'redirect'], { error: 'Choisissez « rembourser » ou « reverser au fonds de solidarité ».' })
       .default('refund'),
   })
-  .superRefine((gift, ctx) => {
-    if ((gift.projectId === undefined) === (gift.fundId === undefined)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['projectId'],
-        message: 'Donnez à un projet ou à un fonds (l’un des deux).',
-      });
-    }
-    if (gift.donorKind === 'company') {
-      if (!gift.companyName)
+  // checked even when a field above is wrong, so the donor sees every mistake at once
+  .superRefine(
+    (gift, ctx) => {
+      if ((gift.projectId === undefined) === (gift.fundId === undefined)) {
         ctx.addIssue({
           code: 'custom',
-          path: ['companyName'],
-          message: 'La raison sociale est obligatoire pour une entreprise.',
+          path: ['projectId'],
+          message: 'Donnez à un projet ou à un fonds (l’un des deux).',
         });
-      if (!gift.siren)
-        ctx.addIssue({ code: 'custom', path: ['siren'], message: 'Le SIREN est obligatoire pour une entreprise.' });
-    }
-    if (gift.wantsTaxReceipt) {
-      for (const [field, label] of [
-        ['addressLine', 'L’adresse'],
-        ['postalCode', 'Le code postal'],
-        ['city', 'La ville'],
-      ] as const) {
-        if (!gift[field])
-          ctx.addIssue({ code: 'custom', path: [field], message: `${label} est obligatoire pour un reçu fiscal.` });
       }
-    }
-  })
+      if (gift.donorKind === 'company') {
+        if (!gift.companyName) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['companyName'],
+            message: 'La raison sociale est obligatoire pour une entreprise.',
+          });
+        }
+        if (!gift.siren)
+          ctx.addIssue({ code: 'custom', path: ['siren'], message: 'Le SIREN est obligatoire pour une entreprise.' });
+      }
+      if (gift.wantsTaxReceipt) {
+        for (const [field, label] of RECEIPT_FIELDS) {
+          if (!gift[field])
+            ctx.addIssue({ code: 'custom', path: [field], message: `${label} est obligatoire pour un reçu fiscal.` });
+        }
+      }
+    },
+    { when: () => true },
+  )
   .openapi('DonationRequest');
 
 /** The gift, recorded as pending, and the page where the donor pays. */

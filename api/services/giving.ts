@@ -8,9 +8,9 @@ import { ApiError } from '../errors.ts';
 /** How long a donor has to pay on Checkout before the pending donation expires (Stripe allows 30 min to 24 h). */
 const CHECKOUT_LIFETIME_SECONDS = 60 * 60;
 
-/** Where the donor pays: Stripe's hosted page, or the local stand-in when Stripe is stripe-mock. */
-export const checkoutUrlOf = (deps: Pick<ApiDeps, 'config'>, session: { id: string; url: string | null }) =>
-  deps.config.STRIPE_API_URL ? `${publicBase(deps)}/dev/checkout/${session.id}` : (session.url ?? '');
+/** Where the donor pays: Stripe's hosted page, or the local stand-in (same site) when Stripe is stripe-mock. */
+const checkoutUrlOf = (deps: Pick<ApiDeps, 'config'>, session: { id: string; url: string | null }) =>
+  deps.config.STRIPE_API_URL ? `/dev/checkout/${session.id}` : (session.url ?? '');
 
 const publicBase = (deps: Pick<ApiDeps, 'config'>) => deps.config.PUBLIC_URL.replace(/\/+$/, '');
 
