@@ -26,10 +26,13 @@ export interface EmailDraft {
 export interface EmailRecipient {
   name: string;
   unsubscribeUrl?: string;
+  /** where this recipient's button leads, when it is their own page (e.g. their gift) rather than the project's */
+  actionUrl?: string;
 }
 
 const NAME = '%%RECIPIENT_NAME%%';
 const UNSUBSCRIBE = '%%UNSUBSCRIBE_URL%%';
+const ACTION = '%%ACTION_URL%%';
 const BLUE = '#1d4ed8';
 const SIGNATURE = 'L’équipe Trousse à Projets';
 
@@ -68,7 +71,7 @@ function mjmlOf(draft: EmailDraft, subject: string, paragraphs: string[]): strin
         <mj-text>Bonjour ${NAME},</mj-text>
         ${paragraphs.map((paragraph) => `<mj-text>${escapeHtml(paragraph)}</mj-text>`).join('\n        ')}
         ${earlier}
-        <mj-button href="${escapeHtml(draft.projectUrl)}" background-color="${BLUE}" font-size="16px">${escapeHtml(draft.words.action)}</mj-button>
+        <mj-button href="${ACTION}" background-color="${BLUE}" font-size="16px">${escapeHtml(draft.words.action)}</mj-button>
         <mj-text>${SIGNATURE}</mj-text>
       </mj-column>
     </mj-section>
@@ -93,7 +96,7 @@ function textOf(draft: EmailDraft, paragraphs: string[]): string {
     `Bonjour ${NAME},`,
     ...paragraphs,
     ...earlier,
-    `${draft.words.action} : ${draft.projectUrl}`,
+    `${draft.words.action} : ${ACTION}`,
     SIGNATURE,
     `--\n${footer.join('\n')}`,
   ].join('\n\n');
@@ -113,11 +116,16 @@ export async function prepareEmail(draft: EmailDraft): Promise<(recipient: Email
   const text = textOf(draft, paragraphs);
   return (recipient) => {
     const unsubscribeUrl = recipient.unsubscribeUrl ?? '';
+    const actionUrl = recipient.actionUrl ?? draft.projectUrl;
     return {
       subject,
-      text: text.replaceAll(UNSUBSCRIBE, () => unsubscribeUrl).replaceAll(NAME, () => recipient.name),
+      text: text
+        .replaceAll(UNSUBSCRIBE, () => unsubscribeUrl)
+        .replaceAll(ACTION, () => actionUrl)
+        .replaceAll(NAME, () => recipient.name),
       html: compiled.html
         .replaceAll(UNSUBSCRIBE, () => escapeHtml(unsubscribeUrl))
+        .replaceAll(ACTION, () => escapeHtml(actionUrl))
         .replaceAll(NAME, () => escapeHtml(recipient.name)),
     };
   };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { signUnsubscribeToken } from '../domain/email-links.ts';
+import { signDonationToken, signUnsubscribeToken } from '../domain/email-links.ts';
 import type { Audience } from '../domain/emails.ts';
 
 const BACK_OFFICE: readonly Audience[] = ['porteur', 'directeur', 'validateurs'];
@@ -24,4 +24,9 @@ export async function unsubscribeUrlFor(
 export function messageIdFor(dedupeKey: string, from: string): string {
   const domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'trousse-a-projets.fr';
   return `<${createHash('sha256').update(dedupeKey).digest('hex').slice(0, 40)}@${domain}>`;
+}
+
+/** The donor's signed "manage my gift" page for one donation. */
+export async function manageGiftUrlFor(publicUrl: string, secret: string, donationId: number): Promise<string> {
+  return `${publicUrl.replace(/\/+$/, '')}/dons/gerer?token=${await signDonationToken(secret, donationId)}`;
 }

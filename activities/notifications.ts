@@ -1,7 +1,8 @@
 import { ApplicationFailure, log } from '@temporalio/activity';
 import type { Db } from '../db/client.ts';
+import { listPaidDonations } from '../db/queries/donations.ts';
 import {
-  donorOf,
+  donorsOf,
   enqueueEmails,
   progressWindows,
   projectTitle,
@@ -11,7 +12,7 @@ import {
 import { emailKindOf, progressSendAfter } from '../domain/emails.ts';
 import type { MailDeps } from './email-delivery.ts';
 import { prepareEmail } from './email-render.ts';
-import { messageIdFor, projectUrlFor, unsubscribeUrlFor } from './email-urls.ts';
+import { manageGiftUrlFor, messageIdFor, projectUrlFor, unsubscribeUrlFor } from './email-urls.ts';
 import { emailTextOf } from './notification-texts.ts';
 
 /**
@@ -28,6 +29,55 @@ export function createNotificationActivities({ db, mail }: { db: Db; mail: MailD
     } catch (error) {
       log.warn('Could not start an e-mail delivery now; the next scheduled one will send them', { error });
     }
+  }
+
+  /**
+   * Queues one transactional e-mail per gift to its donor (gifts to the same project or fund), whose button opens
+   * the gift's `actionUrl` (their gift's page, their receipt…) or else the project's page; returns how many were new.
+   */
+  async function queueDonorEmails(
+    template: string,
+    eventKey: string,
+    gifts: { donationId: number; actionUrl?: string }[],
+    actionLabel?: string,
+  ): Promise<{ queued: number }> {
+    const words = wordsOf(template, 'donors');
+    const donors = await donorsOf(
+      db,
+      gifts.map((gift) => gift.donationId),
+    );
+    const first = donors[0];
+    if (!first) return { queued: 0 };
+    const fill = await prepareEmail({
+      words: { ...words, action: actionLabel ?? words.action },
+      projectTitle: first.supported,
+      projectUrl: first.projectId === null ? mail.publicUrl : projectUrlFor(mail.publicUrl, first.projectId, 'donors'),
+      earlier: [],
+      unsubscribable: false,
+    });
+    const actionUrls = new Map(gifts.map((gift) => [gift.donationId, gift.actionUrl]));
+    const at = now();
+    const emails = donors.map((donor) => {
+      const content = fill({ name: donor.name, actionUrl: actionUrls.get(donor.donationId) });
+      const dedupeKey = `${template}:donation-${donor.donationId}:${eventKey}`;
+      return {
+        dedupeKey,
+        messageId: messageIdFor(dedupeKey, mail.from),
+        template,
+        kind: 'transactional' as const,
+        audience: 'donors' as const,
+        toAddress: donor.email,
+        recipientName: donor.name,
+        subject: content.subject,
+        textBody: content.text,
+        htmlBody: content.html,
+        projectId: donor.projectId,
+        sendAfter: at,
+      };
+    });
+    const queued = await enqueueEmails(db, emails);
+    await kick();
+    return { queued };
   }
 
   return {
@@ -95,6 +145,25 @@ export function createNotificationActivities({ db, mail }: { db: Db; mail: MailD
     },
 
     /**
+     * Queues, for each paid gift of a failed project, one e-mail to its donor with their signed "manage my
+     * gift" link, where they choose a refund or a redirect; returns how many were new.
+     */
+    async queueFailureChoiceEmails({ projectId }: { projectId: number }): Promise<{ queued: number }> {
+      const gifts = await Promise.all(
+        (await listPaidDonations(db, projectId)).map(async ({ donationId }) => ({
+          donationId,
+          actionUrl: await manageGiftUrlFor(mail.publicUrl, mail.linkSecret, donationId),
+        })),
+      );
+      return queueDonorEmails(
+        'campaign_failed_choice',
+        'failure-choice',
+        gifts,
+        'Choisir : remboursement ou fonds de solidarité',
+      );
+    },
+
+    /**
      * Queues one transactional e-mail to a donation's donor, whose button opens `actionUrl` (their gift's page,
      * their receipt…) or else the supported project's page; returns how many were new (0 or 1).
      */
@@ -105,39 +174,8 @@ export function createNotificationActivities({ db, mail }: { db: Db; mail: MailD
       actionUrl?: string;
       actionLabel?: string;
     }): Promise<{ queued: number }> {
-      const { donationId, template } = request;
-      const words = wordsOf(template, 'donors');
-      const donor = await donorOf(db, donationId);
-      if (!donor) throw ApplicationFailure.nonRetryable(`Unknown donation ${donationId}`, 'DonationNotFound');
-      const fill = await prepareEmail({
-        words: { ...words, action: request.actionLabel ?? words.action },
-        projectTitle: donor.supported,
-        projectUrl:
-          request.actionUrl ??
-          (donor.projectId === null ? mail.publicUrl : projectUrlFor(mail.publicUrl, donor.projectId, 'donors')),
-        earlier: [],
-        unsubscribable: false,
-      });
-      const content = fill({ name: donor.name });
-      const dedupeKey = `${template}:donation-${donationId}:${request.eventKey}`;
-      const queued = await enqueueEmails(db, [
-        {
-          dedupeKey,
-          messageId: messageIdFor(dedupeKey, mail.from),
-          template,
-          kind: 'transactional',
-          audience: 'donors',
-          toAddress: donor.email,
-          recipientName: donor.name,
-          subject: content.subject,
-          textBody: content.text,
-          htmlBody: content.html,
-          projectId: donor.projectId,
-          sendAfter: now(),
-        },
-      ]);
-      await kick();
-      return { queued };
+      const { donationId, template, eventKey, actionUrl, actionLabel } = request;
+      return queueDonorEmails(template, eventKey, [{ donationId, actionUrl }], actionLabel);
     },
   };
 }

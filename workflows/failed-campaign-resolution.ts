@@ -1,4 +1,4 @@
-import { condition, continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { condition, continueAsNew, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.ts';
 import { DATABASE_ACTIVITY, STRIPE_ACTIVITY } from './lib/activity-options.ts';
 import {
@@ -22,12 +22,17 @@ export async function failedCampaignResolutionWorkflow(input: ResolutionInput): 
   });
 
   if (input.afterDonationId === undefined && !input.refundAll) {
-    await db.queueProjectEmail({
-      projectId: input.projectId,
-      template: 'campaign_failed_choice',
-      audience: 'donors',
-      eventKey: 'failure-choice',
-    });
+    if (patched('failure-choice-per-gift')) {
+      // one e-mail per gift, each with its donor's own "manage my gift" link
+      await db.queueFailureChoiceEmails({ projectId: input.projectId });
+    } else {
+      await db.queueProjectEmail({
+        projectId: input.projectId,
+        template: 'campaign_failed_choice',
+        audience: 'donors',
+        eventKey: 'failure-choice',
+      });
+    }
     await condition(() => false, input.choiceWindow);
   }
 

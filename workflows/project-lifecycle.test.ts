@@ -22,7 +22,6 @@ import {
   insertSolidarityFund,
   recordPaidDonation,
 } from '../test/money.ts';
-import { donorChoiceSignal, resolutionWorkflowId } from './failed-campaign-resolution.messages.ts';
 import { projectWorkflowId } from './project-lifecycle.messages.ts';
 
 // Every path of the lifecycle, through the API, on the real Temporal server and Postgres; one day lasts 0.1 s.
@@ -173,13 +172,21 @@ describe('a campaign that fails', () => {
     const redirectByDefault = await give(app, projectId, 2_000, { failureChoice: 'redirect' });
     const answersRedirect = await give(app, projectId, 4_000, { failureChoice: 'refund' });
     await waitForStatus(db, projectId, 'resolving');
-    // the donor answers from the link in the failure e-mail, which the resolution sends when it starts
+    // the donor answers from their own "manage my gift" link in the failure e-mail, sent when the resolution starts
     await expect
       .poll(async () => emailsTo(db, projectId, await donorOf(answersRedirect)), { timeout: 10_000 })
       .toContain('campaign_failed_choice');
-    await temporal.workflow
-      .getHandle(resolutionWorkflowId(projectId))
-      .signal(donorChoiceSignal, { donationId: answersRedirect, choice: 'redirect' });
+    const [mail] = await db<{ textBody: string }[]>`
+      select text_body from email_outbox where template = 'campaign_failed_choice'
+        and dedupe_key = ${`campaign_failed_choice:donation-${answersRedirect}:failure-choice`}`;
+    const link = /http:\/\/localhost:3000(\/dons\/gerer\?token=[\w.-]+)/.exec(mail!.textBody)?.[1];
+    const token = new URL(`http://localhost${link}`).searchParams.get('token')!;
+    const answer = await app.app.request('http://localhost/dons/gerer', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' },
+      body: new URLSearchParams({ token, choice: 'redirect' }).toString(),
+    });
+    expect(answer.status).toBe(200);
     await waitForStatus(db, projectId, 'closed');
 
     expect(await donationStatus(refundByDefault)).toBe('refund_requested');

@@ -1,6 +1,6 @@
 import type Stripe from 'stripe';
 import { findStripeEvent, finishStripeEvent, storeStripeEvent } from '../../db/queries/stripe-events.ts';
-import { donorOf } from '../../db/queries/outbox.ts';
+import { donorsOf } from '../../db/queries/outbox.ts';
 import type { ApiDeps } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { signalDonationChanged } from './lifecycle.ts';
@@ -61,7 +61,7 @@ export async function receiveStripeEvent(
 
 /** The project's workflow learns of every change to its money; the donor is thanked once their gift is paid. */
 async function tellAbout(deps: Pick<ApiDeps, 'db' | 'temporal' | 'config'>, donationId: number, outcome: string) {
-  const donor = await donorOf(deps.db, donationId);
+  const [donor] = await donorsOf(deps.db, [donationId]);
   const paid = outcome === 'paid' || outcome === 'already_paid';
   await Promise.all([
     donor?.projectId != null ? signalDonationChanged(deps.temporal, donor.projectId, donationId) : undefined,

@@ -106,14 +106,14 @@ export async function progressWindows(
   return new Map(rows.map(({ address, ...window }) => [address, window]));
 }
 
-/** The donor of a donation and what their gift supports: the project's title, or the fund's name. */
-export async function donorOf(
+/** The donors of donations and what each gift supports (the project's title, or the fund's name), in id order. */
+export async function donorsOf(
   db: Tx,
-  donationId: number,
-): Promise<(Recipient & { projectId: number | null; supported: string }) | undefined> {
-  const [row] = await db<(Recipient & { projectId: number | null; supported: string })[]>`
-    select d.donor_email as email, d.donor_name as name, d.project_id, coalesce(p.title, f.name) as supported
+  donationIds: number[],
+): Promise<(Recipient & { donationId: number; projectId: number | null; supported: string })[]> {
+  return db<(Recipient & { donationId: number; projectId: number | null; supported: string })[]>`
+    select d.id as donation_id, d.donor_email as email, d.donor_name as name, d.project_id,
+           coalesce(p.title, f.name) as supported
     from donations d left join projects p on p.id = d.project_id left join funds f on f.id = d.fund_id
-    where d.id = ${donationId}`;
-  return row;
+    where d.id = any(${donationIds}::bigint[]) order by d.id`;
 }
