@@ -11,6 +11,7 @@ import { ApiError, handleError, validationHook } from './errors.ts';
 import { authRoutes } from './routes/auth.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { devCheckoutRoutes } from './routes/dev-checkout.ts';
+import { donationListRoutes } from './routes/donation-list.ts';
 import { donationRoutes } from './routes/donations.ts';
 import { emailPageRoutes } from './routes/email-pages.ts';
 import { emailRoutes } from './routes/emails.ts';
@@ -64,6 +65,7 @@ export function createApp(deps: ApiDeps) {
   app.route('/api', userRoutes);
   app.route('/api', emailRoutes);
   app.route('/api', donationRoutes);
+  app.route('/api', donationListRoutes);
   app.route('/', emailPageRoutes);
   app.route('/', publicPageRoutes);
   app.route('/', giftPageRoutes);

@@ -93,7 +93,7 @@ export const DonationRequest = z
         }
       }
     },
-    { when: () => true },
+    { when: ({ value }) => typeof value === 'object' && value !== null },
   )
   .openapi('DonationRequest');
 

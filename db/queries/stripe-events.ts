@@ -1,17 +1,8 @@
 import type { Tx } from '../client.ts';
+import type { AnomalyKind } from '../../domain/payments.ts';
 import type { Page } from './paging.ts';
 
-/** The kinds of payment anomaly a person must look at (see the payment_anomalies check constraint). */
-export type AnomalyKind =
-  | 'amount_mismatch'
-  | 'unknown_payment'
-  | 'refund_before_payment'
-  | 'partial_refund'
-  | 'dispute'
-  | 'dispute_after_refund'
-  | 'refund_after_payout'
-  | 'paid_after_expiry'
-  | 'currency_mismatch';
+export type { AnomalyKind } from '../../domain/payments.ts';
 
 /** Stores a Stripe event by its id; false when it was stored before (a repeat: process nothing). */
 export async function storeStripeEvent(
