@@ -1,10 +1,12 @@
 import { Admin, Resource } from 'react-admin';
 import type { Role } from '../../domain/roles.ts';
+import anomalies from './anomalies/index.ts';
 import { Dashboard } from './dashboard/Dashboard.tsx';
+import donations from './donations/index.ts';
 import emails from './emails/index.ts';
 import funds from './funds/index.ts';
 import { i18nProvider } from './i18n/fr.ts';
-import { canSeeFunds, canSeeProjects, canSeeSchools, isAdmin } from './permissions.ts';
+import { canSeeDonations, canSeeFunds, canSeeProjects, canSeeSchools, isAdmin } from './permissions.ts';
 import projects from './projects/index.ts';
 import { authProvider } from './providers/authProvider.ts';
 import { dataProvider } from './providers/dataProvider.ts';
@@ -29,6 +31,8 @@ export const App = () => (
         {canSeeFunds(roles) ? <Resource name="funds" {...funds} /> : null}
         {isAdmin(roles) ? <Resource name="users" {...users} /> : null}
         {isAdmin(roles) ? <Resource name="emails" {...emails} /> : null}
+        {canSeeDonations(roles) ? <Resource name="donations" {...donations} /> : null}
+        {isAdmin(roles) ? <Resource name="payment-anomalies" {...anomalies} /> : null}
       </>
     )}
   </Admin>

@@ -24,3 +24,8 @@ export function canSeeFunds(roles: readonly Role[] = []): boolean {
 export function canSeeProjectGrants(roles: readonly Role[] = []): boolean {
   return roles.some((role) => ['admin', 'validateur', 'porteur', 'directeur'].includes(role));
 }
+
+/** True for those who read donations: admins (all), gestionnaires (their structures'), porteurs (their projects'). */
+export function canSeeDonations(roles: readonly Role[] = []): boolean {
+  return roles.some((role) => ['admin', 'gestionnaire', 'porteur'].includes(role));
+}

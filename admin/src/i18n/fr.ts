@@ -96,6 +96,28 @@ const appMessages = {
         sentAt: 'Envoyé le',
       },
     },
+    donations: {
+      name: 'Don |||| Dons',
+      fields: {
+        id: 'N°',
+        paidAt: 'Payé le',
+        status: 'Statut',
+        amountCents: 'Montant',
+        donorName: 'Donateur',
+        projectTitle: 'Projet ou fonds',
+        projectId: 'N° de projet',
+        q: 'Rechercher',
+      },
+    },
+    'payment-anomalies': {
+      name: 'Anomalie de paiement |||| Anomalies de paiement',
+      fields: {
+        createdAt: 'Signalée le',
+        kind: 'Type',
+        donationId: 'Don',
+        message: 'Description',
+      },
+    },
     users: {
       name: 'Utilisateur |||| Utilisateurs',
       fields: {
