@@ -86,9 +86,11 @@ async function main(): Promise<void> {
     // every demo project gets its lifecycle workflow (a project's workflow otherwise starts with its first step)
     const connection = await Connection.connect({ address: services.temporalAddress });
     const temporal = new Client({ connection });
-    for (const facts of await listUnfinishedLifecycleFacts(db)) {
+    const unfinished = await listUnfinishedLifecycleFacts(db);
+    for (const facts of unfinished) {
       await startLifecycle(temporal, { taskQueue: 'trousse', timeScale: 1, facts });
     }
+    const collecting = unfinished.find((facts) => facts.status === 'published')?.projectId;
     await connection.close();
     await db.end();
     buildAdminIfStale();
@@ -121,6 +123,7 @@ async function main(): Promise<void> {
 Trousse à Projets is running (Ctrl-C stops everything).
 
   Admin UI          ${publicUrl}/admin/
+  Public site       ${publicUrl}/projets/${collecting ?? '<id>'}   (give to it; ${publicUrl}/fonds to give to a fund)
   API               ${publicUrl}/api
   OpenAPI document  ${publicUrl}/api/openapi.json   (viewer: ${publicUrl}/api/docs)
   Health            ${publicUrl}/health
