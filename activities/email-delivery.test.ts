@@ -40,9 +40,17 @@ describe('a donor’s e-mails', () => {
     const source = await caughtSource(message!);
     expect(source).toContain(`List-Unsubscribe: <${unsubscribeLink}>`);
     expect(source).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
-    const confirmation = await app.request(pathOf(unsubscribeLink!));
+    // following the link asks first (a mail scanner opening it unsubscribes nobody); the button confirms
+    const question = await app.request(pathOf(unsubscribeLink!));
+    expect(question.status).toBe(200);
+    const form = await question.text();
+    expect(form).toContain(`Ne plus recevoir les nouvelles de « ${TITLE} » ?`);
+    expect(await db`select 1 from email_unsubscriptions where project_id = ${projectId}`).toHaveLength(0);
+    const action = /<form method="post" action="([^"]+)"/.exec(form)?.[1] ?? '';
+    const confirmation = await app.request(action.replaceAll('&amp;', '&'), { method: 'POST' });
     expect(confirmation.status).toBe(200);
     expect(await confirmation.text()).toContain(`ne recevra plus les nouvelles du projet « ${TITLE} »`);
+    expect(await db`select 1 from email_unsubscriptions where project_id = ${projectId}`).toHaveLength(1);
   });
 
   it('stop for a donor who unsubscribed, except the ones about their money', async () => {
