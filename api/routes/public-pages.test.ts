@@ -4,7 +4,7 @@ import { createTestApp } from '../../test/app.ts';
 import { useBrowser } from '../../test/browser.ts';
 import { insertProject, insertSchool, insertUser } from '../../test/fixtures.ts';
 import { caughtEmailsTo } from '../../test/mailbox.ts';
-import { expectLedgerConsistent, recordPaidDonation } from '../../test/money.ts';
+import { expectLedgerConsistent, insertSolidarityFund, recordPaidDonation } from '../../test/money.ts';
 
 // The public site: a project's page, its donate form through the local Checkout stand-in, and "manage my gift".
 const { app, db, browser, config } = await createTestApp({ worker: true });
@@ -111,6 +111,31 @@ describe('giving from the project page, in a real browser', () => {
         timeout: 20_000,
       })
       .toEqual(['Merci pour votre don à « Classe de mer à Wimereux »']);
+  });
+});
+
+describe('giving to a fund', () => {
+  it('offers the funds open to gifts and sends a valid gift to Checkout', async () => {
+    const fundId = await insertSolidarityFund(db);
+    const page = await visitor.request('GET', '/fonds');
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(
+      `<option value="${fundId}">Fonds de solidarité (Trousse à Projets) — tous les projets</option>`,
+    );
+    const response = await postForm('/fonds/don', {
+      fundId: String(fundId),
+      amount: '20',
+      donorName: 'Entreprise Martin',
+      donorEmail: 'contact@martin.example.org',
+      donorKind: 'company',
+      companyName: 'Martin SARL',
+      siren: '732829320',
+    });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toMatch(/^\/dev\/checkout\/cs_test_/);
+    const [row] = await db<{ fundId: number; amountCents: number; siren: string }[]>`
+      select fund_id, amount_cents, siren from donations where donor_email = 'contact@martin.example.org'`;
+    expect(row).toEqual({ fundId, amountCents: 2000, siren: '732829320' });
   });
 });
 

@@ -214,6 +214,19 @@ describe('the Stripe webhook', () => {
     expect(await balanceOf(db, `project:${projectId}`)).toBe(0);
   });
 
+  it('takes money out of a failed project only when Stripe confirms the refund it was asked for', async () => {
+    const projectId = await collectingProject();
+    const gift = await startGift(projectId, 6400);
+    await deliver(app, sessionCompleted(gift));
+    // what the resolution of a failed campaign does: asks Stripe, then marks the gift refund_requested
+    await db`update donations set status = 'refund_requested' where id = ${gift.id}`;
+    expect(await balanceOf(db, `project:${projectId}`)).toBe(6400);
+    await deliver(app, chargeRefunded(gift));
+    expect(await statusOf(gift.id)).toBe('refunded');
+    expect(await balanceOf(db, `project:${projectId}`)).toBe(0);
+    expect(await anomaliesOf(gift.id)).toEqual([]);
+  });
+
   it('records a partial refund, then the rest, each cent once', async () => {
     const projectId = await collectingProject();
     const gift = await startGift(projectId, 5000);
