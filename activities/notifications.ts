@@ -1,6 +1,6 @@
 import { ApplicationFailure, log } from '@temporalio/activity';
-import type { Db } from '../db/client.ts';
-import { listPaidDonations } from '../db/queries/donations.ts';
+import type { Db, Tx } from '../db/client.ts';
+import { listPaidDonations, takeDueThanks } from '../db/queries/donations.ts';
 import {
   donorsOf,
   enqueueEmails,
@@ -40,10 +40,11 @@ export function createNotificationActivities({ db, mail }: { db: Db; mail: MailD
     eventKey: string,
     gifts: { donationId: number; actionUrl?: string }[],
     actionLabel?: string,
+    tx: Tx = db,
   ): Promise<{ queued: number }> {
     const words = wordsOf(template, 'donors');
     const donors = await donorsOf(
-      db,
+      tx,
       gifts.map((gift) => gift.donationId),
     );
     const first = donors[0];
@@ -75,8 +76,8 @@ export function createNotificationActivities({ db, mail }: { db: Db; mail: MailD
         sendAfter: at,
       };
     });
-    const queued = await enqueueEmails(db, emails);
-    await kick();
+    const queued = await enqueueEmails(tx, emails);
+    if (tx === db) await kick();
     return { queued };
   }
 
@@ -148,6 +149,26 @@ export function createNotificationActivities({ db, mail }: { db: Db; mail: MailD
      * Queues, for each paid gift of a failed project, one e-mail to its donor with their signed "manage my
      * gift" link, where they choose a refund or a redirect; returns how many were new.
      */
+    /**
+     * Queues the thank-you e-mail of every gift the webhook marked paid since the last run (at most `limit`),
+     * in the transaction that clears their marks; returns how many were new.
+     */
+    async queueDueThanks({ limit }: { limit: number }): Promise<{ queued: number }> {
+      return db.begin(async (tx) => {
+        const due = await takeDueThanks(tx, limit);
+        const bySupported = new Map<string, typeof due>();
+        for (const gift of due) {
+          const key = `${gift.projectId}:${gift.fundId}`;
+          bySupported.set(key, [...(bySupported.get(key) ?? []), gift]);
+        }
+        let queued = 0;
+        for (const gifts of bySupported.values()) {
+          queued += (await queueDonorEmails('donation_thanks', 'paid', gifts, undefined, tx)).queued;
+        }
+        return { queued };
+      });
+    },
+
     async queueFailureChoiceEmails({ projectId }: { projectId: number }): Promise<{ queued: number }> {
       const gifts = await Promise.all(
         (await listPaidDonations(db, projectId)).map(async ({ donationId }) => ({

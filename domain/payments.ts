@@ -9,6 +9,7 @@ export const ANOMALY_KINDS = [
   'refund_after_payout',
   'paid_after_expiry',
   'currency_mismatch',
+  'fund_overdrawn',
 ] as const;
 export type AnomalyKind = (typeof ANOMALY_KINDS)[number];
 
@@ -23,6 +24,7 @@ export const ANOMALY_LABELS: Record<AnomalyKind, string> = {
   refund_after_payout: 'Remboursement après versement',
   paid_after_expiry: 'Payé après expiration',
   currency_mismatch: 'Devise inattendue',
+  fund_overdrawn: 'Fonds à découvert',
 };
 
 /** French names of donation statuses, for the back office and CSV exports. */

@@ -2,7 +2,7 @@ import type { Client } from '@temporalio/client';
 import nodemailer from 'nodemailer';
 import type { MailDeps } from '../activities/email-delivery.ts';
 import type { emailDeliveryWorkflow } from '../workflows/email-delivery.ts';
-import { deliverNowSignal, emailDeliveryNowWorkflowId } from '../workflows/email-delivery.messages.ts';
+import { deliverNowOptions } from '../workflows/email-delivery.messages.ts';
 
 /** A pooled SMTP transport from an smtp:// or smtps:// URL, giving up well within the e-mail activity's timeout. */
 export function createSmtpTransport(smtpUrl: string) {
@@ -36,13 +36,10 @@ export function createMailDeps(options: {
     publicUrl: options.publicUrl,
     linkSecret: options.linkSecret,
     kickDelivery: async () => {
-      await options.temporal.workflow.signalWithStart<typeof emailDeliveryWorkflow, []>('emailDeliveryWorkflow', {
-        workflowId: emailDeliveryNowWorkflowId(options.taskQueue),
-        taskQueue: options.taskQueue,
-        args: [{}],
-        signal: deliverNowSignal,
-        signalArgs: [],
-      });
+      await options.temporal.workflow.signalWithStart<typeof emailDeliveryWorkflow, []>(
+        'emailDeliveryWorkflow',
+        deliverNowOptions(options.taskQueue),
+      );
     },
   };
 }

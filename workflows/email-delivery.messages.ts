@@ -6,6 +6,15 @@ export const emailDeliveryNowWorkflowId = (taskQueue: string) => `email-delivery
 /** Asks a running delivery to look for due e-mails once more before it ends. */
 export const deliverNowSignal = defineSignal<[]>('deliverNow');
 
+/** The signal-with-start that asks for a delivery now: it starts one, or tells the running one to look again. */
+export const deliverNowOptions = (taskQueue: string) => ({
+  workflowId: emailDeliveryNowWorkflowId(taskQueue),
+  taskQueue,
+  args: [{}] as [EmailDeliveryInput],
+  signal: deliverNowSignal,
+  signalArgs: [] as [],
+});
+
 /** What a delivery run did, e-mail by e-mail. */
 export interface EmailDeliveryResult {
   sent: number;

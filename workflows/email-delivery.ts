@@ -1,4 +1,4 @@
-import { continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { continueAsNew, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.ts';
 import type { DeliveryOutcome } from '../activities/email-delivery.ts';
 import { deliverNowSignal, type EmailDeliveryInput, type EmailDeliveryResult } from './email-delivery.messages.ts';
@@ -6,6 +6,7 @@ import { EMAIL_ACTIVITY } from './lib/activity-options.ts';
 
 const email = proxyActivities<Activities>(EMAIL_ACTIVITY);
 const BATCH = 50;
+const THANKS_BATCH = 500;
 const PARALLEL = 5;
 
 /**
@@ -21,6 +22,8 @@ export async function emailDeliveryWorkflow(input: EmailDeliveryInput = {}): Pro
   });
   for (;;) {
     asked = false;
+    // donors whose gifts the webhook recorded as paid are thanked first
+    if (patched('thank-donors')) await email.queueDueThanks({ limit: THANKS_BATCH });
     const { emailIds } = await email.listDueEmails({ limit: BATCH });
     let delivered = 0;
     for (let start = 0; start < emailIds.length; start += PARALLEL) {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { balanceOf } from '../../db/queries/ledger.ts';
+import { accounts, balanceOf, postMovement } from '../../db/queries/ledger.ts';
 import { createTestApp } from '../../test/app.ts';
 import { insertProject, insertSchool, insertUser } from '../../test/fixtures.ts';
 import { expectLedgerConsistent, insertSolidarityFund } from '../../test/money.ts';
@@ -295,5 +295,32 @@ describe('the Stripe webhook', () => {
       select stripe_checkout_session_id as session_id from donations where id = ${donationId}`;
     await deliver(app, sessionCompleted({ id: donationId, sessionId: row!.sessionId, amountCents: 10_000 }));
     expect(await balanceOf(db, `fund:${fundId}:available`)).toBe(before + 10_000);
+  });
+
+  it('flags a fund left short when a gift it had already granted is refunded', async () => {
+    const fundId = await insertSolidarityFund(db);
+    const response = await donor.request('POST', '/api/donations', { ...GIFT, fundId, amountCents: 8_000 });
+    const { donationId } = (await response.json()) as { donationId: number };
+    const [row] = await db<{ sessionId: string }[]>`
+      select stripe_checkout_session_id as session_id from donations where id = ${donationId}`;
+    const gift = { id: donationId, sessionId: row!.sessionId, amountCents: 8_000 };
+    await deliver(app, sessionCompleted(gift));
+    // the fund reserves all it holds for a project, as a seeding grant would
+    const available = await balanceOf(db, `fund:${fundId}:available`);
+    await db.begin((tx) =>
+      postMovement(tx, {
+        kind: 'grant_reserved',
+        idempotencyKey: `test-reserve-${fundId}`,
+        description: 'Réservation de test',
+        lines: [
+          { account: accounts.fundAvailable(fundId), amountCents: -available },
+          { account: accounts.fundReserved(fundId), amountCents: available },
+        ],
+      }),
+    );
+    await deliver(app, chargeRefunded(gift));
+    expect(await statusOf(donationId)).toBe('refunded');
+    expect(await balanceOf(db, `fund:${fundId}:available`)).toBe(-8_000);
+    expect(await anomaliesOf(donationId)).toEqual(['fund_overdrawn']);
   });
 });

@@ -8,15 +8,24 @@ import {
 } from '../../db/queries/donations.ts';
 import { findPayoutOfProject } from '../../db/queries/payouts.ts';
 import { flagAnomaly, takeWaitingEvents, finishStripeEvent } from '../../db/queries/stripe-events.ts';
-import { accounts, postMovement, redirectTargetOf, type AccountSpec } from '../../db/queries/ledger.ts';
+import { lockFunds } from '../../db/queries/grants.ts';
+import { accounts, balanceOf, postMovement, redirectTargetOf, type AccountSpec } from '../../db/queries/ledger.ts';
 import { formatEuros } from '../../domain/money.ts';
 
 /** What handling one event came to; `donationId` names the donation whose workflow and donor may need telling. */
 export interface EventResult {
   outcome: string;
   donationId?: number;
+  /** the donation's project, whose workflow is told of the change */
+  projectId?: number | null;
   waitingForPayment?: boolean;
 }
+
+const about = (donation: PaymentRow, outcome: string): EventResult => ({
+  outcome,
+  donationId: donation.id,
+  projectId: donation.projectId,
+});
 
 const PAID: PaymentRow['status'][] = ['paid', 'refund_requested', 'refunded', 'redirected', 'disputed'];
 const NOT_YET_PAID: PaymentRow['status'][] = ['pending', 'payment_failed', 'expired'];
@@ -62,8 +71,8 @@ async function sessionPaid(tx: Tx, eventId: string, session: Stripe.Checkout.Ses
     return { outcome: 'flagged_unknown_payment' };
   }
   const donationId = donation.id;
-  if (session.payment_status !== 'paid') return { outcome: 'awaiting_payment', donationId };
-  if (PAID.includes(donation.status)) return { outcome: 'already_paid', donationId };
+  if (session.payment_status !== 'paid') return about(donation, 'awaiting_payment');
+  if (PAID.includes(donation.status)) return about(donation, 'already_paid');
   if (session.currency !== 'eur' || session.amount_total !== donation.amountCents) {
     const kind = session.currency !== 'eur' ? 'currency_mismatch' : 'amount_mismatch';
     const paid =
@@ -72,7 +81,7 @@ async function sessionPaid(tx: Tx, eventId: string, session: Stripe.Checkout.Ses
         : `${session.amount_total} ${session.currency}`;
     const message = `Le don ${donationId} attendait ${formatEuros(donation.amountCents)} ; Stripe a encaissé ${paid}. Don non compté : à vérifier.`;
     await flagAnomaly(tx, { kind, donationId, eventId, message, details });
-    return { outcome: `flagged_${kind}`, donationId };
+    return about(donation, `flagged_${kind}`);
   }
   if (donation.status === 'expired') {
     const message = `Le don ${donationId} a été payé après l’expiration de sa session : compté.`;
@@ -93,17 +102,17 @@ async function sessionPaid(tx: Tx, eventId: string, session: Stripe.Checkout.Ses
     const result = await applyStripeEvent(tx, waiting.payload as Stripe.Event);
     await finishStripeEvent(tx, waiting.id, { ...result, outcome: `${result.outcome}_after_payment` });
   }
-  return { outcome: 'paid', donationId };
+  return about(donation, 'paid');
 }
 
 async function sessionExpired(tx: Tx, session: Stripe.Checkout.Session): Promise<EventResult> {
   const donation = await lockDonationForPayment(tx, { donationId: donationIdOf(session.metadata) });
   if (!donation) return { outcome: 'unknown_donation' };
   if (donation.status !== 'pending' && donation.status !== 'payment_failed') {
-    return { outcome: 'ignored', donationId: donation.id };
+    return about(donation, 'ignored');
   }
   await setDonationStatus(tx, donation.id, 'expired');
-  return { outcome: 'expired', donationId: donation.id };
+  return about(donation, 'expired');
 }
 
 async function paymentFailed(tx: Tx, intent: Stripe.PaymentIntent): Promise<EventResult> {
@@ -113,9 +122,9 @@ async function paymentFailed(tx: Tx, intent: Stripe.PaymentIntent): Promise<Even
   });
   if (!donation) return { outcome: 'unknown_donation' };
   // the donor may try another card in the same session: a failure ends nothing
-  if (donation.status !== 'pending') return { outcome: 'ignored', donationId: donation.id };
+  if (donation.status !== 'pending') return about(donation, 'ignored');
   await setDonationStatus(tx, donation.id, 'payment_failed');
-  return { outcome: 'payment_failed', donationId: donation.id };
+  return about(donation, 'payment_failed');
 }
 
 /** Finds the donation of a charge, or flags the unknown payment, or parks the event until the payment is recorded. */
@@ -136,7 +145,7 @@ async function donationOfCharge(
   if (NOT_YET_PAID.includes(donation.status)) {
     const message = `${ref.what} du don ${donation.id} reçu avant son paiement : appliqué dès que le paiement arrive.`;
     await flagAnomaly(tx, { kind: 'refund_before_payment', donationId: donation.id, eventId, message });
-    return { outcome: 'waiting_for_payment', donationId: donation.id, waitingForPayment: true };
+    return { ...about(donation, 'waiting_for_payment'), waitingForPayment: true };
   }
   return donation;
 }
@@ -151,22 +160,17 @@ async function chargeRefunded(tx: Tx, eventId: string, charge: Stripe.Charge): P
   const donation = found;
   const refundedTotal = Math.min(charge.amount_refunded, donation.amountCents);
   const newlyRefunded = refundedTotal - donation.refundedCents;
-  if (newlyRefunded <= 0 || donation.status === 'disputed')
-    return { outcome: 'already_recorded', donationId: donation.id };
-  const holder = await holderOf(tx, donation);
+  if (newlyRefunded <= 0 || donation.status === 'disputed') return about(donation, 'already_recorded');
   if (donation.projectId !== null && (await findPayoutOfProject(tx, donation.projectId))) {
     const message = `Le don ${donation.id} a été remboursé alors que le projet ${donation.projectId} a déjà été versé à sa structure.`;
     await flagAnomaly(tx, { kind: 'refund_after_payout', donationId: donation.id, eventId, message });
   }
-  await postMovement(tx, {
+  await takeBack(tx, eventId, donation, {
     kind: 'donation_refunded',
     idempotencyKey: `donation-refunded-${donation.id}-${refundedTotal}`,
     description: `Don ${donation.id} remboursé par Stripe (${formatEuros(newlyRefunded)})`,
-    donationId: donation.id,
-    lines: [
-      { account: holder, amountCents: -newlyRefunded },
-      { account: accounts.refunds(), amountCents: newlyRefunded },
-    ],
+    to: accounts.refunds(),
+    amountCents: newlyRefunded,
   });
   const whole = refundedTotal >= donation.amountCents;
   if (!whole) {
@@ -174,7 +178,7 @@ async function chargeRefunded(tx: Tx, eventId: string, charge: Stripe.Charge): P
     await flagAnomaly(tx, { kind: 'partial_refund', donationId: donation.id, eventId, message });
   }
   await setDonationStatus(tx, donation.id, whole ? 'refunded' : donation.status, { refundedCents: refundedTotal });
-  return { outcome: whole ? 'refunded' : 'partially_refunded', donationId: donation.id };
+  return about(donation, whole ? 'refunded' : 'partially_refunded');
 }
 
 async function disputeCreated(tx: Tx, eventId: string, dispute: Stripe.Dispute): Promise<EventResult> {
@@ -185,23 +189,20 @@ async function disputeCreated(tx: Tx, eventId: string, dispute: Stripe.Dispute):
   });
   if (!('id' in found)) return found;
   const donation = found;
-  if (donation.status === 'disputed') return { outcome: 'already_recorded', donationId: donation.id };
+  if (donation.status === 'disputed') return about(donation, 'already_recorded');
   const heldCents = donation.amountCents - donation.refundedCents;
   if (heldCents <= 0) {
     const message = `Le don ${donation.id}, déjà remboursé, est contesté par le porteur de la carte : à traiter dans Stripe.`;
     await flagAnomaly(tx, { kind: 'dispute_after_refund', donationId: donation.id, eventId, message });
-    return { outcome: 'flagged_dispute_after_refund', donationId: donation.id };
+    return about(donation, 'flagged_dispute_after_refund');
   }
   const disputedCents = Math.min(dispute.amount, heldCents);
-  await postMovement(tx, {
+  await takeBack(tx, eventId, donation, {
     kind: 'donation_disputed',
     idempotencyKey: `donation-disputed-${donation.id}`,
     description: `Paiement du don ${donation.id} contesté (${formatEuros(disputedCents)} retenus par Stripe)`,
-    donationId: donation.id,
-    lines: [
-      { account: await holderOf(tx, donation), amountCents: -disputedCents },
-      { account: accounts.disputes(), amountCents: disputedCents },
-    ],
+    to: accounts.disputes(),
+    amountCents: disputedCents,
   });
   const message = `Le paiement du don ${donation.id} est contesté (${formatEuros(disputedCents)}) : répondre dans Stripe.`;
   await flagAnomaly(tx, {
@@ -212,7 +213,36 @@ async function disputeCreated(tx: Tx, eventId: string, dispute: Stripe.Dispute):
     details: { disputeId: dispute.id },
   });
   await setDonationStatus(tx, donation.id, 'disputed', { disputed: true });
-  return { outcome: 'disputed', donationId: donation.id };
+  return about(donation, 'disputed');
+}
+
+/**
+ * Takes money back out of where a donation's money sits (a refund or a dispute). When that is a fund, its row is
+ * locked first, as grant reservations do, so none of them reads its balance meanwhile; a fund that had already
+ * granted the money is left short, which a person must look at.
+ */
+async function takeBack(
+  tx: Tx,
+  eventId: string,
+  donation: PaymentRow,
+  movement: { kind: string; idempotencyKey: string; description: string; to: AccountSpec; amountCents: number },
+): Promise<void> {
+  const holder = await holderOf(tx, donation);
+  if (holder.fundId !== undefined) await lockFunds(tx, [holder.fundId]);
+  await postMovement(tx, {
+    kind: movement.kind,
+    idempotencyKey: movement.idempotencyKey,
+    description: movement.description,
+    donationId: donation.id,
+    lines: [
+      { account: holder, amountCents: -movement.amountCents },
+      { account: movement.to, amountCents: movement.amountCents },
+    ],
+  });
+  if (holder.fundId !== undefined && (await balanceOf(tx, holder.code)) < 0) {
+    const message = `Le fonds ${holder.fundId} est à découvert après le retrait du don ${donation.id} : son argent avait déjà été attribué.`;
+    await flagAnomaly(tx, { kind: 'fund_overdrawn', donationId: donation.id, eventId, message });
+  }
 }
 
 /** Where a paid donation's money first goes: its project's account, or its fund's available money. */

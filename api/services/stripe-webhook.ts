@@ -1,11 +1,10 @@
 import type Stripe from 'stripe';
 import { findStripeEvent, finishStripeEvent, storeStripeEvent } from '../../db/queries/stripe-events.ts';
-import { donorsOf } from '../../db/queries/outbox.ts';
 import type { ApiDeps } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { signalDonationChanged } from './lifecycle.ts';
-import { notify } from './notify.ts';
-import { applyStripeEvent } from './payment-events.ts';
+import { kickEmailDelivery } from './notify.ts';
+import { applyStripeEvent, type EventResult } from './payment-events.ts';
 
 /** An event signed longer ago than this is refused (Stripe's own default): a replayed capture is worthless. */
 const SIGNATURE_TOLERANCE_SECONDS = 300;
@@ -49,22 +48,26 @@ export async function receiveStripeEvent(
         duplicate: true,
         outcome: stored?.outcome ?? 'in_progress',
         donationId: stored?.donationId ?? undefined,
+        projectId: stored?.projectId,
       };
     }
     const applied = await applyStripeEvent(tx, event);
     await finishStripeEvent(tx, event.id, applied);
     return { duplicate: false, ...applied };
   });
-  if (result.donationId !== undefined) await tellAbout(deps, result.donationId, result.outcome);
+  if (result.donationId !== undefined) await tellAbout(deps, result);
   return { eventId: event.id, duplicate: result.duplicate, outcome: result.outcome };
 }
 
-/** The project's workflow learns of every change to its money; the donor is thanked once their gift is paid. */
-async function tellAbout(deps: Pick<ApiDeps, 'db' | 'temporal' | 'config'>, donationId: number, outcome: string) {
-  const [donor] = await donorsOf(deps.db, [donationId]);
-  const paid = outcome === 'paid' || outcome === 'already_paid';
+/**
+ * The project's workflow learns of every change to its money; a paid gift's thank-you (queued by the e-mail
+ * delivery from the mark the transaction set) is asked to go out now.
+ */
+async function tellAbout(deps: Pick<ApiDeps, 'temporal' | 'config'>, result: EventResult) {
   await Promise.all([
-    donor?.projectId != null ? signalDonationChanged(deps.temporal, donor.projectId, donationId) : undefined,
-    paid ? notify(deps, { donationId, template: 'donation_thanks', eventKey: 'paid' }) : undefined,
+    result.projectId != null
+      ? signalDonationChanged(deps.temporal, result.projectId, result.donationId as number)
+      : undefined,
+    result.outcome === 'paid' ? kickEmailDelivery(deps) : undefined,
   ]);
 }

@@ -103,10 +103,10 @@ export async function lockDonationForPayment(
   return row;
 }
 
-/** Records a donation's payment: paid, when, and Stripe's payment intent. */
+/** Records a donation's payment: paid, when, Stripe's payment intent, and its donor to thank. */
 export async function markDonationPaid(db: Tx, id: number, paymentIntentId: string | null): Promise<void> {
   await db`
-    update donations set status = 'paid', paid_at = clock_timestamp(),
+    update donations set status = 'paid', paid_at = clock_timestamp(), thanks_due = true,
                          stripe_payment_intent_id = coalesce(${paymentIntentId}, stripe_payment_intent_id)
     where id = ${id}`;
 }
@@ -122,4 +122,18 @@ export async function setDonationStatus(
     update donations set status = ${status}, refunded_cents = coalesce(${changes.refundedCents ?? null}, refunded_cents),
                          disputed_at = case when ${changes.disputed ?? false} then clock_timestamp() else disputed_at end
     where id = ${id}`;
+}
+
+/**
+ * Takes up to `limit` paid donations whose donors are due a thank-you (skipping rows another run holds),
+ * clearing the mark; call inside the transaction that queues their e-mails.
+ */
+export async function takeDueThanks(
+  db: Tx,
+  limit: number,
+): Promise<{ donationId: number; projectId: number | null; fundId: number | null }[]> {
+  return db<{ donationId: number; projectId: number | null; fundId: number | null }[]>`
+    update donations set thanks_due = false
+    where id in (select id from donations where thanks_due order by id limit ${limit} for update skip locked)
+    returning id as donation_id, project_id, fund_id`;
 }

@@ -69,15 +69,23 @@ export const accounts = {
   }),
 };
 
-/** The id of the account with this code, opening it first if needed (safe under concurrency). */
+/**
+ * The id of the account with this code, opening it first if needed (safe under concurrency). An existing
+ * account is only read, never locked: every payment names Stripe clearing, and a lock would queue them all.
+ */
 export async function ensureAccount(db: Tx, spec: AccountSpec): Promise<number> {
-  const [row] = await db<{ id: number }[]>`
+  const [existing] = await db<{ id: number }[]>`select id from ledger_accounts where code = ${spec.code}`;
+  if (existing) return existing.id;
+  const [inserted] = await db<{ id: number }[]>`
     insert into ledger_accounts (code, kind, name, project_id, fund_id, structure_id)
     values (${spec.code}, ${spec.kind}, ${spec.name}, ${spec.projectId ?? null}, ${spec.fundId ?? null},
             ${spec.structureId ?? null})
-    on conflict (code) do update set code = excluded.code
+    on conflict (code) do nothing
     returning id`;
-  return (row as { id: number }).id;
+  if (inserted) return inserted.id;
+  // opened meanwhile by a concurrent transaction, which has committed since the conflict waited for it
+  const [opened] = await db<{ id: number }[]>`select id from ledger_accounts where code = ${spec.code}`;
+  return (opened as { id: number }).id;
 }
 
 const MOVEMENTS_PER_STATEMENT = 5_000;
@@ -108,11 +116,15 @@ export async function postMovement(db: Tx, movement: Movement): Promise<{ transa
       select id from ledger_transactions where idempotency_key = ${movement.idempotencyKey}`;
     return { transactionId: (existing as { id: number }).id, created: false };
   }
+  const lines = [];
   for (const line of movement.lines.filter((line) => line.amountCents !== 0)) {
-    const accountId = await ensureAccount(db, line.account);
-    await db`insert into ledger_lines (transaction_id, account_id, amount_cents)
-             values (${inserted.id}, ${accountId}, ${line.amountCents})`;
+    lines.push({
+      transaction_id: inserted.id,
+      account_id: await ensureAccount(db, line.account),
+      amount_cents: line.amountCents,
+    });
   }
+  await db`insert into ledger_lines ${db(lines)}`;
   return { transactionId: inserted.id, created: true };
 }
 

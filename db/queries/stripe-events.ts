@@ -28,13 +28,14 @@ export async function finishStripeEvent(
     where id = ${id}`;
 }
 
-/** What a stored event came to: its outcome and donation (for a repeat delivery). */
+/** What a stored event came to: its outcome, donation and the donation's project (for a repeat delivery). */
 export async function findStripeEvent(
   db: Tx,
   id: string,
-): Promise<{ outcome: string | null; donationId: number | null } | undefined> {
-  const [row] = await db<{ outcome: string | null; donationId: number | null }[]>`
-    select outcome, donation_id from stripe_events where id = ${id}`;
+): Promise<{ outcome: string | null; donationId: number | null; projectId: number | null } | undefined> {
+  const [row] = await db<{ outcome: string | null; donationId: number | null; projectId: number | null }[]>`
+    select e.outcome, e.donation_id, d.project_id
+    from stripe_events e left join donations d on d.id = e.donation_id where e.id = ${id}`;
   return row;
 }
 

@@ -4,7 +4,10 @@ alter table donations
   add column refunded_cents bigint not null default 0 check (refunded_cents >= 0),
   add column disputed_at timestamptz,
   -- when the donor chose, from the "manage my gift" page, what happens to the gift of a failed campaign
-  add column choice_made_at timestamptz;
+  add column choice_made_at timestamptz,
+  -- set with the payment, in the webhook's transaction; the e-mail delivery queues the thank-you and clears it
+  add column thanks_due boolean not null default false;
+create index donations_thanks_due_idx on donations (id) where thanks_due;
 
 create index ledger_transactions_donation_idx on ledger_transactions (donation_id) where donation_id is not null;
 
@@ -18,7 +21,8 @@ create index stripe_events_waiting_idx on stripe_events (donation_id) where wait
 create table payment_anomalies (
   id bigint generated always as identity primary key,
   kind text not null check (kind in ('amount_mismatch', 'unknown_payment', 'refund_before_payment', 'partial_refund',
-    'dispute', 'dispute_after_refund', 'refund_after_payout', 'paid_after_expiry', 'currency_mismatch')),
+    'dispute', 'dispute_after_refund', 'refund_after_payout', 'paid_after_expiry', 'currency_mismatch',
+    'fund_overdrawn')),
   donation_id bigint references donations (id),
   stripe_event_id text references stripe_events (id),
   message text not null,

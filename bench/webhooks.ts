@@ -1,0 +1,169 @@
+// Payment-success webhooks through the whole path — HTTP, Stripe signature, Postgres transaction, workflow
+// signal and thank-you workflow start — at concurrency 1, 16 and 64, next to this machine's plain single-row
+// Postgres insert rate measured in the same run. Run with `npm run bench:webhooks`; BENCH_EVENTS scales it.
+import { rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { Client, Connection } from '@temporalio/client';
+import { createApp } from '../api/app.ts';
+import { parseApiConfig } from '../api/config.ts';
+import { startLifecycle } from '../api/services/lifecycle.ts';
+import { createDb, type Db } from '../db/client.ts';
+import { migrate } from '../db/migrate.ts';
+import { accountBalance, accounts, unbalancedTransactions } from '../db/queries/ledger.ts';
+import { listUnfinishedLifecycleFacts } from '../db/queries/projects.ts';
+import { createStripeClient } from '../db/stripe.ts';
+import { freePort } from '../dev/processes.ts';
+import { ROOT, startServices } from '../dev/stack.ts';
+import { sessionCompleted, signed } from '../test/stripe-events.ts';
+
+const SCALE = Number(process.env.BENCH_EVENTS ?? 1);
+const LEVELS = [
+  { concurrency: 1, events: Math.round(300 * SCALE) },
+  { concurrency: 16, events: Math.round(2_000 * SCALE) },
+  { concurrency: 64, events: Math.round(3_000 * SCALE) },
+];
+const PROJECTS = 64;
+const TASK_QUEUE = 'bench-webhooks';
+
+const line = (label: string, value: string) => console.log(`  ${label.padEnd(40)} ${value}`);
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
+
+/** Runs `count` tasks with at most `concurrency` at a time; returns the wall time and each task's latency. */
+async function run(count: number, concurrency: number, task: (index: number) => Promise<void>) {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) {
+        const index = next++;
+        const t0 = performance.now();
+        await task(index);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { perSecond: count / seconds, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
+}
+
+/** Collecting projects (a school, a porteur) and, for each event to come, a pending donation with its session. */
+async function seed(db: Db, donations: number): Promise<{ id: number; sessionId: string; amountCents: number }[]> {
+  await db`insert into academies (code, name, pilot_enabled) values ('lille', 'Lille', true)`;
+  await db`insert into schools (uai, name, kind, degree, academy_code, departement, commune, sector, priority_education)
+           values ('0590001F', 'École du banc d’essai', 'ecole_elementaire', 'premier', 'lille', '59', 'Lille', 'public', 'rep')`;
+  const [porteur] = await db<{ id: number }[]>`
+    insert into users (email, display_name) values ('porteur@ac-lille.fr', 'Porteur') returning id`;
+  const projects = await db<{ id: number }[]>`
+    insert into projects (school_uai, porteur_id, title, theme, pupil_count, activity_starts_on, activity_ends_on,
+                          minimum_goal_cents, optimum_goal_cents, minimum_goal_exception, status, campaign_starts_at,
+                          campaign_ends_at)
+    select '0590001F', ${porteur!.id}, 'Projet de banc d’essai ' || n, 'sciences_robotique', 25,
+           current_date + 200, current_date + 210, 90000000, 100000000, true, 'published', now(), now() + interval '60 days'
+    from generate_series(1, ${PROJECTS}) n returning id`;
+  return db<{ id: number; sessionId: string; amountCents: number }[]>`
+    insert into donations (project_id, amount_cents, donor_name, donor_email, stripe_checkout_session_id)
+    select (${projects.map((p) => p.id)}::bigint[])[1 + n % ${PROJECTS}], 500 + n % 5000, 'Donateur ' || n,
+           'donateur' || n || '@example.org', 'cs_bench_' || n
+    from generate_series(1, ${donations}) n
+    returning id, stripe_checkout_session_id as session_id, amount_cents`;
+}
+
+async function main() {
+  const dataDir = `${ROOT}.data/bench-webhooks-${process.pid}`;
+  const services = await startServices({
+    dataDir,
+    persistent: false,
+    ports: {
+      postgres: await freePort(),
+      temporal: await freePort(),
+      stripeMock: await freePort(),
+      smtp: await freePort(),
+      mailUi: await freePort(),
+    },
+  });
+  const db = createDb(services.databaseUrl, { max: 20 });
+  const connection = await Connection.connect({ address: services.temporalAddress });
+  const temporal = new Client({ connection });
+  let server: ReturnType<typeof serve> | undefined;
+  try {
+    await migrate(services.databaseUrl);
+    const total = LEVELS.reduce((sum, level) => sum + level.events, 0);
+    const donations = await seed(db, total);
+    // every project's lifecycle runs (signals go to real workflows); no worker runs here: what a webhook costs is
+    // Temporal accepting the signal and the thank-you workflow's start, their processing happens on workers
+    for (const facts of await listUnfinishedLifecycleFacts(db)) {
+      await startLifecycle(temporal, { taskQueue: TASK_QUEUE, timeScale: 1, facts });
+    }
+    const config = parseApiConfig({
+      DATABASE_URL: services.databaseUrl,
+      TEMPORAL_ADDRESS: services.temporalAddress,
+      TEMPORAL_TASK_QUEUE: TASK_QUEUE,
+      STRIPE_SECRET_KEY: 'sk_test_bench',
+      STRIPE_API_URL: services.stripeApiUrl,
+    });
+    const stripe = createStripeClient({ secretKey: config.STRIPE_SECRET_KEY, apiUrl: config.STRIPE_API_URL });
+    const app = createApp({ db, temporal, config, stripe });
+    server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
+    await new Promise((resolve) => server!.once('listening', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/stripe/webhook`;
+    // events signed beforehand, as Stripe would send them: the client's own cost stays out of the figures
+    const bodies = donations.map((donation) => signed(sessionCompleted(donation)));
+
+    console.log(`Stripe webhook benchmark — ${total} payment-success events to ${PROJECTS} collecting projects`);
+    await db`create table bench_inserts (id bigint generated always as identity primary key, payload text not null)`;
+    let offset = 0;
+    for (const { concurrency, events } of LEVELS) {
+      const batch = bodies.slice(offset, offset + events);
+      offset += events;
+      const webhook = await run(events, concurrency, async (index) => {
+        const { payload, header } = batch[index]!;
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'stripe-signature': header },
+          body: payload,
+        });
+        if (response.status !== 200) throw new Error(`webhook answered ${response.status}: ${await response.text()}`);
+        await response.arrayBuffer();
+      });
+      const inserts = await run(events, concurrency, async (index) => {
+        await db`insert into bench_inserts (payload) values (${`row ${index}`})`;
+      });
+      console.log(`\nconcurrency ${concurrency} (${events} events)`);
+      line('webhook events per second', webhook.perSecond.toFixed(0).padStart(8));
+      line('webhook latency p50 / p99', `${webhook.p50.toFixed(1)} ms / ${webhook.p99.toFixed(1)} ms`);
+      line('plain Postgres inserts per second', inserts.perSecond.toFixed(0).padStart(8));
+      line('insert latency p50 / p99', `${inserts.p50.toFixed(1)} ms / ${inserts.p99.toFixed(1)} ms`);
+      line('webhook rate / insert rate', `${((webhook.perSecond / inserts.perSecond) * 100).toFixed(1)} %`);
+    }
+
+    const [check] = await db<{ paid: number; once: number; clearing: number; sum: number }[]>`
+      select (select count(*)::int from donations where status = 'paid') as paid,
+             (select count(*)::int from ledger_transactions where kind = 'donation_paid') as once,
+             ${accountBalance(db, accounts.stripeClearing().code)} as clearing,
+             (select coalesce(sum(amount_cents), 0)::bigint from donations where status = 'paid') as sum`;
+    const balanced = (await unbalancedTransactions(db)).length === 0;
+    console.log('\nledger check');
+    line('donations paid / ledger payments', `${check!.paid} / ${check!.once} (of ${total} events)`);
+    line(
+      'Stripe clearing = − sum of paid gifts',
+      `${check!.clearing === -check!.sum ? 'yes' : 'NO'} (${check!.clearing} cents)`,
+    );
+    line('every transaction balanced', balanced ? 'yes' : 'NO');
+    line('aim: ≥ 300 events/s with p99 < 300 ms', 'see the concurrency 16 and 64 figures above');
+  } finally {
+    server?.close();
+    await connection.close();
+    await db.end();
+    await services.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
