@@ -19,9 +19,11 @@ import { fundRoutes } from './routes/funds.ts';
 import { giftPageRoutes } from './routes/gift-pages.ts';
 import { healthRoutes } from './routes/health.ts';
 import { lifecycleRoutes } from './routes/lifecycle.ts';
+import { payoutRoutes } from './routes/payouts.ts';
 import { projectRoutes } from './routes/projects.ts';
 import { publicPageRoutes } from './routes/public-pages.ts';
 import { schoolRoutes } from './routes/schools.ts';
+import { structureRoutes } from './routes/structures.ts';
 import { userRoutes } from './routes/users.ts';
 
 /** Public paths outside the OpenAPI document: the document itself, its viewer and the admin SPA. */
@@ -66,6 +68,8 @@ export function createApp(deps: ApiDeps) {
   app.route('/api', emailRoutes);
   app.route('/api', donationRoutes);
   app.route('/api', donationListRoutes);
+  app.route('/api', payoutRoutes);
+  app.route('/api', structureRoutes);
   app.route('/', emailPageRoutes);
   app.route('/', publicPageRoutes);
   app.route('/', giftPageRoutes);

@@ -22,6 +22,15 @@ const apiEnv = z
       .startsWith('whsec_', 'must be a Stripe webhook signing secret (whsec_…)')
       .optional()
       .describe('signs the events Stripe sends to /api/stripe/webhook; required in production'),
+    PLATFORM_DEBTOR_NAME: z.string().min(2).max(70).optional().describe('account holder of the platform’s payouts'),
+    PLATFORM_DEBTOR_IBAN: z
+      .string()
+      .regex(/^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$/, 'must be an IBAN in electronic format (no spaces)')
+      .optional(),
+    PLATFORM_DEBTOR_BIC: z
+      .string()
+      .regex(/^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/, 'must be a BIC (8 or 11 characters)')
+      .optional(),
     LIFECYCLE_TIME_SCALE: z.coerce
       .number()
       .positive()
@@ -30,21 +39,34 @@ const apiEnv = z
       .describe('compresses every lifecycle duration (demos and tests only; 1 in production)'),
   })
   .transform(withEmailLinkSecret)
-  .transform(withWebhookSecret);
+  .transform(withDevelopmentValues);
 
-/** The development value of STRIPE_WEBHOOK_SECRET (the local checkout page signs its events with it). */
-export const DEV_WEBHOOK_SECRET = 'whsec_development_only_never_in_production';
+/** Values used when unset outside production (required in production): the local stack needs no setup. */
+export const DEVELOPMENT_VALUES = {
+  /** the local Checkout stand-in signs its events with it */
+  STRIPE_WEBHOOK_SECRET: 'whsec_development_only_never_in_production',
+  PLATFORM_DEBTOR_NAME: 'Trousse a Projets (developpement)',
+  PLATFORM_DEBTOR_IBAN: 'FR7630001007941234567890185',
+  PLATFORM_DEBTOR_BIC: 'BDFEFRPPXXX',
+};
 
-/** STRIPE_WEBHOOK_SECRET: required in production, the development value elsewhere. */
-function withWebhookSecret<T extends { NODE_ENV?: string; STRIPE_WEBHOOK_SECRET?: string }>(
+/** The development value of STRIPE_WEBHOOK_SECRET. */
+export const DEV_WEBHOOK_SECRET = DEVELOPMENT_VALUES.STRIPE_WEBHOOK_SECRET;
+
+type DevelopmentValues = Record<keyof typeof DEVELOPMENT_VALUES, string>;
+
+function withDevelopmentValues<T extends { NODE_ENV?: string } & Partial<DevelopmentValues>>(
   env: T,
   ctx: z.RefinementCtx,
-): T & { STRIPE_WEBHOOK_SECRET: string } {
-  if (env.STRIPE_WEBHOOK_SECRET) return { ...env, STRIPE_WEBHOOK_SECRET: env.STRIPE_WEBHOOK_SECRET };
-  if (env.NODE_ENV === 'production') {
-    ctx.addIssue({ code: 'custom', path: ['STRIPE_WEBHOOK_SECRET'], message: 'required in production (whsec_…)' });
+): T & DevelopmentValues {
+  const settled = { ...env } as T & DevelopmentValues;
+  for (const [name, value] of Object.entries(DEVELOPMENT_VALUES) as [keyof DevelopmentValues, string][]) {
+    if (env[name]) continue;
+    if (env.NODE_ENV === 'production')
+      ctx.addIssue({ code: 'custom', path: [name], message: 'required in production' });
+    settled[name] = value;
   }
-  return { ...env, STRIPE_WEBHOOK_SECRET: DEV_WEBHOOK_SECRET };
+  return settled;
 }
 
 /** The API's configuration, parsed from its environment. */

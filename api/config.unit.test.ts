@@ -41,12 +41,21 @@ describe('process configuration', () => {
   });
 
   it('requires the Stripe webhook secret in production, and uses a development one elsewhere', () => {
-    const production = { ...API, NODE_ENV: 'production', EMAIL_LINK_SECRET: 'f'.repeat(32) };
+    const production = {
+      ...API,
+      NODE_ENV: 'production',
+      EMAIL_LINK_SECRET: 'f'.repeat(32),
+      PLATFORM_DEBTOR_NAME: 'Association Trousse à Projets',
+      PLATFORM_DEBTOR_IBAN: 'FR7630001007941234567890185',
+      PLATFORM_DEBTOR_BIC: 'BDFEFRPPCCT',
+    };
     expect(() => parseApiConfig(production)).toThrow(/STRIPE_WEBHOOK_SECRET: required in production/);
     expect(() => parseApiConfig({ ...production, STRIPE_WEBHOOK_SECRET: 'secret' })).toThrow(
       /STRIPE_WEBHOOK_SECRET: must be a Stripe webhook signing secret/,
     );
-    expect(parseApiConfig({ ...production, STRIPE_WEBHOOK_SECRET: 'whsec_live' }).STRIPE_WEBHOOK_SECRET).toBe('whsec_live');
+    expect(parseApiConfig({ ...production, STRIPE_WEBHOOK_SECRET: 'whsec_live' }).STRIPE_WEBHOOK_SECRET).toBe(
+      'whsec_live',
+    );
     expect(parseApiConfig(API).STRIPE_WEBHOOK_SECRET).toMatch(/^whsec_development/);
   });
 });

@@ -14,6 +14,9 @@ const SAMPLE: Record<string, string> = {
   PUBLIC_URL: 'https://backoffice.example.org',
   STRIPE_SECRET_KEY: 'sk_live_example',
   STRIPE_WEBHOOK_SECRET: 'whsec_example',
+  PLATFORM_DEBTOR_NAME: 'Association Trousse à Projets',
+  PLATFORM_DEBTOR_IBAN: 'FR7630001007941234567890185',
+  PLATFORM_DEBTOR_BIC: 'BDFEFRPPCCT',
   SMTP_URL: 'smtps://user:pass@smtp.example.org:465',
   EMAIL_LINK_SECRET: 'b7f1c0de5e3a4f0e9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b4a',
 };
@@ -47,6 +50,7 @@ describe('docker-compose.yml', () => {
     expect(config).toMatchObject({ COOKIE_SECURE: true, TEMPORAL_ADDRESS: 'temporal:7233', API_HOST: '0.0.0.0' });
     expect(config.DATABASE_URL).toBe('postgres://trousse:s3cret@postgres:5432/trousse');
     expect(config.STRIPE_WEBHOOK_SECRET).toBe(SAMPLE.STRIPE_WEBHOOK_SECRET);
+    expect(config.PLATFORM_DEBTOR_IBAN).toBe(SAMPLE.PLATFORM_DEBTOR_IBAN);
   });
 
   it('gives the worker a configuration its own parser accepts', () => {

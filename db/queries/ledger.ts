@@ -61,6 +61,12 @@ export const accounts = {
     name: `Fonds ${fundId} — apports du mécène`,
     fundId,
   }),
+  structurePaid: (structureId: number): AccountSpec => ({
+    code: `structure:${structureId}:paid`,
+    kind: 'structure_paid',
+    name: `Structure ${structureId} — versé`,
+    structureId,
+  }),
   structurePayable: (structureId: number): AccountSpec => ({
     code: `structure:${structureId}:payable`,
     kind: 'structure_payable',

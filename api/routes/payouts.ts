@@ -1,0 +1,99 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { findBatch, listBatches, listPayouts } from '../../db/queries/payout-batches.ts';
+import { currentUser, defineRoute } from '../auth/access.ts';
+import type { AppEnv } from '../context.ts';
+import { ApiError, validationHook } from '../errors.ts';
+import { confirmPayoutBatch, exportPayouts } from '../services/payouts.ts';
+import { errorResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
+import {
+  BatchListQuery,
+  ConfirmResult,
+  ExportResult,
+  Payout,
+  PayoutBatch,
+  PayoutListQuery,
+} from './payouts.schemas.ts';
+import { IdParam } from './resources.schemas.ts';
+
+const TREASURER = ['admin'] as const;
+const notFound = { 404: errorResponses[400] };
+
+const list = defineRoute(TREASURER, {
+  method: 'get',
+  path: '/payouts',
+  summary: 'Versements aux structures réceptrices des projets réussis (à exporter, exportés, confirmés)',
+  request: { query: PayoutListQuery },
+  responses: { 200: jsonResponse(pageSchema(Payout), 'Versements'), ...errorResponses },
+});
+
+const batches = defineRoute(TREASURER, {
+  method: 'get',
+  path: '/payout-batches',
+  summary: 'Lots de virements exportés',
+  request: { query: BatchListQuery },
+  responses: { 200: jsonResponse(pageSchema(PayoutBatch), 'Lots'), ...errorResponses },
+});
+
+const create = defineRoute(TREASURER, {
+  method: 'post',
+  path: '/payout-batches',
+  summary: 'Exporte tous les versements prêts en un fichier de virements SEPA (pain.001.001.03)',
+  responses: { 201: jsonResponse(ExportResult, 'Lot créé'), ...errorResponses, 409: errorResponses[400] },
+});
+
+const one = defineRoute(TREASURER, {
+  method: 'get',
+  path: '/payout-batches/{id}',
+  summary: 'Un lot de virements',
+  request: { params: IdParam },
+  responses: { 200: jsonResponse(PayoutBatch, 'Lot'), ...errorResponses, ...notFound },
+});
+
+const file = defineRoute(TREASURER, {
+  method: 'get',
+  path: '/payout-batches/{id}/pain.001.xml',
+  summary: 'Le fichier de virements du lot, à déposer à la banque',
+  request: { params: IdParam },
+  responses: {
+    200: { description: 'pain.001.001.03', content: { 'application/xml': { schema: { type: 'string' as const } } } },
+    ...errorResponses,
+    ...notFound,
+  },
+});
+
+const confirm = defineRoute(TREASURER, {
+  method: 'post',
+  path: '/payout-batches/{id}/confirm',
+  summary: 'Confirme que la banque a exécuté le lot : les versements sont réglés dans le grand livre',
+  request: { params: IdParam },
+  responses: { 200: jsonResponse(ConfirmResult, 'Lot confirmé'), ...errorResponses, ...notFound },
+});
+
+async function batchOrFail(c: { get(key: 'deps'): AppEnv['Variables']['deps'] }, id: number) {
+  const batch = await findBatch(c.get('deps').db, id);
+  if (!batch) throw new ApiError(404, 'not_found', 'Lot de virements introuvable.');
+  return batch;
+}
+
+/** The treasurer's payouts: the list, batch export as a SEPA file, its download, and the bank's confirmation. */
+export const payoutRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(list, async (c) => {
+    const query = c.req.valid('query');
+    return c.json(await listPayouts(c.get('deps').db, { ...query, ...pageOf(query) }), 200);
+  })
+  .openapi(batches, async (c) => c.json(await listBatches(c.get('deps').db, pageOf(c.req.valid('query'))), 200))
+  .openapi(create, async (c) => c.json(await exportPayouts(c.get('deps'), currentUser(c).id), 201))
+  .openapi(one, async (c) => {
+    const { file: _, ...batch } = await batchOrFail(c, c.req.valid('param').id);
+    return c.json(batch, 200);
+  })
+  .openapi(file, async (c) => {
+    const batch = await batchOrFail(c, c.req.valid('param').id);
+    return c.body(batch.file, 200, {
+      'content-type': 'application/xml; charset=utf-8',
+      'content-disposition': `attachment; filename="${batch.messageId}.xml"`,
+    });
+  })
+  .openapi(confirm, async (c) =>
+    c.json(await confirmPayoutBatch(c.get('deps'), c.req.valid('param').id, currentUser(c).id), 200),
+  );

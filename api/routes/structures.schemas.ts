@@ -1,0 +1,36 @@
+import { z } from '@hono/zod-openapi';
+import { listQuery } from './common.schemas.ts';
+
+export const StructureListQuery = listQuery(['legalName'] as const, 'legalName');
+
+export const Structure = z
+  .object({
+    id: z.number(),
+    schoolUai: z.string(),
+    schoolName: z.string(),
+    kind: z.string(),
+    legalName: z.string(),
+    siret: z.string().nullable(),
+    legalRepresentative: z.string().nullable(),
+    iban: z.string().nullable(),
+    bic: z.string().nullable(),
+    bankDetailsValidatedAt: z.date().nullable(),
+  })
+  .openapi('ReceivingStructure');
+
+export const StructureDetails = z
+  .object({
+    legalName: z.string().trim().min(2, 'La raison sociale est obligatoire.').max(200),
+    siret: z.preprocess(
+      (value) => (typeof value === 'string' ? value.replace(/\s+/g, '') || null : value),
+      z
+        .string()
+        .regex(/^\d{14}$/, 'Le SIRET compte 14 chiffres.')
+        .nullable()
+        .default(null),
+    ),
+    legalRepresentative: z.string().trim().min(2, 'Le représentant légal est obligatoire.').max(200),
+    iban: z.string().trim().min(1, 'L’IBAN est obligatoire.').max(50),
+    bic: z.string().trim().min(1, 'Le BIC est obligatoire.').max(20),
+  })
+  .openapi('StructureDetails');

@@ -1,0 +1,121 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { recordAudit } from '../../db/queries/audit.ts';
+import {
+  findStructure,
+  listStructures,
+  updateStructureDetails,
+  validateBankDetails,
+} from '../../db/queries/structures.ts';
+import type { User } from '../../db/queries/users.ts';
+import { checkBankDetails } from '../../domain/bank-details.ts';
+import { currentUser, defineRoute, hasRole } from '../auth/access.ts';
+import type { AppEnv } from '../context.ts';
+import { ApiError, validationHook } from '../errors.ts';
+import { errorResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
+import { IdParam } from './resources.schemas.ts';
+import { Structure, StructureDetails, StructureListQuery } from './structures.schemas.ts';
+
+const READERS = ['admin', 'gestionnaire'] as const;
+const notFound = { 404: errorResponses[400] };
+
+const list = defineRoute(READERS, {
+  method: 'get',
+  path: '/structures',
+  summary: 'Structures réceptrices : toutes (admin), la sienne (gestionnaire)',
+  request: { query: StructureListQuery },
+  responses: { 200: jsonResponse(pageSchema(Structure), 'Structures'), ...errorResponses },
+});
+
+const one = defineRoute(READERS, {
+  method: 'get',
+  path: '/structures/{id}',
+  summary: 'Une structure réceptrice, avec ses coordonnées bancaires',
+  request: { params: IdParam },
+  responses: { 200: jsonResponse(Structure, 'Structure'), ...errorResponses, ...notFound },
+});
+
+const update = defineRoute(READERS, {
+  method: 'put',
+  path: '/structures/{id}/bank-details',
+  summary: 'Le gestionnaire saisit les coordonnées légales et bancaires (IBAN et BIC vérifiés)',
+  request: {
+    params: IdParam,
+    body: { content: { 'application/json': { schema: StructureDetails } }, required: true },
+  },
+  responses: { 200: jsonResponse(Structure, 'Structure'), ...errorResponses, ...notFound },
+});
+
+const validate = defineRoute(['admin'], {
+  method: 'post',
+  path: '/structures/{id}/validate-bank-details',
+  summary: 'Un administrateur valide les coordonnées bancaires (après contrôle du RIB)',
+  request: { params: IdParam },
+  responses: { 200: jsonResponse(Structure, 'Structure'), ...errorResponses, ...notFound, 409: errorResponses[400] },
+});
+
+/** The structures the user may read and change: every one for an admin, their own for a gestionnaire. */
+function structuresOf(user: User): number[] | undefined {
+  if (hasRole(user, 'admin')) return undefined;
+  return user.roles.flatMap((held) => (held.role === 'gestionnaire' && held.structureId ? [held.structureId] : []));
+}
+
+function assertMayHandle(user: User, id: number): void {
+  const own = structuresOf(user);
+  if (own && !own.includes(id)) throw new ApiError(404, 'not_found', 'Structure introuvable.');
+}
+
+async function structureOrFail(c: { get(key: 'deps'): AppEnv['Variables']['deps'] }, id: number) {
+  const structure = await findStructure(c.get('deps').db, id);
+  if (!structure) throw new ApiError(404, 'not_found', 'Structure introuvable.');
+  return structure;
+}
+
+/** Receiving structures: their gestionnaire enters the legal and bank details, an admin validates them. */
+export const structureRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(list, async (c) => {
+    const query = c.req.valid('query');
+    const ids = structuresOf(currentUser(c));
+    return c.json(await listStructures(c.get('deps').db, { ids, ...pageOf(query) }), 200);
+  })
+  .openapi(one, async (c) => {
+    const { id } = c.req.valid('param');
+    assertMayHandle(currentUser(c), id);
+    return c.json(await structureOrFail(c, id), 200);
+  })
+  .openapi(update, async (c) => {
+    const { id } = c.req.valid('param');
+    const user = currentUser(c);
+    assertMayHandle(user, id);
+    const details = c.req.valid('json');
+    const bank = checkBankDetails(details);
+    if ('error' in bank) throw new ApiError(400, 'invalid_bank_details', bank.error, { field: bank.field });
+    const { db } = c.get('deps');
+    await db.begin(async (tx) => {
+      if (!(await updateStructureDetails(tx, id, { ...details, ...bank }))) {
+        throw new ApiError(404, 'not_found', 'Structure introuvable.');
+      }
+      await recordAudit(tx, {
+        actorId: user.id,
+        action: 'structure_details_updated',
+        entityType: 'receiving_structure',
+        entityId: String(id),
+        details: { ibanEnd: bank.iban.slice(-4), bic: bank.bic },
+      });
+    });
+    return c.json(await structureOrFail(c, id), 200);
+  })
+  .openapi(validate, async (c) => {
+    const { id } = c.req.valid('param');
+    const { db } = c.get('deps');
+    await structureOrFail(c, id);
+    if (!(await validateBankDetails(db, id))) {
+      throw new ApiError(409, 'no_bank_details', 'Cette structure n’a pas encore saisi ses coordonnées bancaires.');
+    }
+    await recordAudit(db, {
+      actorId: currentUser(c).id,
+      action: 'bank_details_validated',
+      entityType: 'receiving_structure',
+      entityId: String(id),
+    });
+    return c.json(await structureOrFail(c, id), 200);
+  });
