@@ -6,11 +6,20 @@ import donations from './donations/index.ts';
 import emails from './emails/index.ts';
 import funds from './funds/index.ts';
 import { i18nProvider } from './i18n/fr.ts';
-import { canSeeDonations, canSeeFunds, canSeeProjects, canSeeSchools, isAdmin } from './permissions.ts';
+import { payoutBatches, payouts } from './payouts/index.ts';
+import {
+  canSeeDonations,
+  canSeeFunds,
+  canSeeProjects,
+  canSeeSchools,
+  canSeeStructures,
+  isAdmin,
+} from './permissions.ts';
 import projects from './projects/index.ts';
 import { authProvider } from './providers/authProvider.ts';
 import { dataProvider } from './providers/dataProvider.ts';
 import schools from './schools/index.ts';
+import structures from './structures/index.ts';
 import users from './users/index.ts';
 
 /** The back office: French react-admin over /api, showing each user the resources their roles allow. */
@@ -33,6 +42,9 @@ export const App = () => (
         {isAdmin(roles) ? <Resource name="emails" {...emails} /> : null}
         {canSeeDonations(roles) ? <Resource name="donations" {...donations} /> : null}
         {isAdmin(roles) ? <Resource name="payment-anomalies" {...anomalies} /> : null}
+        {canSeeStructures(roles) ? <Resource name="structures" {...structures} /> : null}
+        {isAdmin(roles) ? <Resource name="payouts" {...payouts} /> : null}
+        {isAdmin(roles) ? <Resource name="payout-batches" {...payoutBatches} /> : null}
       </>
     )}
   </Admin>

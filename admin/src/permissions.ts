@@ -29,3 +29,8 @@ export function canSeeProjectGrants(roles: readonly Role[] = []): boolean {
 export function canSeeDonations(roles: readonly Role[] = []): boolean {
   return roles.some((role) => ['admin', 'gestionnaire', 'porteur'].includes(role));
 }
+
+/** True for those who handle receiving structures: admins (all), gestionnaires (their own). */
+export function canSeeStructures(roles: readonly Role[] = []): boolean {
+  return isAdmin(roles) || roles.includes('gestionnaire');
+}

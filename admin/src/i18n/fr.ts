@@ -118,6 +118,39 @@ const appMessages = {
         message: 'Description',
       },
     },
+    structures: {
+      name: 'Structure réceptrice |||| Structures réceptrices',
+      fields: {
+        legalName: 'Raison sociale',
+        schoolName: 'Établissement',
+        iban: 'IBAN',
+        bankDetailsValidatedAt: 'Coordonnées validées le',
+      },
+    },
+    payouts: {
+      name: 'Versement |||| Versements',
+      fields: {
+        id: 'N°',
+        createdAt: 'Enregistré le',
+        status: 'Statut',
+        projectTitle: 'Projet',
+        structureName: 'Structure réceptrice',
+        bankDetailsValidated: 'Coordonnées bancaires',
+        amountCents: 'Montant',
+        batchId: 'Lot',
+      },
+    },
+    'payout-batches': {
+      name: 'Lot de virements |||| Lots de virements',
+      fields: {
+        messageId: 'Référence',
+        createdAt: 'Exporté le',
+        requestedExecutionDate: 'Exécution demandée le',
+        payoutCount: 'Virements',
+        totalCents: 'Total',
+        confirmedAt: 'Exécution confirmée le',
+      },
+    },
     users: {
       name: 'Utilisateur |||| Utilisateurs',
       fields: {

@@ -1,0 +1,68 @@
+import DownloadIcon from '@mui/icons-material/Download';
+import { Button, Stack } from '@mui/material';
+import { DataTable, DateField, List, useNotify, useRecordContext, useRefresh } from 'react-admin';
+import type { RaRecord } from 'react-admin';
+import { EurosField } from '../fields/EurosField.tsx';
+import { fetchApi } from '../providers/http.ts';
+
+/** A batch as GET /api/payout-batches lists it. */
+interface Batch extends RaRecord<number> {
+  messageId: string;
+  payoutCount: number;
+  totalCents: number;
+  requestedExecutionDate: string;
+  createdAt: string;
+  confirmedAt: string | null;
+}
+
+const Column = DataTable.Col<Batch>;
+
+/** The file to upload to the bank, and, once the bank has executed it, the confirmation. */
+const BatchActions = () => {
+  const batch = useRecordContext<Batch>();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  if (!batch) return null;
+  const confirm = async () => {
+    try {
+      await fetchApi(`/payout-batches/${batch.id}/confirm`, { method: 'POST' });
+      notify('Virements confirmés : les versements sont réglés.', { type: 'success' });
+      refresh();
+    } catch (error) {
+      notify((error as Error).message, { type: 'error' });
+    }
+  };
+  return (
+    <Stack direction="row" spacing={1}>
+      <Button size="small" href={`/api/payout-batches/${batch.id}/pain.001.xml`} download startIcon={<DownloadIcon />}>
+        Fichier SEPA
+      </Button>
+      {batch.confirmedAt ? null : (
+        <Button size="small" variant="outlined" onClick={confirm}>
+          Confirmer l’exécution
+        </Button>
+      )}
+    </Stack>
+  );
+};
+
+/** Exported batches of transfers: download the pain.001 file, confirm once the bank has executed it. */
+export const BatchList = () => (
+  <List sort={{ field: 'id', order: 'DESC' }} exporter={false}>
+    <DataTable bulkActionButtons={false} rowClick={false}>
+      <Column source="messageId" disableSort />
+      <Column source="createdAt" disableSort>
+        <DateField source="createdAt" showTime locales="fr-FR" />
+      </Column>
+      <Column source="requestedExecutionDate" disableSort />
+      <Column source="payoutCount" disableSort align="right" />
+      <Column source="totalCents" disableSort align="right" field={EurosField} />
+      <Column source="confirmedAt" disableSort>
+        <DateField source="confirmedAt" showTime locales="fr-FR" emptyText="—" />
+      </Column>
+      <Column label="" disableSort>
+        <BatchActions />
+      </Column>
+    </DataTable>
+  </List>
+);

@@ -1,0 +1,93 @@
+import SendIcon from '@mui/icons-material/Send';
+import { Button } from '@mui/material';
+import { useState } from 'react';
+import { DataTable, DateField, List, SelectInput, TopToolbar, useNotify, useRefresh } from 'react-admin';
+import type { RaRecord } from 'react-admin';
+import { formatEuros } from '../../../domain/money.ts';
+import { choicesOf } from '../choices.ts';
+import { EurosField } from '../fields/EurosField.tsx';
+import { StatusField } from '../fields/StatusField.tsx';
+import { fetchApi } from '../providers/http.ts';
+
+/** A payout as GET /api/payouts lists it. */
+interface Payout extends RaRecord<number> {
+  projectTitle: string;
+  structureName: string;
+  amountCents: number;
+  status: 'recorded' | 'exported' | 'confirmed';
+  batchId: number | null;
+  bankDetailsValidated: boolean;
+  createdAt: string;
+}
+
+export const PAYOUT_STATUS_LABELS = { recorded: 'À exporter', exported: 'Exporté', confirmed: 'Exécuté' };
+const Column = DataTable.Col<Payout>;
+
+/** Exports every ready payout into one SEPA file; says what was left out and why, as the API does. */
+const ExportButton = () => {
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [busy, setBusy] = useState(false);
+  const exportAll = async () => {
+    setBusy(true);
+    try {
+      const result = await fetchApi<{ exported: number; totalCents: number; leftOut: { reason: string }[] }>(
+        '/payout-batches',
+        { method: 'POST' },
+      );
+      const leftOut = result.leftOut.length ? ` ${result.leftOut.map((payout) => payout.reason).join(' ')}` : '';
+      notify(`${result.exported} virement(s) exporté(s), ${formatEuros(result.totalCents)}.${leftOut}`, {
+        type: 'success',
+      });
+      refresh();
+    } catch (error) {
+      notify((error as Error).message, { type: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <TopToolbar>
+      <Button variant="contained" startIcon={<SendIcon />} onClick={exportAll} disabled={busy}>
+        Exporter les virements
+      </Button>
+    </TopToolbar>
+  );
+};
+
+/** Payouts owed to receiving structures, and the export of the ready ones as a SEPA file (treasurer). */
+export const PayoutList = () => (
+  <List
+    filters={[<SelectInput key="status" source="status" choices={choicesOf(PAYOUT_STATUS_LABELS)} alwaysOn />]}
+    sort={{ field: 'id', order: 'DESC' }}
+    exporter={false}
+    actions={<ExportButton />}
+  >
+    <DataTable bulkActionButtons={false} rowClick={false}>
+      <Column source="id" />
+      <Column source="createdAt">
+        <DateField source="createdAt" locales="fr-FR" />
+      </Column>
+      <Column
+        source="status"
+        disableSort
+        field={(props) => (
+          <StatusField
+            {...props}
+            labels={PAYOUT_STATUS_LABELS}
+            colors={{ recorded: 'warning', confirmed: 'success' }}
+          />
+        )}
+      />
+      <Column source="projectTitle" disableSort />
+      <Column source="structureName" disableSort />
+      <Column
+        source="bankDetailsValidated"
+        disableSort
+        render={(payout) => (payout.bankDetailsValidated ? 'validé' : 'à valider')}
+      />
+      <Column source="amountCents" disableSort align="right" field={EurosField} />
+      <Column source="batchId" disableSort />
+    </DataTable>
+  </List>
+);
