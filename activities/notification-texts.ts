@@ -162,7 +162,18 @@ const TEXTS: Record<string, Texts> = {
   },
   tax_receipt_available: {
     subject: 'Votre reçu fiscal pour « {title} »',
-    paragraphs: ['Le reçu fiscal de votre don au projet « {title} » est disponible.'],
+    paragraphs: [
+      'Le reçu fiscal de votre don au projet « {title} » est disponible : il est émis par la structure qui a reçu les fonds.',
+      'Conservez-le : il justifie votre réduction d’impôt.',
+    ],
+    action: SEE,
+  },
+  tax_statement_available: {
+    subject: 'Le récapitulatif annuel de vos dons (dont « {title} »)',
+    paragraphs: [
+      'Le récapitulatif de vos dons de l’année, avec les numéros de vos reçus fiscaux, est disponible.',
+      'Il vous aide à remplir votre déclaration de revenus.',
+    ],
     action: SEE,
   },
 };

@@ -22,8 +22,10 @@ import { lifecycleRoutes } from './routes/lifecycle.ts';
 import { payoutRoutes } from './routes/payouts.ts';
 import { projectRoutes } from './routes/projects.ts';
 import { publicPageRoutes } from './routes/public-pages.ts';
+import { receiptPageRoutes } from './routes/receipt-pages.ts';
 import { schoolRoutes } from './routes/schools.ts';
 import { structureRoutes } from './routes/structures.ts';
+import { taxReceiptRoutes } from './routes/tax-receipts.ts';
 import { userRoutes } from './routes/users.ts';
 
 /** Public paths outside the OpenAPI document: the document itself, its viewer and the admin SPA. */
@@ -70,9 +72,11 @@ export function createApp(deps: ApiDeps) {
   app.route('/api', donationListRoutes);
   app.route('/api', payoutRoutes);
   app.route('/api', structureRoutes);
+  app.route('/api', taxReceiptRoutes);
   app.route('/', emailPageRoutes);
   app.route('/', publicPageRoutes);
   app.route('/', giftPageRoutes);
+  app.route('/', receiptPageRoutes);
   // stands in for Stripe's hosted Checkout page when Stripe is stripe-mock; never in production
   if (deps.config.STRIPE_API_URL && deps.config.NODE_ENV !== 'production') app.route('/', devCheckoutRoutes);
 

@@ -79,3 +79,28 @@ export async function verifyDonationToken(secret: string, token: string): Promis
   const payload = await verifyLinkToken(secret, 'donation', token);
   return payload && /^\d{1,15}$/.test(payload) ? Number(payload) : undefined;
 }
+
+/** The token of a tax receipt's download link (sent to its donor only). */
+export const signReceiptToken = (secret: string, receiptId: number) =>
+  signLinkToken(secret, 'receipt', String(receiptId));
+
+/** The receipt a download token stands for, or undefined. */
+export async function verifyReceiptToken(secret: string, token: string): Promise<number | undefined> {
+  const payload = await verifyLinkToken(secret, 'receipt', token);
+  return payload && /^\d{1,15}$/.test(payload) ? Number(payload) : undefined;
+}
+
+/** The token of a donor's yearly statement link: their address and the year. */
+export const signStatementToken = (secret: string, who: { email: string; year: number }) =>
+  signLinkToken(secret, 'statement', `${who.year}.${toBase64url(encoder.encode(who.email.toLowerCase()))}`);
+
+/** The address and year a statement token stands for, or undefined. */
+export async function verifyStatementToken(
+  secret: string,
+  token: string,
+): Promise<{ email: string; year: number } | undefined> {
+  const payload = await verifyLinkToken(secret, 'statement', token);
+  const match = payload && /^(\d{4})\.([\w-]{1,400})$/.exec(payload);
+  if (!match) return undefined;
+  return { year: Number(match[1]), email: new TextDecoder().decode(fromBase64url(match[2] as string)) };
+}

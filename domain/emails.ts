@@ -88,4 +88,5 @@ export const EMAIL_TEMPLATE_LABELS: Record<string, string> = {
   project_news: 'Nouvelles du projet',
   donation_thanks: 'Remerciement du don',
   tax_receipt_available: 'Reçu fiscal disponible',
+  tax_statement_available: 'Récapitulatif annuel des dons',
 };

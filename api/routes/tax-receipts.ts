@@ -1,0 +1,125 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import {
+  donorsWithReceipts,
+  findIssuedReceipt,
+  listReceipts,
+  markReceiptsSent,
+  openDraftReceipts,
+  validateReceipts,
+} from '../../db/queries/tax-receipts.ts';
+import type { User } from '../../db/queries/users.ts';
+import { signReceiptToken, signStatementToken } from '../../domain/email-links.ts';
+import { receiptNumber } from '../../domain/tax-receipts.ts';
+import { currentUser, defineRoute, hasRole } from '../auth/access.ts';
+import type { AppEnv } from '../context.ts';
+import { ApiError, validationHook } from '../errors.ts';
+import { taxReceiptPdf } from '../pdf/tax-receipt.ts';
+import { notify } from '../services/notify.ts';
+import { errorResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
+import { IdParam } from './resources.schemas.ts';
+import { Count, Receipt, ReceiptIds, ReceiptListQuery, YearRequest } from './tax-receipts.schemas.ts';
+
+const HANDLERS = ['admin', 'gestionnaire'] as const;
+const jsonBody = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
+const pdfResponse = { description: 'PDF', content: { 'application/pdf': { schema: { type: 'string' as const } } } };
+
+const list = defineRoute(HANDLERS, {
+  method: 'get',
+  path: '/tax-receipts',
+  summary: 'Reçus fiscaux des dons versés à sa structure (brouillons, validés, envoyés)',
+  request: { query: ReceiptListQuery },
+  responses: { 200: jsonResponse(pageSchema(Receipt), 'Reçus'), ...errorResponses },
+});
+const validate = defineRoute(HANDLERS, {
+  method: 'post',
+  path: '/tax-receipts/validate',
+  summary: 'Valide des reçus : chacun prend le numéro suivant de la structure, sans trou',
+  request: { body: jsonBody(ReceiptIds) },
+  responses: { 200: jsonResponse(Count, 'Reçus validés'), ...errorResponses },
+});
+const send = defineRoute(HANDLERS, {
+  method: 'post',
+  path: '/tax-receipts/send',
+  summary: 'Envoie aux donateurs le lien de leur reçu validé',
+  request: { body: jsonBody(ReceiptIds) },
+  responses: { 200: jsonResponse(Count, 'Reçus envoyés'), ...errorResponses },
+});
+const pdf = defineRoute(HANDLERS, {
+  method: 'get',
+  path: '/tax-receipts/{id}/pdf',
+  summary: 'Le reçu fiscal en PDF',
+  request: { params: IdParam },
+  responses: { 200: pdfResponse, ...errorResponses, 404: errorResponses[400] },
+});
+const statements = defineRoute(['admin'], {
+  method: 'post',
+  path: '/tax-receipts/yearly-statements',
+  summary: 'Envoie à chaque donateur le récapitulatif annuel de ses reçus',
+  request: { body: jsonBody(YearRequest) },
+  responses: { 200: jsonResponse(Count, 'Donateurs prévenus'), ...errorResponses },
+});
+
+/** The structures whose receipts the user handles: all for an admin, their own for a gestionnaire. */
+function structuresOf(user: User): number[] | undefined {
+  if (hasRole(user, 'admin')) return undefined;
+  return user.roles.flatMap((held) => (held.role === 'gestionnaire' && held.structureId ? [held.structureId] : []));
+}
+
+const base = (url: string) => url.replace(/\/+$/, '');
+
+/** Tax receipts, for the receiving structures' gestionnaires (and admins): validate, send, download. */
+export const taxReceiptRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(list, async (c) => {
+    const query = c.req.valid('query');
+    const { db } = c.get('deps');
+    await openDraftReceipts(db);
+    return c.json(
+      await listReceipts(db, { ...query, ...pageOf(query), structures: structuresOf(currentUser(c)) }),
+      200,
+    );
+  })
+  .openapi(validate, async (c) => {
+    const user = currentUser(c);
+    const { ids } = c.req.valid('json');
+    const validated = await c.get('deps').db.begin((tx) => validateReceipts(tx, ids, structuresOf(user), user.id));
+    return c.json({ count: validated.length }, 200);
+  })
+  .openapi(send, async (c) => {
+    const deps = c.get('deps');
+    const sent = await markReceiptsSent(deps.db, c.req.valid('json').ids, structuresOf(currentUser(c)));
+    for (const receipt of sent) {
+      const token = await signReceiptToken(deps.config.EMAIL_LINK_SECRET, receipt.id);
+      await notify(deps, {
+        donationId: receipt.donationId,
+        template: 'tax_receipt_available',
+        eventKey: `receipt-${receipt.id}`,
+        actionUrl: `${base(deps.config.PUBLIC_URL)}/recus/${token}`,
+        actionLabel: 'Télécharger mon reçu fiscal',
+      });
+    }
+    return c.json({ count: sent.length }, 200);
+  })
+  .openapi(pdf, async (c) => {
+    const receipt = await findIssuedReceipt(c.get('deps').db, c.req.valid('param').id, structuresOf(currentUser(c)));
+    if (!receipt) throw new ApiError(404, 'not_found', 'Reçu introuvable ou pas encore validé.');
+    return c.body(new Uint8Array(await taxReceiptPdf(receipt)), 200, {
+      'content-type': 'application/pdf',
+      'content-disposition': `attachment; filename="recu-${receiptNumber(receipt.year, receipt.number)}.pdf"`,
+    });
+  })
+  .openapi(statements, async (c) => {
+    const deps = c.get('deps');
+    const { year } = c.req.valid('json');
+    const donors = await donorsWithReceipts(deps.db, year);
+    for (const donor of donors) {
+      const token = await signStatementToken(deps.config.EMAIL_LINK_SECRET, { email: donor.email, year });
+      await notify(deps, {
+        donationId: donor.donationId,
+        template: 'tax_statement_available',
+        eventKey: `statement-${year}`,
+        actionUrl: `${base(deps.config.PUBLIC_URL)}/recus/annuel?token=${token}`,
+        actionLabel: `Télécharger mon récapitulatif ${year}`,
+      });
+    }
+    return c.json({ count: donors.length }, 200);
+  });

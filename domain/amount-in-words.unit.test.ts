@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { amountInWords, numberInWords } from './amount-in-words.ts';
+
+describe('amounts in French words, as a tax receipt writes them', () => {
+  it('spells the tricky numbers of French', () => {
+    const cases: [number, string][] = [
+      [1, 'un'],
+      [16, 'seize'],
+      [21, 'vingt-et-un'],
+      [71, 'soixante-et-onze'],
+      [77, 'soixante-dix-sept'],
+      [80, 'quatre-vingts'],
+      [81, 'quatre-vingt-un'],
+      [91, 'quatre-vingt-onze'],
+      [99, 'quatre-vingt-dix-neuf'],
+      [100, 'cent'],
+      [200, 'deux-cents'],
+      [201, 'deux-cent-un'],
+      [1000, 'mille'],
+      [1280, 'mille-deux-cent-quatre-vingts'],
+      [200_000, 'deux-cent-mille'],
+      [2_000_000, 'deux-millions'],
+    ];
+    for (const [n, words] of cases) expect(numberInWords(n), String(n)).toBe(words);
+  });
+
+  it('names euros and centimes with their plurals', () => {
+    expect(amountInWords(100)).toBe('un euro');
+    expect(amountInWords(12_050)).toBe('cent-vingt euros et cinquante centimes');
+    expect(amountInWords(500_001)).toBe('cinq-mille euros et un centime');
+  });
+});

@@ -1,0 +1,82 @@
+import { amountInWords } from './amount-in-words.ts';
+import { formatEuros } from './money.ts';
+
+/** Everything a tax receipt states, as issued. */
+export interface ReceiptFacts {
+  year: number;
+  number: number;
+  /** ISO date of issue and of the payment */
+  issuedOn: string;
+  paidOn: string;
+  amountCents: number;
+  structure: {
+    legalName: string;
+    siret: string | null;
+    kind: string;
+    schoolName: string;
+    commune: string;
+    legalRepresentative: string | null;
+  };
+  donor: {
+    kind: 'person' | 'company';
+    name: string;
+    companyName: string | null;
+    siren: string | null;
+    addressLine: string | null;
+    postalCode: string | null;
+    city: string | null;
+  };
+}
+
+/** A receipt's number: the year and its rank in the structure's sequence, e.g. 2026-000042. */
+export const receiptNumber = (year: number, number: number) => `${year}-${String(number).padStart(6, '0')}`;
+
+const STRUCTURE_OBJECTS: Record<string, string> = {
+  cooperative_scolaire: 'Coopérative scolaire : activités éducatives des élèves de l’école',
+  eple: 'Établissement public local d’enseignement',
+  association_sportive: 'Association sportive scolaire',
+  maison_des_lyceens: 'Maison des lycéens : activités éducatives, culturelles et sportives des lycéens',
+  association_gestionnaire: 'Association gestionnaire d’un établissement d’enseignement',
+};
+
+const frenchDate = (iso: string) =>
+  new Date(`${iso}T12:00:00Z`).toLocaleDateString('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
+
+/** The sections of a tax receipt, after the French form for donations to associations (Cerfa n° 11580). */
+export function receiptSections(facts: ReceiptFacts) {
+  const { structure, donor } = facts;
+  const company = donor.kind === 'company';
+  const address = [donor.addressLine, [donor.postalCode, donor.city].filter(Boolean).join(' ')].filter(Boolean);
+  return {
+    title: 'Reçu au titre des dons à certains organismes d’intérêt général',
+    legalBasis: 'Articles 200, 238 bis et 978 du code général des impôts (modèle Cerfa n° 11580)',
+    number: `Numéro d’ordre du reçu : ${receiptNumber(facts.year, facts.number)}`,
+    beneficiary: [
+      `Nom ou dénomination : ${structure.legalName}`,
+      ...(structure.siret ? [`SIRET : ${structure.siret}`] : []),
+      `Adresse : ${structure.schoolName}, ${structure.commune}`,
+      `Objet : ${STRUCTURE_OBJECTS[structure.kind] ?? structure.kind}`,
+      'Organisme d’intérêt général ayant un caractère éducatif',
+    ],
+    donor: [
+      company ? `Dénomination : ${donor.companyName}` : `Nom et prénom : ${donor.name}`,
+      ...(company && donor.siren ? [`SIREN : ${donor.siren}`] : []),
+      ...(address.length ? [`Adresse : ${address.join(', ')}`] : []),
+    ],
+    sum: [
+      `Le bénéficiaire reconnaît avoir reçu au titre des dons et versements ouvrant droit à réduction d’impôt la somme de : ${formatEuros(facts.amountCents)}`,
+      `Somme en toutes lettres : ${amountInWords(facts.amountCents)}`,
+      `Date du versement ou du don : ${frenchDate(facts.paidOn)}`,
+    ],
+    certification: `Le bénéficiaire certifie sur l’honneur que les dons et versements qu’il reçoit ouvrent droit à la réduction d’impôt prévue à l’article ${company ? '238 bis' : '200'} du CGI (${company ? '60 %' : '66 %'} du montant du don${company ? ', dans la limite de 20 000 € ou de 5 ‰ du chiffre d’affaires' : ', dans la limite de 20 % du revenu imposable'}).`,
+    form: [
+      'Forme du don : déclaration de don manuel',
+      'Nature du don : numéraire',
+      'Mode de versement : carte bancaire',
+    ],
+    signature: [
+      `Fait le ${frenchDate(facts.issuedOn)}`,
+      `Pour ${structure.legalName}${structure.legalRepresentative ? ` : ${structure.legalRepresentative}` : ''}`,
+    ],
+  };
+}
