@@ -13,7 +13,10 @@ const schoolUai = await insertSchool(db);
 const porteur = await insertUser(db, 'porteur');
 const projectId = await insertProject(db, { schoolUai, porteurId: porteur.id, campaignEndsInDays: 1 });
 const structureId = await insertReceivingStructure(db, { projectId });
-await recordPaidDonation(db, { projectId, amountCents: 150_000 });
+const donationId = await recordPaidDonation(db, { projectId, amountCents: 150_000, donorName: 'Lina Rossi' });
+await db`
+  update donations set wants_tax_receipt = true, address_line = '3 place du Marché', postal_code = '59000',
+         city = 'Lille' where id = ${donationId}`;
 await createPaymentActivities({ db, stripe }).recordPayout({ projectId });
 
 const openPage = async () => {
@@ -63,6 +66,23 @@ describe('payouts and bank details in the back office', () => {
     await page.screenshot({ path: '.data/e2e-payout-batches.png', fullPage: true });
     const [payout] = await db<{ status: string }[]>`select status from payouts where project_id = ${projectId}`;
     expect(payout?.status).toBe('confirmed');
+    await page.close();
+  }, 90_000);
+
+  it('lets the gestionnaire validate the receipt of a gift once the bank has paid the structure', async () => {
+    const gestionnaire = await insertUser(db, 'gestionnaire', { structureId });
+    const page = await openPage();
+    await signInToAdmin(page, session.baseUrl, gestionnaire.email, FIXTURE_PASSWORD);
+    await page.getByRole('menuitem', { name: 'Reçus fiscaux' }).click();
+    await page.getByText('Lina Rossi').waitFor();
+    await page.getByRole('checkbox', { name: 'Tout sélectionner' }).check();
+    await page.getByRole('button', { name: 'Valider' }).click();
+    await page.getByText('1 reçu(s) validé(s) et numéroté(s).').waitFor();
+    await page.getByText(`${new Date().getFullYear()}-000001`).waitFor();
+    expect(await page.getByRole('link', { name: 'PDF' }).getAttribute('href')).toMatch(
+      /^\/api\/tax-receipts\/\d+\/pdf$/,
+    );
+    await page.screenshot({ path: '.data/e2e-tax-receipts.png', fullPage: true });
     await page.close();
   }, 90_000);
 });

@@ -20,6 +20,7 @@ import { authProvider } from './providers/authProvider.ts';
 import { dataProvider } from './providers/dataProvider.ts';
 import schools from './schools/index.ts';
 import structures from './structures/index.ts';
+import taxReceipts from './tax-receipts/index.ts';
 import users from './users/index.ts';
 
 /** The back office: French react-admin over /api, showing each user the resources their roles allow. */
@@ -43,6 +44,7 @@ export const App = () => (
         {canSeeDonations(roles) ? <Resource name="donations" {...donations} /> : null}
         {isAdmin(roles) ? <Resource name="payment-anomalies" {...anomalies} /> : null}
         {canSeeStructures(roles) ? <Resource name="structures" {...structures} /> : null}
+        {canSeeStructures(roles) ? <Resource name="tax-receipts" {...taxReceipts} /> : null}
         {isAdmin(roles) ? <Resource name="payouts" {...payouts} /> : null}
         {isAdmin(roles) ? <Resource name="payout-batches" {...payoutBatches} /> : null}
       </>

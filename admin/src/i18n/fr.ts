@@ -127,6 +127,18 @@ const appMessages = {
         bankDetailsValidatedAt: 'Coordonnées validées le',
       },
     },
+    'tax-receipts': {
+      name: 'Reçu fiscal |||| Reçus fiscaux',
+      fields: {
+        number: 'Numéro',
+        status: 'Statut',
+        donorName: 'Donateur',
+        amountCents: 'Montant',
+        paidAt: 'Don du',
+        projectTitle: 'Projet',
+        structureName: 'Structure',
+      },
+    },
     payouts: {
       name: 'Versement |||| Versements',
       fields: {

@@ -1,0 +1,113 @@
+import DownloadIcon from '@mui/icons-material/Download';
+import { Button } from '@mui/material';
+import {
+  DataTable,
+  DateField,
+  List,
+  SelectInput,
+  useListContext,
+  useNotify,
+  useRecordContext,
+  useRefresh,
+  useUnselectAll,
+} from 'react-admin';
+import type { RaRecord } from 'react-admin';
+import { receiptNumber } from '../../../domain/tax-receipts.ts';
+import { choicesOf } from '../choices.ts';
+import { EurosField } from '../fields/EurosField.tsx';
+import { StatusField } from '../fields/StatusField.tsx';
+import { fetchApi } from '../providers/http.ts';
+
+/** A tax receipt as GET /api/tax-receipts lists it. */
+interface Receipt extends RaRecord<number> {
+  structureName: string;
+  projectTitle: string;
+  status: 'draft' | 'validated' | 'sent';
+  year: number | null;
+  number: number | null;
+  amountCents: number;
+  donorName: string;
+  donorEmail: string;
+  paidAt: string;
+}
+
+const STATUS_LABELS = { draft: 'Brouillon', validated: 'Validé', sent: 'Envoyé' };
+const Column = DataTable.Col<Receipt>;
+
+/** Validates or sends the selected receipts; the API's message is shown as it is when it refuses. */
+const BulkAction = ({ action, label, done }: { action: 'validate' | 'send'; label: string; done: string }) => {
+  const { selectedIds } = useListContext();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const unselectAll = useUnselectAll('tax-receipts');
+  const run = async () => {
+    try {
+      const { count } = await fetchApi<{ count: number }>(`/tax-receipts/${action}`, {
+        method: 'POST',
+        body: JSON.stringify({ ids: selectedIds }),
+      });
+      notify(`${count} ${done}`, { type: 'success' });
+      unselectAll();
+      refresh();
+    } catch (error) {
+      notify((error as Error).message, { type: 'error' });
+    }
+  };
+  return (
+    <Button size="small" onClick={run}>
+      {label}
+    </Button>
+  );
+};
+
+const PdfLink = () => {
+  const receipt = useRecordContext<Receipt>();
+  if (!receipt || receipt.number === null) return null;
+  return (
+    <Button size="small" href={`/api/tax-receipts/${receipt.id}/pdf`} download startIcon={<DownloadIcon />}>
+      PDF
+    </Button>
+  );
+};
+
+/** The receipts of the gestionnaire's structure: drafts to validate (numbering), validated ones to send. */
+export const ReceiptList = () => (
+  <List
+    filters={[<SelectInput key="status" source="status" choices={choicesOf(STATUS_LABELS)} alwaysOn />]}
+    sort={{ field: 'id', order: 'ASC' }}
+    exporter={false}
+  >
+    <DataTable
+      rowClick={false}
+      bulkActionButtons={
+        <>
+          <BulkAction action="validate" label="Valider" done="reçu(s) validé(s) et numéroté(s)." />
+          <BulkAction action="send" label="Envoyer" done="reçu(s) envoyé(s) aux donateurs." />
+        </>
+      }
+    >
+      <Column
+        source="number"
+        disableSort
+        render={(receipt) => (receipt.year && receipt.number ? receiptNumber(receipt.year, receipt.number) : '—')}
+      />
+      <Column
+        source="status"
+        disableSort
+        field={(props) => (
+          <StatusField {...props} labels={STATUS_LABELS} colors={{ draft: 'warning', sent: 'success' }} />
+        )}
+      />
+      <Column source="donorName" disableSort />
+      <Column source="amountCents" disableSort align="right" field={EurosField} />
+      <Column source="paidAt" disableSort>
+        <DateField source="paidAt" locales="fr-FR" />
+      </Column>
+      <Column source="projectTitle" disableSort />
+      <Column source="structureName" disableSort />
+      <Column label="" disableSort>
+        <PdfLink />
+      </Column>
+    </DataTable>
+  </List>
+);
