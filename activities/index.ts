@@ -5,6 +5,7 @@ import { createFundActivities } from './funds.ts';
 import { createNotificationActivities } from './notifications.ts';
 import { createPaymentActivities } from './payments.ts';
 import { createProjectActivities } from './projects.ts';
+import { createReconciliationActivities } from './reconciliation.ts';
 import { createTopUpSweepActivities } from './top-up-sweep.ts';
 
 /** What activities are built from. */
@@ -23,6 +24,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createEmailDeliveryActivities(deps),
     ...createFundActivities(deps),
     ...createTopUpSweepActivities(deps),
+    ...createReconciliationActivities(deps),
   };
 }
 

@@ -23,6 +23,7 @@ import { payoutRoutes } from './routes/payouts.ts';
 import { projectRoutes } from './routes/projects.ts';
 import { publicPageRoutes } from './routes/public-pages.ts';
 import { receiptPageRoutes } from './routes/receipt-pages.ts';
+import { reconciliationRoutes } from './routes/reconciliations.ts';
 import { schoolRoutes } from './routes/schools.ts';
 import { structureRoutes } from './routes/structures.ts';
 import { taxReceiptRoutes } from './routes/tax-receipts.ts';
@@ -73,6 +74,7 @@ export function createApp(deps: ApiDeps) {
   app.route('/api', payoutRoutes);
   app.route('/api', structureRoutes);
   app.route('/api', taxReceiptRoutes);
+  app.route('/api', reconciliationRoutes);
   app.route('/', emailPageRoutes);
   app.route('/', publicPageRoutes);
   app.route('/', giftPageRoutes);

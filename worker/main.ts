@@ -5,7 +5,7 @@ import { createDb } from '../db/client.ts';
 import { configOrExit } from '../db/env.ts';
 import { parseWorkerConfig } from './config.ts';
 import { createMailDeps } from './email.ts';
-import { ensureEmailDeliverySchedule, ensureTopUpSweepSchedule } from './schedules.ts';
+import { ensureEmailDeliverySchedule, ensureReconciliationSchedule, ensureTopUpSweepSchedule } from './schedules.ts';
 import { createWorker } from './worker.ts';
 
 const config = configOrExit(() => parseWorkerConfig(process.env));
@@ -37,6 +37,7 @@ const worker = await createWorker({
 const schedules = { temporal, taskQueue: config.TEMPORAL_TASK_QUEUE };
 console.log(`Top-up sweep schedule: ${await ensureTopUpSweepSchedule(schedules)}`);
 console.log(`E-mail delivery schedule: ${await ensureEmailDeliverySchedule(schedules)}`);
+console.log(`Stripe reconciliation schedule: ${await ensureReconciliationSchedule(schedules)}`);
 console.log(`Worker polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS}`);
 // the SDK shuts the worker down gracefully on SIGINT and SIGTERM; then run() resolves
 await worker.run();

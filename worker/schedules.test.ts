@@ -1,14 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { ensureTopUpSweepSchedule } from './schedules.ts';
+import { ensureReconciliationSchedule, ensureTopUpSweepSchedule } from './schedules.ts';
 
 const connection = await Connection.connect({ address: inject('temporalAddress') });
 const client = new Client({ connection });
 const scheduleId = `funds-top-up-sweep-${randomBytes(4).toString('hex')}`;
+const reconciliationId = `stripe-reconciliation-${randomBytes(4).toString('hex')}`;
 
 afterAll(async () => {
   await client.schedule.getHandle(scheduleId).delete();
+  await client.schedule.getHandle(reconciliationId).delete();
   await connection.close();
 });
 
@@ -26,6 +28,18 @@ describe('the top-up sweep schedule', () => {
       args: [{}],
     });
     expect(schedule.spec.intervals?.map((interval) => interval.every)).toEqual([3_600_000]);
+    expect(schedule.policies.overlap).toBe('SKIP');
+  });
+});
+
+describe('the Stripe reconciliation schedule', () => {
+  it('starts the reconciliation once a day, never two at once', async () => {
+    const options = { temporal: client, taskQueue: 'trousse-test', scheduleId: reconciliationId };
+    expect(await ensureReconciliationSchedule(options)).toBe('created');
+    expect(await ensureReconciliationSchedule(options)).toBe('existing');
+    const schedule = await client.schedule.getHandle(reconciliationId).describe();
+    expect(schedule.action).toMatchObject({ type: 'startWorkflow', workflowType: 'reconciliationWorkflow' });
+    expect(schedule.spec.intervals?.map((interval) => interval.every)).toEqual([86_400_000]);
     expect(schedule.policies.overlap).toBe('SKIP');
   });
 });

@@ -25,6 +25,13 @@ const EMAIL_DELIVERY: ScheduleDefinition = {
   description: 'E-mails : envoi des messages en attente de la boîte d’envoi, chaque minute.',
 };
 
+const RECONCILIATION: ScheduleDefinition = {
+  id: 'stripe-reconciliation',
+  workflowType: 'reconciliationWorkflow',
+  every: '1 day',
+  description: 'Rapprochement quotidien du grand livre avec les paiements et remboursements Stripe (2 derniers jours).',
+};
+
 /** Where to create a schedule; scheduleId replaces the fixed one (tests). */
 interface ScheduleOptions {
   temporal: Client;
@@ -63,3 +70,6 @@ export const ensureTopUpSweepSchedule = (options: ScheduleOptions) => ensureSche
 
 /** The delivery of the outbox every minute; created once. */
 export const ensureEmailDeliverySchedule = (options: ScheduleOptions) => ensureSchedule(EMAIL_DELIVERY, options);
+
+/** The daily reconciliation of the ledger with Stripe; created once. */
+export const ensureReconciliationSchedule = (options: ScheduleOptions) => ensureSchedule(RECONCILIATION, options);

@@ -3,3 +3,4 @@ export { failedCampaignResolutionWorkflow } from './failed-campaign-resolution.t
 export { topUpSweepWorkflow } from './top-up-sweep.ts';
 export { emailDeliveryWorkflow } from './email-delivery.ts';
 export { notifyWorkflow } from './notify.ts';
+export { reconciliationWorkflow } from './reconciliation.ts';

@@ -6,7 +6,7 @@ import { insertReceivingStructure, recordPaidDonation } from '../../test/money.t
 import { deliver, sessionCompleted } from '../../test/stripe-events.ts';
 
 // Donations and payment anomalies in the back office, in a real browser, served by the real API.
-const { app, db, browser } = await createTestApp();
+const { app, db, browser } = await createTestApp({ worker: true });
 const session = useBrowser(app);
 
 const schoolUai = await insertSchool(db);
@@ -62,6 +62,22 @@ describe('donations in the back office', () => {
           (await db`select resolved_at from payment_anomalies where donation_id = ${donationId}`)[0]?.resolvedAt,
       )
       .toBeInstanceOf(Date);
+    await page.close();
+  }, 90_000);
+
+  it('lets an admin reconcile the ledger with Stripe and read the differences', async () => {
+    const admin = await insertUser(db, 'admin');
+    const page = await session.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    page.setDefaultTimeout(30_000);
+    await signInToAdmin(page, session.baseUrl, admin.email, FIXTURE_PASSWORD);
+    await page.getByRole('menuitem', { name: 'Rapprochements Stripe' }).click();
+    await page.getByRole('button', { name: 'Rapprocher maintenant' }).click();
+    await page.getByText(/Rapprochement fait : \d+ écart\(s\)\./).waitFor();
+    await page.locator('tbody tr').first().click();
+    await page
+      .getByText(/sans don correspondant au grand livre/)
+      .first()
+      .waitFor();
     await page.close();
   }, 90_000);
 });

@@ -16,6 +16,7 @@ import {
   isAdmin,
 } from './permissions.ts';
 import projects from './projects/index.ts';
+import reconciliations from './reconciliations/index.ts';
 import { authProvider } from './providers/authProvider.ts';
 import { dataProvider } from './providers/dataProvider.ts';
 import schools from './schools/index.ts';
@@ -47,6 +48,7 @@ export const App = () => (
         {canSeeStructures(roles) ? <Resource name="tax-receipts" {...taxReceipts} /> : null}
         {isAdmin(roles) ? <Resource name="payouts" {...payouts} /> : null}
         {isAdmin(roles) ? <Resource name="payout-batches" {...payoutBatches} /> : null}
+        {isAdmin(roles) ? <Resource name="reconciliations" {...reconciliations} /> : null}
       </>
     )}
   </Admin>

@@ -139,6 +139,17 @@ const appMessages = {
         structureName: 'Structure',
       },
     },
+    reconciliations: {
+      name: 'Rapprochement Stripe |||| Rapprochements Stripe',
+      fields: {
+        ranAt: 'Fait le',
+        periodStart: 'Du',
+        periodEnd: 'Au',
+        ledgerPaidCents: 'Encaissé (grand livre)',
+        stripePaidCents: 'Encaissé (Stripe)',
+        differenceCount: 'Écarts',
+      },
+    },
     payouts: {
       name: 'Versement |||| Versements',
       fields: {

@@ -62,6 +62,7 @@ export const PayoutList = () => (
     sort={{ field: 'id', order: 'DESC' }}
     exporter={false}
     actions={<ExportButton />}
+    empty={false}
   >
     <DataTable bulkActionButtons={false} rowClick={false}>
       <Column source="id" />

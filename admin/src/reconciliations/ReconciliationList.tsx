@@ -1,0 +1,80 @@
+import { Button, Typography } from '@mui/material';
+import { DataTable, DateField, List, TopToolbar, useNotify, useRecordContext, useRefresh } from 'react-admin';
+import type { RaRecord } from 'react-admin';
+import { EurosField } from '../fields/EurosField.tsx';
+import { fetchApi } from '../providers/http.ts';
+
+/** A run of the reconciliation as GET /api/reconciliations lists it. */
+interface Run extends RaRecord<number> {
+  periodStart: string;
+  periodEnd: string;
+  ledgerPaidCents: number;
+  stripePaidCents: number;
+  differenceCount: number;
+  differences: { kind: string; message: string }[];
+  ranAt: string;
+}
+
+const Column = DataTable.Col<Run>;
+
+const Differences = () => {
+  const run = useRecordContext<Run>();
+  if (!run) return null;
+  if (run.differences.length === 0)
+    return <Typography variant="body2">Aucun écart : le grand livre et Stripe concordent.</Typography>;
+  return (
+    <ul>
+      {run.differences.map((difference, index) => (
+        <li key={index}>
+          <Typography variant="body2">{difference.message}</Typography>
+        </li>
+      ))}
+    </ul>
+  );
+};
+
+const RunNow = () => {
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const run = async () => {
+    try {
+      const result = await fetchApi<{ differenceCount: number }>('/reconciliations', {
+        method: 'POST',
+        body: JSON.stringify({ days: 2 }),
+      });
+      notify(`Rapprochement fait : ${result.differenceCount} écart(s).`, {
+        type: result.differenceCount ? 'warning' : 'success',
+      });
+      refresh();
+    } catch (error) {
+      notify((error as Error).message, { type: 'error' });
+    }
+  };
+  return (
+    <TopToolbar>
+      <Button variant="outlined" onClick={run}>
+        Rapprocher maintenant
+      </Button>
+    </TopToolbar>
+  );
+};
+
+/** The daily reconciliation of the ledger with Stripe: totals on each side and every difference (admins). */
+export const ReconciliationList = () => (
+  <List sort={{ field: 'ranAt', order: 'DESC' }} exporter={false} actions={<RunNow />} empty={false}>
+    <DataTable rowClick="expand" expand={<Differences />} bulkActionButtons={false}>
+      <Column source="ranAt">
+        <DateField source="ranAt" showTime locales="fr-FR" />
+      </Column>
+      <Column source="periodStart" disableSort>
+        <DateField source="periodStart" showTime locales="fr-FR" />
+      </Column>
+      <Column source="periodEnd" disableSort>
+        <DateField source="periodEnd" showTime locales="fr-FR" />
+      </Column>
+      <Column source="ledgerPaidCents" disableSort align="right" field={EurosField} />
+      <Column source="stripePaidCents" disableSort align="right" field={EurosField} />
+      <Column source="differenceCount" disableSort align="right" />
+    </DataTable>
+  </List>
+);

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { createTestApp } from '../../test/app.ts';
+import { insertProject, insertSchool, insertUser } from '../../test/fixtures.ts';
+import { signIn } from '../../test/lifecycle.ts';
+import { deliver, sessionCompleted } from '../../test/stripe-events.ts';
+
+// The reconciliation on the real Temporal server, its activity reading stripe-mock (which knows none of our
+// payments and answers every list with its one fixture charge) and the ledger in Postgres.
+const { app, db, browser } = await createTestApp({ worker: true });
+
+describe('the reconciliation with Stripe', () => {
+  it('reports the payments Stripe does not know and the charges the ledger does not, and keeps the run', async () => {
+    const schoolUai = await insertSchool(db);
+    const porteur = await insertUser(db, 'porteur');
+    const projectId = await insertProject(db, { schoolUai, porteurId: porteur.id, campaignEndsInDays: 10 });
+    const started = await browser().request('POST', '/api/donations', {
+      projectId,
+      amountCents: 4_200,
+      donorName: 'Jade Fontaine',
+      donorEmail: 'jade@example.org',
+    });
+    const { donationId } = (await started.json()) as { donationId: number };
+    const [row] = await db<{ sessionId: string }[]>`
+      select stripe_checkout_session_id as session_id from donations where id = ${donationId}`;
+    await deliver(app, sessionCompleted({ id: donationId, sessionId: row!.sessionId, amountCents: 4_200 }));
+
+    const admin = await signIn({ db, browser }, 'admin');
+    const response = await admin.client.request('POST', '/api/reconciliations', { days: 1 });
+    expect(response.status).toBe(201);
+    const run = (await response.json()) as {
+      id: number;
+      ledgerPaidCents: number;
+      differences: { kind: string; donationId: number | null; message: string }[];
+    };
+    expect(run.ledgerPaidCents).toBe(4_200);
+    expect(run.differences).toContainEqual(
+      expect.objectContaining({
+        kind: 'missing_in_stripe',
+        donationId,
+        message: expect.stringMatching(/Le don \d+ \(42,00\s€\)/),
+      }),
+    );
+    expect(run.differences).toContainEqual(expect.objectContaining({ kind: 'missing_in_ledger', donationId: null }));
+
+    const listed = await admin.client.getJson('/api/reconciliations');
+    expect(listed.body.data[0]).toMatchObject({ id: run.id, differenceCount: run.differences.length });
+    expect((await admin.client.request('POST', '/api/reconciliations', { days: 365 })).status).toBe(400);
+  });
+});

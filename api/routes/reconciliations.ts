@@ -1,0 +1,67 @@
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { randomBytes } from 'node:crypto';
+import { findReconciliationRun, listReconciliationRuns } from '../../db/queries/reconciliation.ts';
+import { defineRoute } from '../auth/access.ts';
+import type { AppEnv } from '../context.ts';
+import { ApiError, validationHook } from '../errors.ts';
+import { errorResponses, jsonResponse, listQuery, pageOf, pageSchema } from './common.schemas.ts';
+import { IdParam } from './resources.schemas.ts';
+
+const Run = z
+  .object({
+    id: z.number(),
+    periodStart: z.date(),
+    periodEnd: z.date(),
+    ledgerPaidCents: z.number(),
+    stripePaidCents: z.number(),
+    ledgerRefundedCents: z.number(),
+    stripeRefundedCents: z.number(),
+    differenceCount: z.number(),
+    differences: z.array(z.unknown()),
+    ranAt: z.date(),
+  })
+  .openapi('ReconciliationRun');
+
+const RunRequest = z
+  .object({ days: z.number().int().min(1, 'Au moins 1 jour.').max(90, 'Au plus 90 jours.').default(2) })
+  .openapi('ReconciliationRequest');
+
+const list = defineRoute(['admin'], {
+  method: 'get',
+  path: '/reconciliations',
+  summary: 'Rapprochements du grand livre avec Stripe (paiements et remboursements), les plus récents d’abord',
+  request: { query: listQuery(['ranAt'] as const, 'ranAt') },
+  responses: { 200: jsonResponse(pageSchema(Run), 'Rapprochements'), ...errorResponses },
+});
+const one = defineRoute(['admin'], {
+  method: 'get',
+  path: '/reconciliations/{id}',
+  summary: 'Un rapprochement et ses écarts',
+  request: { params: IdParam },
+  responses: { 200: jsonResponse(Run, 'Rapprochement'), ...errorResponses, 404: errorResponses[400] },
+});
+const run = defineRoute(['admin'], {
+  method: 'post',
+  path: '/reconciliations',
+  summary: 'Lance un rapprochement maintenant sur les derniers jours (le planning le fait chaque jour)',
+  request: { body: { content: { 'application/json': { schema: RunRequest } }, required: true } },
+  responses: { 201: jsonResponse(Run, 'Rapprochement fait'), ...errorResponses },
+});
+
+/** The reconciliation report with Stripe, for admins: the daily runs, and one run on demand. */
+export const reconciliationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(list, async (c) => c.json(await listReconciliationRuns(c.get('deps').db, pageOf(c.req.valid('query'))), 200))
+  .openapi(one, async (c) => {
+    const found = await findReconciliationRun(c.get('deps').db, c.req.valid('param').id);
+    if (!found) throw new ApiError(404, 'not_found', 'Rapprochement introuvable.');
+    return c.json(found, 200);
+  })
+  .openapi(run, async (c) => {
+    const { temporal, config, db } = c.get('deps');
+    const { runId } = await temporal.workflow.execute('reconciliationWorkflow', {
+      workflowId: `stripe-reconciliation-now-${randomBytes(4).toString('hex')}`,
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      args: [{ days: c.req.valid('json').days }],
+    });
+    return c.json((await findReconciliationRun(db, runId))!, 201);
+  });
