@@ -66,6 +66,18 @@ describe('bank details', () => {
     expect(checkBankDetails({ iban: 'FR7630006000011234567890189', bic: 'AGRI' })).toMatchObject({ field: 'bic' });
   });
 
+  it('say in French what is wrong with an IBAN: country, length, check digits, SEPA zone', () => {
+    const reason = (iban: string) => {
+      const checked = checkBankDetails({ iban, bic: 'AGRIFRPP' });
+      return 'error' in checked ? checked.error : '';
+    };
+    expect(reason('')).toBe('L’IBAN est obligatoire.');
+    expect(reason('XX76 3000 6000 0112 3456 7890 189')).toMatch(/« XX », qui n’est pas un code pays/);
+    expect(reason('FR76 3000 6000 0112 3456 7890 1')).toMatch(/un IBAN FR compte 27 caractères, celui-ci en a 25/);
+    expect(reason('FR76 3000 6000 0112 3456 7890 188')).toMatch(/^Cet IBAN n’est pas valide : sa clé de contrôle/);
+    expect(reason('BR15 0000 0000 0000 1093 2840 814P 2')).toMatch(/pas dans la zone SEPA/);
+  });
+
   it('mask an IBAN to its first and last characters', () => {
     expect(maskIban('FR7630006000011234567890189')).toBe('FR76 •••• •••• 0189');
   });

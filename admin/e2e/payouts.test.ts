@@ -58,6 +58,9 @@ describe('payouts and bank details in the back office', () => {
     await page.getByRole('menuitem', { name: 'Versements' }).click();
     await page.getByRole('button', { name: 'Exporter les virements' }).click();
     await page.getByText(/1 virement\(s\) exporté\(s\), 1\s500,00\s€\./).waitFor();
+    expect(await page.getByRole('link', { name: 'Télécharger le fichier SEPA' }).getAttribute('href')).toMatch(
+      /^\/api\/payout-batches\/\d+\/pain\.001\.xml$/,
+    );
     await page.getByRole('menuitem', { name: 'Lots de virements' }).click();
     const download = await page.getByRole('link', { name: 'Fichier SEPA' }).getAttribute('href');
     expect(download).toMatch(/^\/api\/payout-batches\/\d+\/pain\.001\.xml$/);

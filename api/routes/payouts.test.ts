@@ -102,15 +102,25 @@ describe('payouts exported as a SEPA credit transfer file', () => {
   });
 
   it('never puts a payout in two files when two exports run at once', async () => {
-    await paidOutProject(10_000);
-    await paidOutProject(20_000);
-    await paidOutProject(30_000);
+    const ids = [
+      (await paidOutProject(10_000)).payoutId,
+      (await paidOutProject(20_000)).payoutId,
+      (await paidOutProject(30_000)).payoutId,
+    ];
     const responses = await Promise.all([exportNow(), exportNow(), exportNow()]);
     expect(responses.map((response) => response.status).sort()).toEqual([201, 409, 409]);
-    const [counts] = await db<{ exported: number; batches: number }[]>`
-      select (select count(*)::int from payouts where status = 'recorded') as exported,
-             (select count(distinct batch_id)::int from payouts) as batches`;
-    expect(counts?.exported).toBe(0);
+    const [counts] = await db<{ recorded: number }[]>`
+      select count(*)::int as recorded from payouts where status = 'recorded'`;
+    expect(counts?.recorded).toBe(0);
+    // every file ever written names each of these payouts once, all together
+    const files = await db<{ file: string }[]>`select file from payout_batches`;
+    for (const id of ids) {
+      const mentions = files.flatMap(({ file }) => file.match(new RegExp(`>TAP-PAYOUT-${id}<`, 'g')) ?? []);
+      expect(mentions, `payout ${id}`).toHaveLength(1);
+    }
+    const [batch] = await db<{ batches: number }[]>`
+      select count(distinct batch_id)::int as batches from payouts where id = any(${ids}::bigint[])`;
+    expect(batch?.batches).toBe(1);
   });
 
   it('settles a confirmed batch in the ledger once, from payable to paid', async () => {
@@ -151,6 +161,46 @@ describe('a receiving structure’s bank details', () => {
       where id = ${structureId}`;
     expect(row?.validated).toBe(true);
     expect(row?.legalName).not.toBe('OCCE 59');
+  });
+
+  it('keep the legal fields left out, and their validation while the IBAN and BIC stay the same', async () => {
+    const { structureId } = await paidOutProject(5_000);
+    const gestionnaire = await signIn({ db, browser }, 'gestionnaire', { structureId });
+    const before = (await (await gestionnaire.client.request('GET', `/api/structures/${structureId}`)).json()) as {
+      legalName: string;
+      iban: string;
+      bic: string;
+    };
+    const same = await gestionnaire.client.request('PUT', `/api/structures/${structureId}/bank-details`, {
+      legalRepresentative: 'Marc Lefèvre',
+      iban: before.iban.toLowerCase().replace(/(.{4})/g, '$1 '),
+      bic: before.bic,
+    });
+    expect(same.status).toBe(200);
+    expect(await same.json()).toMatchObject({
+      legalName: before.legalName,
+      legalRepresentative: 'Marc Lefèvre',
+      bankDetailsValidatedAt: expect.any(String),
+    });
+    const [audit] = await db<{ details: { iban: string } }[]>`
+      select details from audit_log where entity_type = 'receiving_structure' and entity_id = ${String(structureId)}
+      order by id desc limit 1`;
+    expect(audit?.details.iban).toMatch(/^FR76 •••• •••• \d{4}$/);
+  });
+
+  it('are missing: the export says the structure has not entered them yet', async () => {
+    const { payoutId, structureId } = await paidOutProject(5_000);
+    await db`update receiving_structures set iban = null, bic = null, bank_details_validated_at = null
+             where id = ${structureId}`;
+    await exportNow(); // whatever earlier tests left ready
+    const response = await exportNow();
+    expect(response.status).toBe(409);
+    const body = (await response.json()) as { details: { leftOut: { payoutId: number; reason: string }[] } };
+    expect(body.details.leftOut).toContainEqual(
+      expect.objectContaining({ payoutId, reason: expect.stringMatching(/n’a pas encore saisi ses coordonnées/) }),
+    );
+    const [row] = await db<{ status: string }[]>`select status from payouts where id = ${payoutId}`;
+    expect(row?.status).toBe('recorded');
   });
 
   it('are another structure’s business: its gestionnaire alone (and admins) may see or change them', async () => {

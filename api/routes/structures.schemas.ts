@@ -18,18 +18,19 @@ export const Structure = z
   })
   .openapi('ReceivingStructure');
 
+/** What a gestionnaire sends; a legal field left out keeps its value, an empty SIRET removes it. */
 export const StructureDetails = z
   .object({
-    legalName: z.string().trim().min(2, 'La raison sociale est obligatoire.').max(200),
+    legalName: z.string().trim().min(2, 'La raison sociale est obligatoire.').max(200).optional(),
     siret: z.preprocess(
       (value) => (typeof value === 'string' ? value.replace(/\s+/g, '') || null : value),
       z
         .string()
         .regex(/^\d{14}$/, 'Le SIRET compte 14 chiffres.')
         .nullable()
-        .default(null),
+        .optional(),
     ),
-    legalRepresentative: z.string().trim().min(2, 'Le représentant légal est obligatoire.').max(200),
+    legalRepresentative: z.string().trim().min(2, 'Le représentant légal est obligatoire.').max(200).optional(),
     iban: z.string().trim().min(1, 'L’IBAN est obligatoire.').max(50),
     bic: z.string().trim().min(1, 'Le BIC est obligatoire.').max(20),
   })

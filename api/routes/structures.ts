@@ -7,7 +7,7 @@ import {
   validateBankDetails,
 } from '../../db/queries/structures.ts';
 import type { User } from '../../db/queries/users.ts';
-import { checkBankDetails } from '../../domain/bank-details.ts';
+import { checkBankDetails, maskIban } from '../../domain/bank-details.ts';
 import { currentUser, defineRoute, hasRole } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
@@ -99,7 +99,7 @@ export const structureRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
         action: 'structure_details_updated',
         entityType: 'receiving_structure',
         entityId: String(id),
-        details: { ibanEnd: bank.iban.slice(-4), bic: bank.bic },
+        details: { iban: maskIban(bank.iban), bic: bank.bic },
       });
     });
     return c.json(await structureOrFail(c, id), 200);

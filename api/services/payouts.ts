@@ -29,6 +29,11 @@ function nextBusinessDay(day: Date): string {
 const exportable = (payout: PayoutToExport) =>
   payout.bankDetailsValidated && payout.iban !== null && payout.bic !== null;
 
+const whyNotReady = (payout: PayoutToExport) =>
+  payout.iban === null || payout.bic === null
+    ? `« ${payout.structureName} » n’a pas encore saisi ses coordonnées bancaires.`
+    : `Les coordonnées bancaires de « ${payout.structureName} » ne sont pas validées : un administrateur doit les valider.`;
+
 /**
  * Exports every recorded payout whose structure's bank details are validated into one batch and its SEPA
  * credit transfer file (pain.001.001.03), in one transaction that locks them: two exports at once never put a
@@ -44,7 +49,7 @@ export async function exportPayouts(deps: Pick<ApiDeps, 'db' | 'config'>, userId
         payoutId: payout.id,
         projectTitle: payout.projectTitle,
         structureName: payout.structureName,
-        reason: `Les coordonnées bancaires de « ${payout.structureName} » ne sont pas validées.`,
+        reason: whyNotReady(payout),
       }));
     if (ready.length === 0) {
       throw new ApiError(409, 'nothing_to_export', 'Aucun versement n’est prêt à être exporté.', { leftOut });

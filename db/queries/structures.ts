@@ -40,17 +40,20 @@ export async function findStructure(db: Tx, id: number): Promise<StructureRow | 
 }
 
 /**
- * Saves a structure's legal and bank details; a change of IBAN or BIC withdraws their validation (an admin
- * validates them again before any money goes there). Returns false for an unknown structure.
+ * Saves a structure's legal and bank details (a legal field left undefined keeps its value); a change of IBAN
+ * or BIC withdraws their validation (an admin validates them again before any money goes there). Returns
+ * false for an unknown structure.
  */
 export async function updateStructureDetails(
   db: Tx,
   id: number,
-  details: { legalName: string; siret: string | null; legalRepresentative: string; iban: string; bic: string },
+  details: { legalName?: string; siret?: string | null; legalRepresentative?: string; iban: string; bic: string },
 ): Promise<boolean> {
+  const siret = details.siret === undefined ? db`siret` : db`${details.siret}`;
   const updated = await db`
     update receiving_structures
-    set legal_name = ${details.legalName}, siret = ${details.siret}, legal_representative = ${details.legalRepresentative},
+    set legal_name = coalesce(${details.legalName ?? null}, legal_name), siret = ${siret},
+        legal_representative = coalesce(${details.legalRepresentative ?? null}, legal_representative),
         bank_details_validated_at = case when iban is distinct from ${details.iban} or bic is distinct from ${details.bic}
                                          then null else bank_details_validated_at end,
         iban = ${details.iban}, bic = ${details.bic}

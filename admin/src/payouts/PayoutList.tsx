@@ -1,3 +1,4 @@
+import DownloadIcon from '@mui/icons-material/Download';
 import SendIcon from '@mui/icons-material/Send';
 import { Button } from '@mui/material';
 import { useState } from 'react';
@@ -23,31 +24,44 @@ interface Payout extends RaRecord<number> {
 export const PAYOUT_STATUS_LABELS = { recorded: 'À exporter', exported: 'Exporté', confirmed: 'Exécuté' };
 const Column = DataTable.Col<Payout>;
 
-/** Exports every ready payout into one SEPA file; says what was left out and why, as the API does. */
+type LeftOut = { reason: string }[];
+const reasons = (leftOut: LeftOut = []) => leftOut.map((payout) => ` ${payout.reason}`).join('');
+
+/** Exports every ready payout into one SEPA file and offers it; says what was left out and why, as the API does. */
 const ExportButton = () => {
   const notify = useNotify();
   const refresh = useRefresh();
   const [busy, setBusy] = useState(false);
+  const [batchId, setBatchId] = useState<number>();
   const exportAll = async () => {
     setBusy(true);
     try {
-      const result = await fetchApi<{ exported: number; totalCents: number; leftOut: { reason: string }[] }>(
+      const result = await fetchApi<{ batchId: number; exported: number; totalCents: number; leftOut: LeftOut }>(
         '/payout-batches',
         { method: 'POST' },
       );
-      const leftOut = result.leftOut.length ? ` ${result.leftOut.map((payout) => payout.reason).join(' ')}` : '';
-      notify(`${result.exported} virement(s) exporté(s), ${formatEuros(result.totalCents)}.${leftOut}`, {
-        type: 'success',
-      });
+      setBatchId(result.batchId);
+      notify(
+        `${result.exported} virement(s) exporté(s), ${formatEuros(result.totalCents)}.${reasons(result.leftOut)}`,
+        {
+          type: 'success',
+        },
+      );
       refresh();
     } catch (error) {
-      notify((error as Error).message, { type: 'error' });
+      const details = (error as { body?: { details?: { leftOut?: LeftOut } } }).body?.details;
+      notify(`${(error as Error).message}${reasons(details?.leftOut)}`, { type: 'error' });
     } finally {
       setBusy(false);
     }
   };
   return (
     <TopToolbar>
+      {batchId ? (
+        <Button href={`/api/payout-batches/${batchId}/pain.001.xml`} download startIcon={<DownloadIcon />}>
+          Télécharger le fichier SEPA
+        </Button>
+      ) : null}
       <Button variant="contained" startIcon={<SendIcon />} onClick={exportAll} disabled={busy}>
         Exporter les virements
       </Button>
