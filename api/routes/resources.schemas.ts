@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { PROJECT_STATUSES } from '../../domain/project-status.ts';
+import { THEMES } from '../../domain/projects.ts';
 import { isUai, PRIORITY_EDUCATION } from '../../domain/schools.ts';
 import { PROJECT_SORT_FIELDS } from '../../db/queries/projects.ts';
 import { SCHOOL_SORT_FIELDS } from '../../db/queries/schools.ts';
@@ -15,6 +16,13 @@ export const SchoolListQuery = listQuery(SCHOOL_SORT_FIELDS, 'name').extend({
 export const ProjectListQuery = listQuery(PROJECT_SORT_FIELDS, 'statusChangedAt').extend({
   status: z.enum(PROJECT_STATUSES).optional(),
   academyCode: optionalText,
+  departement: z
+    .string()
+    .regex(/^([0-9]{2,3}|2A|2B)$/, 'département invalide (ex. 59, 2A, 974)')
+    .optional(),
+  theme: z.enum(THEMES).optional(),
+  priority: z.enum(['rep', 'rep_plus', 'rural']).optional(),
+  deadlineWithinDays: z.coerce.number().int().min(0).max(90).optional(),
   q: optionalText,
 });
 
@@ -61,5 +69,7 @@ export const Project = z
     collectedCents: z.number().int(),
     campaignEndsAt: z.date().nullable(),
     statusChangedAt: z.date(),
+    priorityEducation: z.enum(PRIORITY_EDUCATION),
+    rural: z.boolean(),
   })
   .openapi('Project');

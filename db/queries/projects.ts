@@ -22,6 +22,24 @@ export interface ProjectRow {
   collectedCents: number;
   campaignEndsAt: Date | null;
   statusChangedAt: Date;
+  priorityEducation: 'none' | 'rep' | 'rep_plus';
+  rural: boolean;
+}
+
+/** The priority filter of the list: REP, REP+ or rural/isolated schools. */
+export type PriorityFilter = 'rep' | 'rep_plus' | 'rural';
+
+/** What the project list may be narrowed to (each optional). */
+export interface ProjectFilters {
+  status?: string;
+  academyCode?: string;
+  departement?: string;
+  theme?: string;
+  priority?: PriorityFilter;
+  /** collecting projects whose campaign ends within this many days */
+  deadlineWithinDays?: number;
+  /** words of the title or of the school's name */
+  q?: string;
 }
 
 const PROJECT_SORTS = {
@@ -47,7 +65,7 @@ export interface ProjectScope {
 const select = (db: Tx) => db`
   select p.id, p.title, p.summary, p.status, p.theme, p.school_uai, s.name as school_name, s.academy_code,
          s.departement, p.porteur_id, u.display_name as porteur_name, p.minimum_goal_cents, p.optimum_goal_cents,
-         ${projectBalance(db)} as collected_cents, p.campaign_ends_at, p.status_changed_at
+         ${projectBalance(db)} as collected_cents, p.campaign_ends_at, p.status_changed_at, s.priority_education, s.rural
   from projects p
   join schools s on s.uai = p.school_uai
   join users u on u.id = p.porteur_id`;
@@ -60,16 +78,29 @@ const scopeCondition = (db: Tx, scope: ProjectScope) =>
             or s.academy_code = any(${scope.academyCodes}) or p.structure_id = any(${scope.structureIds}))`,
       ];
 
-/** A page of the projects the scope allows, filtered by status, académie or a search on the title. */
+/** A page of the projects the scope allows, narrowed by the filters. */
 export async function listProjects(
   db: Tx,
-  options: PageRequest<ProjectSort> & { scope: ProjectScope; status?: string; academyCode?: string; q?: string },
+  options: PageRequest<ProjectSort> & ProjectFilters & { scope: ProjectScope },
 ): Promise<Page<ProjectRow>> {
+  const priority = {
+    rep: db`s.priority_education = 'rep'`,
+    rep_plus: db`s.priority_education = 'rep_plus'`,
+    rural: db`s.rural`,
+  };
   const where = whereAll(db, [
     ...scopeCondition(db, options.scope),
     ...(options.status ? [db`p.status = ${options.status}`] : []),
     ...(options.academyCode ? [db`s.academy_code = ${options.academyCode}`] : []),
-    ...(options.q ? [db`p.title ilike ${`%${options.q}%`}`] : []),
+    ...(options.departement ? [db`s.departement = ${options.departement}`] : []),
+    ...(options.theme ? [db`p.theme = ${options.theme}`] : []),
+    ...(options.priority ? [priority[options.priority]] : []),
+    ...(options.deadlineWithinDays !== undefined
+      ? [
+          db`p.status = 'published' and p.campaign_ends_at < now() + make_interval(days => ${options.deadlineWithinDays})`,
+        ]
+      : []),
+    ...(options.q ? [db`(p.title ilike ${`%${options.q}%`} or s.name ilike ${`%${options.q}%`})`] : []),
   ]);
   const data = await db<ProjectRow[]>`
     ${select(db)} ${where}

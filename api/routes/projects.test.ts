@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { createTestApp } from '../../test/app.ts';
+import { insertProject, insertSchool, insertUser } from '../../test/fixtures.ts';
+import { signIn } from '../../test/lifecycle.ts';
+
+const { db, browser } = await createTestApp();
+
+// a REP+ school in Roubaix (59) and a rural one in the Aisne (02), one collecting project each, and a draft
+const repPlus = await insertSchool(db, { name: 'École Pasteur' });
+const rural = await insertSchool(db, { name: 'École des Champs' });
+await db`update schools set priority_education = 'none', rural = true, departement = '02' where uai = ${rural}`;
+const porteur = await insertUser(db, 'porteur');
+const endingSoon = await insertProject(db, { schoolUai: repPlus, porteurId: porteur.id, campaignEndsInDays: 3 });
+const endingLater = await insertProject(db, { schoolUai: rural, porteurId: porteur.id, campaignEndsInDays: 40 });
+const draft = await insertProject(db, { schoolUai: rural, porteurId: porteur.id });
+await db`update projects set theme = 'sport', title = 'Tournoi de rugby' where id = ${endingLater}`;
+const validateur = await signIn({ db, browser }, 'validateur');
+
+const idsOf = async (query: string) => {
+  const response = await validateur.client.request('GET', `/api/projects?sort=id${query}`);
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { data: { id: number }[] }).data.map((project) => project.id);
+};
+
+describe('the project list’s filters', () => {
+  it('narrow by status, département, theme and priority', async () => {
+    expect(await idsOf('&status=draft')).toEqual([draft]);
+    expect(await idsOf('&departement=02')).toEqual([endingLater, draft]);
+    expect(await idsOf('&theme=sport')).toEqual([endingLater]);
+    expect(await idsOf('&priority=rep_plus')).toEqual([endingSoon]);
+    expect(await idsOf('&priority=rural')).toEqual([endingLater, draft]);
+  });
+
+  it('find collecting projects whose deadline is near, and search titles and school names', async () => {
+    expect(await idsOf('&deadlineWithinDays=7')).toEqual([endingSoon]);
+    expect(await idsOf('&q=rugby')).toEqual([endingLater]);
+    expect(await idsOf('&q=pasteur')).toEqual([endingSoon]);
+  });
+
+  it('refuse a filter they do not know, saying which', async () => {
+    const response = await validateur.client.request('GET', '/api/projects?priority=zep');
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { message: string }).message).toContain('priority');
+  });
+});
