@@ -99,7 +99,7 @@ async function main(): Promise<void> {
     const childEnv = {
       DATABASE_URL: services.databaseUrl,
       TEMPORAL_ADDRESS: services.temporalAddress,
-      STRIPE_SECRET_KEY: 'sk_test_local_stripe_mock',
+      STRIPE_SECRET_KEY: 'sk_test_localStripeMock',
       STRIPE_API_URL: services.stripeApiUrl,
       SMTP_URL: services.smtpUrl,
       API_PORT: String(env.API_PORT),
