@@ -49,3 +49,17 @@ export const PROJECT_STATUS_LABELS: Record<ProjectStatus, string> = {
   completed: 'Terminé',
   cancelled: 'Annulé',
 };
+
+/** Campaigns that reached their minimum (whatever came after). */
+export const SUCCESSFUL_CAMPAIGN: readonly ProjectStatus[] = [
+  'closed_optimum',
+  'succeeded',
+  'paid_out',
+  'report_due',
+  'report_submitted',
+  'report_changes_requested',
+  'completed',
+];
+
+/** Campaigns that ended below their minimum. */
+export const FAILED_CAMPAIGN: readonly ProjectStatus[] = ['failed', 'resolving', 'closed'];

@@ -1,0 +1,97 @@
+import type { Tx } from '../client.ts';
+
+/** A project as its porteur writes it (a draft, or one whose changes a validator asked for). */
+export interface DraftProject {
+  schoolUai: string;
+  structureId: number | null;
+  title: string;
+  summary: string;
+  description: string;
+  theme: string;
+  levels: string[];
+  pupilCount: number;
+  activityStartsOn: string;
+  activityEndsOn: string;
+  minimumGoalCents: number;
+  optimumGoalCents: number;
+  campaignDays: number;
+  budgetLines: { label: string; amountCents: number }[];
+}
+
+/**
+ * Whether the porteur may carry a project at this school: the school is in the académie of their academic
+ * e-mail domain (a porteur of ac-lille.fr works in the académie of Lille), and it must be a pilot académie.
+ */
+export async function schoolOpenToPorteur(
+  db: Tx,
+  porteurEmail: string,
+  schoolUai: string,
+): Promise<'ok' | 'unknown_school' | 'other_academy' | 'not_pilot'> {
+  const [row] = await db<{ sameAcademy: boolean; pilot: boolean }[]>`
+    select exists (select 1 from academic_domains d
+                   where d.academy_code = s.academy_code
+                     and lower(split_part(${porteurEmail}, '@', 2)) = d.domain) as same_academy,
+           a.pilot_enabled as pilot
+    from schools s join academies a on a.code = s.academy_code where s.uai = ${schoolUai}`;
+  if (!row) return 'unknown_school';
+  if (!row.sameAcademy) return 'other_academy';
+  return row.pilot ? 'ok' : 'not_pilot';
+}
+
+/** Whether the structure receives money for this school (or no structure is named yet). */
+export async function structureOfSchool(db: Tx, structureId: number | null, schoolUai: string): Promise<boolean> {
+  if (structureId === null) return true;
+  const [row] = await db`select 1 from receiving_structures where id = ${structureId} and school_uai = ${schoolUai}`;
+  return row !== undefined;
+}
+
+const columns = (project: DraftProject) => ({
+  school_uai: project.schoolUai,
+  structure_id: project.structureId,
+  title: project.title,
+  summary: project.summary,
+  description: project.description,
+  theme: project.theme,
+  levels: project.levels,
+  pupil_count: project.pupilCount,
+  activity_starts_on: project.activityStartsOn,
+  activity_ends_on: project.activityEndsOn,
+  minimum_goal_cents: project.minimumGoalCents,
+  optimum_goal_cents: project.optimumGoalCents,
+  campaign_days: project.campaignDays,
+});
+
+async function replaceBudgetLines(db: Tx, projectId: number, lines: DraftProject['budgetLines']): Promise<void> {
+  await db`delete from project_budget_lines where project_id = ${projectId}`;
+  if (lines.length === 0) return;
+  await db`insert into project_budget_lines ${db(
+    lines.map((line, index) => ({
+      project_id: projectId,
+      position: index + 1,
+      label: line.label,
+      amount_cents: line.amountCents,
+    })),
+  )}`;
+}
+
+/** Creates the porteur's draft with its budget lines; returns its id. Call inside a transaction. */
+export async function insertDraft(db: Tx, porteurId: number, project: DraftProject): Promise<number> {
+  const [row] = await db<{ id: number }[]>`
+    insert into projects ${db({ ...columns(project), porteur_id: porteurId } as never)} returning id`;
+  const id = (row as { id: number }).id;
+  await replaceBudgetLines(db, id, project.budgetLines);
+  return id;
+}
+
+/**
+ * Saves the porteur's changes while the project is theirs to edit (draft, or changes requested); returns false
+ * otherwise (nothing changes). Call inside a transaction.
+ */
+export async function updateDraft(db: Tx, id: number, porteurId: number, project: DraftProject): Promise<boolean> {
+  const updated = await db`
+    update projects set ${db(columns(project) as never)}, updated_at = now()
+    where id = ${id} and porteur_id = ${porteurId} and status in ('draft', 'changes_requested')`;
+  if (updated.count === 0) return false;
+  await replaceBudgetLines(db, id, project.budgetLines);
+  return true;
+}
