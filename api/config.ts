@@ -17,6 +17,11 @@ const apiEnv = z
     COOKIE_SECURE: booleanFlag.default(true),
     TRUST_PROXY: booleanFlag.default(false),
     ADMIN_DIST_DIR: z.string().default('admin/dist'),
+    TEMPORAL_UI_URL: z
+      .string()
+      .url()
+      .default('http://localhost:8233')
+      .describe('Temporal Web UI, linked from project pages'),
     STRIPE_WEBHOOK_SECRET: z
       .string()
       .startsWith('whsec_', 'must be a Stripe webhook signing secret (whsec_…)')

@@ -15,7 +15,7 @@ import {
   canSeeStructures,
   isAdmin,
 } from './permissions.ts';
-import projects from './projects/index.ts';
+import projects, { validationQueue } from './projects/index.ts';
 import reconciliations from './reconciliations/index.ts';
 import { authProvider } from './providers/authProvider.ts';
 import { dataProvider } from './providers/dataProvider.ts';
@@ -37,6 +37,7 @@ export const App = () => (
   >
     {(roles: Role[] | undefined) => (
       <>
+        {canSeeSchools(roles) ? <Resource name="validation-queue" {...validationQueue} /> : null}
         {canSeeProjects(roles) ? <Resource name="projects" {...projects} /> : null}
         {canSeeSchools(roles) ? <Resource name="schools" {...schools} /> : null}
         {canSeeFunds(roles) ? <Resource name="funds" {...funds} /> : null}

@@ -51,6 +51,7 @@ export const LifecycleState = z
     reservedGrantCents: z.number().int(),
     donorCount: z.number().int(),
     actions: z.partialRecord(z.enum(ROLES), z.array(z.enum(LIFECYCLE_ACTIONS))),
+    workflowUrl: z.string().optional().openapi({ description: 'the project’s workflow in the Temporal Web UI' }),
   })
   .openapi('LifecycleState');
 

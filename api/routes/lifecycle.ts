@@ -13,6 +13,7 @@ import {
   reviewUpdate,
   submitReportUpdate,
   submitUpdate,
+  projectWorkflowId,
   type ActorInput,
   type ProjectState,
 } from '../../workflows/project-lifecycle.messages.ts';
@@ -138,7 +139,9 @@ export const lifecycleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
     await visibleProject(c, id);
     const facts = await findLifecycleFacts(db, id);
     if (!facts) throw new ApiError(404, 'not_found', 'Projet introuvable.');
-    return c.json(await readProjectState(temporal, facts), 200);
+    const { TEMPORAL_UI_URL, TEMPORAL_NAMESPACE } = c.get('deps').config;
+    const workflowUrl = `${TEMPORAL_UI_URL.replace(/\/+$/, '')}/namespaces/${TEMPORAL_NAMESPACE}/workflows/${projectWorkflowId(id)}`;
+    return c.json({ ...(await readProjectState(temporal, facts)), workflowUrl }, 200);
   })
   .openapi(timeline, async (c) => {
     const { id } = c.req.valid('param');

@@ -96,6 +96,7 @@ export const Dossier = z
     campaignDays: z.number(),
     campaignStartsAt: z.date().nullable(),
     minimumGoalException: z.boolean(),
+    structureId: z.number().nullable(),
     structureName: z.string().nullable(),
     school: z.object({
       uai: z.string(),

@@ -1,30 +1,37 @@
 import { Card, CardContent, Typography } from '@mui/material';
-import { Title, useGetIdentity, useTranslate } from 'react-admin';
+import { Title, useGetIdentity, usePermissions, useTranslate } from 'react-admin';
+import type { Role } from '../../../domain/roles.ts';
+import { canSeeSchools } from '../permissions.ts';
 import type { RoleGrant } from '../types.ts';
 import { RoleChips } from '../users/RoleChips.tsx';
+import { StatsCharts } from './StatsCharts.tsx';
 
-/** Home page: greets the signed-in user by name and lists their roles in French. */
+/** Home page: greets the signed-in user by name, lists their roles, and shows the platform team its figures. */
 export const Dashboard = () => {
   const { identity } = useGetIdentity();
+  const { permissions } = usePermissions<Role[]>();
   const translate = useTranslate();
   if (!identity) return null;
   const roles: RoleGrant[] = identity.roles ?? [];
   return (
-    <Card sx={{ mt: 2 }}>
-      <Title title="app.dashboard.title" />
-      <CardContent>
-        <Typography variant="h5" component="h1" gutterBottom>
-          {translate('app.dashboard.greeting', { name: identity.fullName })}
-        </Typography>
-        <Typography variant="subtitle1" component="h2" gutterBottom>
-          {translate('app.dashboard.roles')}
-        </Typography>
-        {roles.length > 0 ? (
-          <RoleChips roles={roles} />
-        ) : (
-          <Typography>{translate('app.dashboard.no_roles')}</Typography>
-        )}
-      </CardContent>
-    </Card>
+    <>
+      <Card sx={{ mt: 2 }}>
+        <Title title="app.dashboard.title" />
+        <CardContent>
+          <Typography variant="h5" component="h1" gutterBottom>
+            {translate('app.dashboard.greeting', { name: identity.fullName })}
+          </Typography>
+          <Typography variant="subtitle1" component="h2" gutterBottom>
+            {translate('app.dashboard.roles')}
+          </Typography>
+          {roles.length > 0 ? (
+            <RoleChips roles={roles} />
+          ) : (
+            <Typography>{translate('app.dashboard.no_roles')}</Typography>
+          )}
+        </CardContent>
+      </Card>
+      {canSeeSchools(permissions) ? <StatsCharts /> : null}
+    </>
   );
 };

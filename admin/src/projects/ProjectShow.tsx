@@ -1,42 +1,195 @@
-import { DateField, Labeled, SelectField, Show, SimpleShowLayout, TextField, usePermissions } from 'react-admin';
-import type { Role } from '../../../domain/roles.ts';
+import { Box, LinearProgress, Link, List as MuiList, ListItem, ListItemText, Typography } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
+import {
+  DateField,
+  Labeled,
+  SelectField,
+  Show,
+  TabbedShowLayout,
+  TextField,
+  usePermissions,
+  useRecordContext,
+} from 'react-admin';
+import { daysLeft } from '../../../domain/campaign.ts';
+import { formatEuros } from '../../../domain/money.ts';
+import { PROJECT_STATUS_LABELS, type ProjectStatus } from '../../../domain/project-status.ts';
 import { THEME_LABELS } from '../../../domain/projects.ts';
+import type { Role } from '../../../domain/roles.ts';
 import { choicesOf } from '../choices.ts';
 import { EurosField } from '../fields/EurosField.tsx';
 import { GrantsTable } from '../funds/GrantsTable.tsx';
 import { canSeeProjectGrants } from '../permissions.ts';
+import { fetchApi } from '../providers/http.ts';
+import type { Project } from '../types.ts';
+import { ProjectActions, useLifecycle } from './ProjectActions.tsx';
 import { ProjectStatusField } from './ProjectStatusField.tsx';
 
-/** The solidarity funds' grants to the project, each with why it was made (roles the API allows only). */
-const ProjectGrants = () => {
-  const { permissions } = usePermissions<Role[]>();
-  if (!canSeeProjectGrants(permissions)) return null;
+/** A project with its dossier, as the data provider reads it. */
+interface ProjectRecord extends Project {
+  description: string;
+  levels: string[];
+  pupilCount: number;
+  activityStartsOn: string;
+  activityEndsOn: string;
+  campaignDays: number;
+  structureName: string | null;
+  school: { priorityEducation: string; rural: boolean; ips: number | null; commune: string };
+  budgetLines: { label: string; amountCents: number }[];
+  documents: { id: number; kind: string; filename: string }[];
+  porteurHistory: { id: number; title: string; status: ProjectStatus }[];
+  news: { id: number; title: string; body: string; createdAt: string }[];
+}
+
+const PRIORITY = { rep_plus: 'REP+', rep: 'REP', none: 'hors éducation prioritaire' } as Record<string, string>;
+const line = (label: string, value: string) => (
+  <Typography variant="body2">
+    <strong>{label} :</strong> {value}
+  </Typography>
+);
+
+/** What a validator reads before deciding: description, budget, dates, attachments, school, the porteur's history. */
+const Dossier = () => {
+  const project = useRecordContext<ProjectRecord>();
+  if (!project?.school) return null;
+  const budget = project.budgetLines.reduce((sum, budgetLine) => sum + budgetLine.amountCents, 0);
   return (
-    <Labeled label="resources.projects.fields.grants" fullWidth>
-      <GrantsTable of="projectId" />
-    </Labeled>
+    <Box sx={{ display: 'grid', gap: 1 }}>
+      <Typography variant="body1">{project.summary}</Typography>
+      {project.description ? <Typography variant="body2">{project.description}</Typography> : null}
+      {line(
+        'Établissement',
+        `${project.schoolName}, ${project.school.commune} — ${PRIORITY[project.school.priorityEducation] ?? ''}${project.school.rural ? ', rural ou isolé' : ''}${project.school.ips ? `, IPS ${project.school.ips}` : ''}`,
+      )}
+      {line('Élèves', `${project.pupilCount} (${project.levels.join(', ')})`)}
+      {line('Activité', `du ${project.activityStartsOn} au ${project.activityEndsOn}`)}
+      {line(
+        'Collecte',
+        `${project.campaignDays} jours ; minimum ${formatEuros(project.minimumGoalCents)}, optimum ${formatEuros(project.optimumGoalCents)}`,
+      )}
+      {line('Structure réceptrice', project.structureName ?? 'non renseignée')}
+      <Typography variant="subtitle2">Budget ({formatEuros(budget)})</Typography>
+      <MuiList dense>
+        {project.budgetLines.map((budgetLine, index) => (
+          <ListItem key={index}>
+            <ListItemText primary={`${budgetLine.label} — ${formatEuros(budgetLine.amountCents)}`} />
+          </ListItem>
+        ))}
+      </MuiList>
+      <Typography variant="subtitle2">Pièces jointes</Typography>
+      {project.documents.length === 0 ? <Typography variant="body2">Aucune</Typography> : null}
+      {project.documents.map((document) => (
+        <Link key={document.id} href={`/api/projects/${project.id}/documents/${document.id}`}>
+          {document.filename}
+        </Link>
+      ))}
+      <Typography variant="subtitle2">Autres projets du porteur</Typography>
+      {project.porteurHistory.length === 0 ? <Typography variant="body2">Premier projet</Typography> : null}
+      {project.porteurHistory.map((other) => (
+        <Typography key={other.id} variant="body2">
+          {other.title} — {PROJECT_STATUS_LABELS[other.status]}
+        </Typography>
+      ))}
+    </Box>
   );
 };
 
-/** One project: what it is, who carries it, where, its goals, where its campaign stands and the funds' help. */
+/** The campaign: progress against the minimum and the optimum, days left, donors and the funds' grants. */
+const Campaign = () => {
+  const project = useRecordContext<ProjectRecord>();
+  const { permissions } = usePermissions<Role[]>();
+  const { data: state } = useLifecycle(project?.id);
+  if (!project || !state) return null;
+  const total = state.collectedCents + state.reservedGrantCents;
+  const percent = Math.min(100, Math.round((total * 100) / project.minimumGoalCents));
+  return (
+    <Box sx={{ display: 'grid', gap: 1 }}>
+      <Typography>
+        {formatEuros(total)} sur {formatEuros(project.minimumGoalCents)} (optimum{' '}
+        {formatEuros(project.optimumGoalCents)}), dont {formatEuros(state.reservedGrantCents)} de mécénat réservé
+      </Typography>
+      <LinearProgress
+        variant="determinate"
+        value={percent}
+        aria-label={`Avancement : ${percent} % de l’objectif minimum`}
+        sx={{ height: 10, borderRadius: 5 }}
+      />
+      {state.campaignEndsAt
+        ? line('Jours restants', String(daysLeft(new Date(), new Date(state.campaignEndsAt))))
+        : null}
+      {line('Donateurs', String(state.donorCount))}
+      {canSeeProjectGrants(permissions) ? (
+        <Labeled label="resources.projects.fields.grants" fullWidth>
+          <GrantsTable of="projectId" />
+        </Labeled>
+      ) : null}
+    </Box>
+  );
+};
+
+/** Every status change, who made it and why, and the project's workflow in the Temporal Web UI. */
+const Timeline = () => {
+  const project = useRecordContext<ProjectRecord>();
+  const { data: state } = useLifecycle(project?.id);
+  const { data: entries } = useQuery({
+    queryKey: ['timeline', project?.id, state?.status],
+    queryFn: ({ signal }) =>
+      fetchApi<{ toStatus: ProjectStatus; actorName: string | null; comment: string | null; at: string }[]>(
+        `/projects/${project?.id}/timeline`,
+        { signal },
+      ),
+    enabled: project !== undefined,
+  });
+  return (
+    <Box>
+      {state?.workflowUrl ? (
+        <Link href={state.workflowUrl} target="_blank" rel="noreferrer">
+          Voir le workflow dans Temporal
+        </Link>
+      ) : null}
+      <MuiList dense>
+        {(entries ?? []).map((entry, index) => (
+          <ListItem key={index}>
+            <ListItemText
+              primary={`${new Date(entry.at).toLocaleString('fr-FR')} — ${PROJECT_STATUS_LABELS[entry.toStatus]}${entry.actorName ? ` (${entry.actorName})` : ''}`}
+              secondary={entry.comment}
+            />
+          </ListItem>
+        ))}
+      </MuiList>
+    </Box>
+  );
+};
+
+/** One project: what a validator needs to decide, where its campaign stands, its history, and the actions allowed now. */
 export const ProjectShow = () => (
-  <Show>
-    <SimpleShowLayout>
-      <TextField source="title" />
-      <ProjectStatusField source="status" />
-      <TextField source="summary" />
-      <SelectField source="theme" choices={choicesOf(THEME_LABELS)} />
-      <TextField source="porteurName" />
-      <TextField source="schoolName" />
-      <TextField source="schoolUai" />
-      <TextField source="academyCode" />
-      <TextField source="departement" />
-      <EurosField source="minimumGoalCents" />
-      <EurosField source="optimumGoalCents" />
-      <EurosField source="collectedCents" />
-      <DateField source="campaignEndsAt" locales="fr-FR" />
-      <DateField source="statusChangedAt" locales="fr-FR" showTime />
-      <ProjectGrants />
-    </SimpleShowLayout>
+  <Show actions={false}>
+    <Box sx={{ px: 2, pt: 2 }}>
+      <TextField source="title" variant="h5" component="h1" />
+      <Box sx={{ my: 1 }}>
+        <ProjectStatusField source="status" />
+      </Box>
+      <ProjectActions />
+    </Box>
+    <TabbedShowLayout>
+      <TabbedShowLayout.Tab label="Dossier">
+        <Dossier />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="Campagne">
+        <Campaign />
+        <EurosField source="collectedCents" />
+        <DateField source="campaignEndsAt" locales="fr-FR" />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="Historique">
+        <Timeline />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="Identité">
+        <SelectField source="theme" choices={choicesOf(THEME_LABELS)} />
+        <TextField source="porteurName" />
+        <TextField source="schoolUai" />
+        <TextField source="academyCode" />
+        <TextField source="departement" />
+        <DateField source="statusChangedAt" locales="fr-FR" showTime />
+      </TabbedShowLayout.Tab>
+    </TabbedShowLayout>
   </Show>
 );

@@ -1,0 +1,119 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { createTestApp } from '../../test/app.ts';
+import { signInToAdmin, useBrowser } from '../../test/browser.ts';
+import { FIXTURE_PASSWORD, insertSchool, insertUser } from '../../test/fixtures.ts';
+import { act, signIn as signInApi } from '../../test/lifecycle.ts';
+
+// A project carried from its draft to its publication by clicking through the back office, in Chromium, with the
+// real API, Temporal and Postgres behind it. Screenshots land in .data/ as test artifacts.
+const { app, db, browser } = await createTestApp({ worker: true });
+const session = useBrowser(app);
+
+const schoolUai = await insertSchool(db, { name: 'École Jean Zay' });
+const porteur = await insertUser(db, 'porteur');
+const validateur = await insertUser(db, 'validateur');
+const directeur = await insertUser(db, 'directeur', { schoolUai });
+const TITLE = 'Potager pédagogique de l’école Jean Zay';
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+async function open(email: string): Promise<Page> {
+  const page = await session.browser.newPage({ viewport: { width: 1400, height: 1100 } });
+  page.setDefaultTimeout(20_000);
+  await signInToAdmin(page, session.baseUrl, email, FIXTURE_PASSWORD);
+  return page;
+}
+
+const statusOf = async () =>
+  (await db<{ status: string }[]>`select status from projects where title = ${TITLE}`)[0]?.status;
+
+describe('a project from draft to publication, in the browser', () => {
+  it('is written and submitted by its porteur', async () => {
+    const page = await open(porteur.email);
+    await page.getByRole('menuitem', { name: 'Projets' }).click();
+    await page.getByRole('link', { name: 'Nouveau projet' }).click();
+    await page.getByLabel('Titre').fill(TITLE);
+    await page.getByLabel('Résumé').fill('Un potager dans la cour, cultivé par les classes de CE2.');
+    await page.getByLabel('UAI').fill(schoolUai);
+    await page.getByRole('combobox', { name: 'Thème' }).click();
+    await page.getByRole('option', { name: 'Développement durable' }).click();
+    await page.getByRole('combobox', { name: 'Niveaux' }).click();
+    await page.getByRole('option', { name: 'CE2', exact: true }).click();
+    await page.keyboard.press('Escape');
+    await page.getByLabel('Nombre d’élèves').fill('48');
+    await page.getByLabel('Début de l’activité').fill(inDays(120));
+    await page.getByLabel('Fin de l’activité').fill(inDays(240));
+    await page.getByLabel('Objectif minimum (€)').fill('1200');
+    await page.getByLabel('Objectif optimal (€)').fill('1500');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.screenshot({ path: '.data/e2e-porteur-draft.png', fullPage: true });
+    await page.getByRole('button', { name: 'Soumettre à la validation' }).click();
+    await page.getByText('Projet soumis à la validation.').waitFor();
+    await expect.poll(statusOf).toBe('submitted');
+    await page.screenshot({ path: '.data/e2e-porteur-submitted.png', fullPage: true });
+    await page.close();
+  }, 90_000);
+
+  it('is accepted by a validator from the queue, who sees its new status', async () => {
+    const page = await open(validateur.email);
+    await page.getByRole('menuitem', { name: 'File de validation' }).click();
+    await page.getByText(TITLE).click();
+    await page.getByText('Un potager dans la cour, cultivé par les classes de CE2.').waitFor();
+    await page.getByRole('button', { name: 'Accepter' }).click();
+    await page.getByText('Projet accepté.').waitFor();
+    await page.getByText("En attente d'attestation").first().waitFor();
+    expect(await statusOf()).toBe('awaiting_attestation');
+    await page.screenshot({ path: '.data/e2e-validator-accepted.png', fullPage: true });
+    await page.close();
+  }, 90_000);
+
+  it('is attested by the directeur, after the API said what was missing', async () => {
+    const page = await open(directeur.email);
+    await page.getByRole('menuitem', { name: 'Projets' }).click();
+    await page.getByText(TITLE).click();
+    await page.getByRole('button', { name: 'Attester les autorisations' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Attester les autorisations' }).click();
+    // the API refuses an attestation without the approvals, and its French message is shown as it is
+    await page.locator('.MuiSnackbarContent-message').waitFor();
+    const refusal = await page.locator('.MuiSnackbarContent-message').textContent();
+    expect(refusal).toMatch(/IEN|DASEN|conseil d’administration|autorisations/i);
+    await page.getByLabel('1er degré : l’IEN a donné son accord').check();
+    await page.getByLabel('1er degré : le DASEN a donné son accord').check();
+    await page.getByRole('dialog').getByRole('button', { name: 'Attester les autorisations' }).click();
+    await page.getByText('Attestation enregistrée.').waitFor();
+    await expect.poll(statusOf).toBe('published');
+    await page.screenshot({ path: '.data/e2e-directeur-attested.png', fullPage: true });
+    await page.close();
+  }, 90_000);
+
+  it('shows the API’s message when an action is no longer allowed', async () => {
+    const { client } = await signInApi({ db, browser }, 'porteur');
+    // a second project, submitted; a validator opens it, and another validator accepts it meanwhile
+    const created = await client.request('POST', '/api/projects', {
+      schoolUai,
+      title: 'Chorale inter-classes',
+      summary: 'Une chorale pour les trois classes de cycle 3.',
+      theme: 'arts_culture',
+      levels: ['CM1'],
+      pupilCount: 60,
+      activityStartsOn: inDays(150),
+      activityEndsOn: inDays(200),
+      minimumGoalCents: 80_000,
+      optimumGoalCents: 90_000,
+      campaignDays: 30,
+    });
+    const { id } = (await created.json()) as { id: number };
+    expect((await act(client, id, 'submit')).body.status).toBe('submitted');
+    const page = await open(validateur.email);
+    await page.goto(`${session.baseUrl}/admin/#/projects/${id}/show`);
+    await page.getByText('Chorale inter-classes').first().waitFor();
+    await page.screenshot({ path: '.data/e2e-refused-before.png', fullPage: true });
+    await page.getByRole('button', { name: 'Accepter' }).waitFor();
+    const colleague = await signInApi({ db, browser }, 'validateur');
+    expect((await act(colleague.client, id, 'review', { decision: 'accept' })).status).toBe(200);
+    await page.getByRole('button', { name: 'Accepter' }).click();
+    await page.getByText('Seul un projet soumis, en attente de validation, peut être examiné.').waitFor();
+    await page.screenshot({ path: '.data/e2e-refused-action.png', fullPage: true });
+    await page.close();
+  }, 90_000);
+});

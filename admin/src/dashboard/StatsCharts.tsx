@@ -1,0 +1,101 @@
+import { Card, CardContent, Grid, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatEuros } from '../../../domain/money.ts';
+import { PROJECT_STATUS_LABELS, type ProjectStatus } from '../../../domain/project-status.ts';
+import { fetchApi } from '../providers/http.ts';
+
+/** The platform's figures, as GET /api/stats gives them. */
+interface Stats {
+  collectedByMonth: { month: string; cents: number }[];
+  projectsByStatus: { status: ProjectStatus; count: number }[];
+  byAcademy: {
+    academyCode: string;
+    academyName: string;
+    succeeded: number;
+    failed: number;
+    grantedCents: number;
+    priorityGrantedCents: number;
+  }[];
+}
+
+const percent = (part: number, whole: number) => (whole === 0 ? '—' : `${Math.round((part * 100) / whole)} %`);
+
+const ChartCard = ({ title, children }: { title: string; children: React.ReactNode }) => (
+  <Grid size={{ xs: 12, md: 6 }}>
+    <Card>
+      <CardContent>
+        <Typography variant="h6" component="h2" gutterBottom>
+          {title}
+        </Typography>
+        {children}
+      </CardContent>
+    </Card>
+  </Grid>
+);
+
+/** The platform team's dashboard: money over time, projects by status, success and priority share by académie. */
+export const StatsCharts = () => {
+  const { data } = useQuery({ queryKey: ['stats'], queryFn: ({ signal }) => fetchApi<Stats>('/stats', { signal }) });
+  if (!data) return null;
+  const money = data.collectedByMonth.map((row) => ({ month: row.month, euros: row.cents / 100 }));
+  const statuses = data.projectsByStatus.map((row) => ({
+    status: PROJECT_STATUS_LABELS[row.status],
+    count: row.count,
+  }));
+  return (
+    <Grid container spacing={2} sx={{ mt: 1 }}>
+      <ChartCard title="Dons collectés par mois">
+        <BarChart width={480} height={240} data={money} accessibilityLayer>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="month" />
+          <YAxis />
+          <Tooltip formatter={(value) => formatEuros(Math.round(Number(value) * 100))} />
+          <Bar dataKey="euros" name="Collecté" fill="#1d4ed8" />
+        </BarChart>
+      </ChartCard>
+      <ChartCard title="Projets par statut">
+        <BarChart width={480} height={240} data={statuses} layout="vertical" accessibilityLayer>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis type="number" allowDecimals={false} />
+          <YAxis type="category" dataKey="status" width={160} />
+          <Tooltip />
+          <Bar dataKey="count" name="Projets" fill="#059669" />
+        </BarChart>
+      </ChartCard>
+      <Grid size={12}>
+        <Card>
+          <CardContent>
+            <Typography variant="h6" component="h2" gutterBottom>
+              Par académie
+            </Typography>
+            <Table size="small" aria-label="Réussite et solidarité par académie">
+              <TableHead>
+                <TableRow>
+                  <TableCell>Académie</TableCell>
+                  <TableCell align="right">Collectes réussies</TableCell>
+                  <TableCell align="right">Collectes échouées</TableCell>
+                  <TableCell align="right">Taux de réussite</TableCell>
+                  <TableCell align="right">Mécénat attribué</TableCell>
+                  <TableCell align="right">Part aux établissements prioritaires</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {data.byAcademy.map((row) => (
+                  <TableRow key={row.academyCode}>
+                    <TableCell>{row.academyName}</TableCell>
+                    <TableCell align="right">{row.succeeded}</TableCell>
+                    <TableCell align="right">{row.failed}</TableCell>
+                    <TableCell align="right">{percent(row.succeeded, row.succeeded + row.failed)}</TableCell>
+                    <TableCell align="right">{formatEuros(row.grantedCents)}</TableCell>
+                    <TableCell align="right">{percent(row.priorityGrantedCents, row.grantedCents)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </CardContent>
+        </Card>
+      </Grid>
+    </Grid>
+  );
+};

@@ -1,0 +1,257 @@
+import {
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  FormControlLabel,
+  Stack,
+  TextField,
+} from '@mui/material';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { EditButton, useNotify, usePermissions, useRecordContext, useRefresh } from 'react-admin';
+import type { LifecycleAction } from '../../../domain/lifecycle.ts';
+import { BEFORE_PUBLICATION } from '../../../domain/project-status.ts';
+import type { Role } from '../../../domain/roles.ts';
+import { fetchApi } from '../providers/http.ts';
+import type { Project } from '../types.ts';
+
+/** The project's state and the actions each role may take now, as GET /api/projects/{id}/lifecycle says. */
+export interface LifecycleState {
+  status: Project['status'];
+  collectedCents: number;
+  reservedGrantCents: number;
+  donorCount: number;
+  campaignEndsAt: string | null;
+  actions: Partial<Record<Role, LifecycleAction[]>>;
+  workflowUrl?: string;
+}
+
+/** The lifecycle of the project on the page (re-read after every action). */
+export const useLifecycle = (projectId: number | undefined) =>
+  useQuery({
+    queryKey: ['lifecycle', projectId],
+    queryFn: ({ signal }) => fetchApi<LifecycleState>(`/projects/${projectId}/lifecycle`, { signal }),
+    enabled: projectId !== undefined,
+  });
+
+type Field = { name: string; label: string; type?: 'text' | 'multiline' | 'date' | 'number' | 'checkbox' };
+
+/** A button opening a small form; on submit it posts to the API, whose French message is shown as it is. */
+function ActionDialog(props: {
+  label: string;
+  title: string;
+  fields: Field[];
+  variant?: 'contained' | 'outlined';
+  send: (values: Record<string, unknown>) => Promise<void>;
+}) {
+  const [open, setOpen] = useState(false);
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const values: Record<string, unknown> = {};
+    for (const field of props.fields) {
+      const raw = form.get(field.name);
+      if (field.type === 'checkbox') values[field.name] = raw === 'on';
+      else if (field.type === 'number') values[field.name] = raw === '' ? undefined : Number(raw);
+      else if (raw) values[field.name] = String(raw);
+    }
+    await props.send(values);
+    setOpen(false);
+  };
+  return (
+    <>
+      <Button variant={props.variant ?? 'outlined'} onClick={() => setOpen(true)}>
+        {props.label}
+      </Button>
+      <Dialog open={open} onClose={() => setOpen(false)} fullWidth>
+        <form onSubmit={submit}>
+          <DialogTitle>{props.title}</DialogTitle>
+          <DialogContent>
+            <Stack spacing={2} sx={{ mt: 1 }}>
+              {props.fields.map((field) =>
+                field.type === 'checkbox' ? (
+                  <FormControlLabel key={field.name} control={<Checkbox name={field.name} />} label={field.label} />
+                ) : (
+                  <TextField
+                    key={field.name}
+                    name={field.name}
+                    label={field.label}
+                    type={field.type === 'date' || field.type === 'number' ? field.type : 'text'}
+                    multiline={field.type === 'multiline'}
+                    minRows={field.type === 'multiline' ? 3 : undefined}
+                    slotProps={field.type === 'date' ? { inputLabel: { shrink: true } } : undefined}
+                  />
+                ),
+              )}
+            </Stack>
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={() => setOpen(false)}>Annuler</Button>
+            <Button type="submit" variant="contained">
+              {props.label}
+            </Button>
+          </DialogActions>
+        </form>
+      </Dialog>
+    </>
+  );
+}
+
+/** The buttons of what the signed-in user may do to the project now, by role and state. */
+export const ProjectActions = () => {
+  const project = useRecordContext<Project>();
+  const { permissions } = usePermissions<Role[]>();
+  const { data: state } = useLifecycle(project?.id);
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const queryClient = useQueryClient();
+  if (!project || !state) return null;
+  const roles = permissions ?? [];
+  const may = (action: LifecycleAction) => roles.some((role) => state.actions[role]?.includes(action));
+
+  const post = async (path: string, body: object, done: string) => {
+    try {
+      await fetchApi(`/projects/${project.id}/${path}`, { method: 'POST', body: JSON.stringify(body) });
+      notify(done, { type: 'success' });
+      await queryClient.invalidateQueries({ queryKey: ['lifecycle', project.id] });
+      refresh();
+    } catch (error) {
+      notify((error as Error).message, { type: 'error' });
+    }
+  };
+  const cents = (euros: unknown) => Math.round(Number(euros ?? 0) * 100);
+  const buttons: ReactNode[] = [];
+  if (roles.includes('porteur') && ['draft', 'changes_requested'].includes(state.status)) {
+    buttons.push(<EditButton key="edit" label="Modifier" />);
+  }
+  if (may('submit')) {
+    buttons.push(
+      <Button key="submit" variant="contained" onClick={() => post('submit', {}, 'Projet soumis à la validation.')}>
+        Soumettre à la validation
+      </Button>,
+    );
+  }
+  if (may('review')) {
+    buttons.push(
+      <Button
+        key="accept"
+        variant="contained"
+        color="success"
+        onClick={() => post('review', { decision: 'accept' }, 'Projet accepté.')}
+      >
+        Accepter
+      </Button>,
+      <ActionDialog
+        key="changes"
+        label="Demander des modifications"
+        title="Modifications demandées au porteur"
+        fields={[{ name: 'comment', label: 'Commentaire (obligatoire)', type: 'multiline' }]}
+        send={(values) => post('review', { decision: 'request_changes', ...values }, 'Modifications demandées.')}
+      />,
+      <ActionDialog
+        key="reject"
+        label="Refuser"
+        title="Refuser le projet"
+        fields={[{ name: 'comment', label: 'Raison du refus (obligatoire)', type: 'multiline' }]}
+        send={(values) => post('review', { decision: 'reject', ...values }, 'Projet refusé.')}
+      />,
+    );
+  }
+  if (may('attest')) {
+    buttons.push(
+      <ActionDialog
+        key="attest"
+        variant="contained"
+        label="Attester les autorisations"
+        title="Attestation du chef d’établissement"
+        fields={[
+          { name: 'ienApproved', label: '1er degré : l’IEN a donné son accord', type: 'checkbox' },
+          { name: 'dasenApproved', label: '1er degré : le DASEN a donné son accord', type: 'checkbox' },
+          { name: 'caVoteOn', label: '2nd degré : date du vote du conseil d’administration', type: 'date' },
+        ]}
+        send={(values) =>
+          post('attest', values.caVoteOn ? { caVoteOn: values.caVoteOn } : values, 'Attestation enregistrée.')
+        }
+      />,
+    );
+  }
+  if (may('submitReport')) {
+    buttons.push(
+      <ActionDialog
+        key="report"
+        variant="contained"
+        label="Déposer le bilan"
+        title="Bilan final"
+        fields={[
+          { name: 'whatWasDone', label: 'Ce qui a été réalisé', type: 'multiline' },
+          { name: 'pupilsReached', label: 'Élèves concernés', type: 'number' },
+          { name: 'actualSpend', label: 'Dépenses réelles (€)', type: 'number' },
+        ]}
+        send={(values) =>
+          post(
+            'report',
+            {
+              whatWasDone: values.whatWasDone,
+              pupilsReached: values.pupilsReached,
+              actualSpendCents: cents(values.actualSpend),
+            },
+            'Bilan déposé.',
+          )
+        }
+      />,
+    );
+  }
+  if (may('reviewReport')) {
+    buttons.push(
+      <Button
+        key="accept-report"
+        variant="contained"
+        color="success"
+        onClick={() => post('report/review', { decision: 'accept' }, 'Bilan accepté.')}
+      >
+        Accepter le bilan
+      </Button>,
+      <ActionDialog
+        key="report-changes"
+        label="Demander des compléments"
+        title="Compléments au bilan"
+        fields={[{ name: 'comment', label: 'Compléments attendus', type: 'multiline' }]}
+        send={(values) => post('report/review', { decision: 'request_changes', ...values }, 'Compléments demandés.')}
+      />,
+    );
+  }
+  if (roles.includes('porteur') && !BEFORE_PUBLICATION.includes(state.status)) {
+    buttons.push(
+      <ActionDialog
+        key="news"
+        label="Publier des nouvelles"
+        title="Nouvelles pour les donateurs"
+        fields={[
+          { name: 'title', label: 'Titre' },
+          { name: 'body', label: 'Texte', type: 'multiline' },
+        ]}
+        send={(values) => post('news', values, 'Nouvelles publiées : les donateurs les reçoivent par e-mail.')}
+      />,
+    );
+  }
+  if (may('cancel')) {
+    buttons.push(
+      <ActionDialog
+        key="cancel"
+        label="Annuler le projet"
+        title="Annuler et rembourser chaque donateur"
+        fields={[{ name: 'reason', label: 'Raison de l’annulation', type: 'multiline' }]}
+        send={(values) => post('cancel', values, 'Projet annulé : les donateurs seront remboursés.')}
+      />,
+    );
+  }
+  if (buttons.length === 0) return null;
+  return (
+    <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', gap: 1, my: 1 }} aria-label="Actions sur le projet">
+      {buttons}
+    </Stack>
+  );
+};

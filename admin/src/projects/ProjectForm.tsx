@@ -1,0 +1,67 @@
+import {
+  ArrayInput,
+  Create,
+  DateInput,
+  Edit,
+  NumberInput,
+  SelectArrayInput,
+  SelectInput,
+  SimpleForm,
+  SimpleFormIterator,
+  TextInput,
+  required,
+} from 'react-admin';
+import { LEVELS, THEME_LABELS } from '../../../domain/projects.ts';
+import { choicesOf } from '../choices.ts';
+
+// amounts are typed in euros and sent in cents, as the API counts them
+const toEuros = (cents: unknown) => (typeof cents === 'number' ? cents / 100 : cents);
+const toCents = (euros: unknown) => (euros === '' || euros === null ? null : Math.round(Number(euros) * 100));
+const euros = { format: toEuros, parse: toCents, min: 0, step: 0.01 };
+
+/** The fields of a project as its porteur writes it; the API checks them and its message is shown as it is. */
+const ProjectFields = () => (
+  <SimpleForm>
+    <TextInput source="title" validate={required()} fullWidth />
+    <TextInput source="summary" validate={required()} fullWidth multiline />
+    <TextInput source="description" fullWidth multiline minRows={4} />
+    <TextInput
+      source="schoolUai"
+      validate={required()}
+      helperText="Code UAI de l’établissement (7 chiffres et une lettre)"
+    />
+    <NumberInput source="structureId" helperText="Facultatif : la structure réceptrice, si elle est déjà connue" />
+    <SelectInput source="theme" choices={choicesOf(THEME_LABELS)} validate={required()} />
+    <SelectArrayInput
+      source="levels"
+      choices={LEVELS.map((level) => ({ id: level, name: level }))}
+      validate={required()}
+    />
+    <NumberInput source="pupilCount" validate={required()} min={1} />
+    <DateInput source="activityStartsOn" validate={required()} />
+    <DateInput source="activityEndsOn" validate={required()} />
+    <NumberInput source="minimumGoalCents" label="Objectif minimum (€)" validate={required()} {...euros} />
+    <NumberInput source="optimumGoalCents" label="Objectif optimal (€)" validate={required()} {...euros} />
+    <NumberInput source="campaignDays" validate={required()} min={7} max={90} defaultValue={30} />
+    <ArrayInput source="budgetLines">
+      <SimpleFormIterator inline>
+        <TextInput source="label" helperText={false} />
+        <NumberInput source="amountCents" label="Montant (€)" helperText={false} {...euros} />
+      </SimpleFormIterator>
+    </ArrayInput>
+  </SimpleForm>
+);
+
+/** A porteur starts a project: it is saved as a draft, to submit when ready. */
+export const ProjectCreate = () => (
+  <Create redirect="show" title="Nouveau projet">
+    <ProjectFields />
+  </Create>
+);
+
+/** A porteur edits their draft, or answers a validator's change request. */
+export const ProjectEdit = () => (
+  <Edit redirect="show" mutationMode="pessimistic">
+    <ProjectFields />
+  </Edit>
+);
