@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import Stripe from 'stripe';
 import { DEV_WEBHOOK_SECRET } from '../api/config.ts';
+import { expect } from 'vitest';
 import type { App } from '../api/app.ts';
+import type { Db } from '../db/client.ts';
+import type { Browser } from './app.ts';
 
 const stripe = new Stripe('sk_test_signing_only');
 const unique = () => randomBytes(8).toString('hex');
@@ -101,4 +104,25 @@ export async function deliver(app: App, event: object, options: Parameters<typeo
     headers: { 'content-type': 'application/json', 'stripe-signature': header },
     body: payload,
   });
+}
+
+/**
+ * A gift started through the API as the donate form does (to a project or a fund; a donor by default): the pending
+ * donation and its Checkout Session, which the payment events then refer to.
+ */
+export async function startGift(
+  client: Browser,
+  db: Db,
+  gift: { projectId?: number; fundId?: number; amountCents: number; donorName?: string; donorEmail?: string },
+): Promise<{ id: number; sessionId: string; amountCents: number }> {
+  const response = await client.request('POST', '/api/donations', {
+    donorName: 'Camille Martin',
+    donorEmail: 'camille.martin@example.org',
+    ...gift,
+  });
+  expect(response.status).toBe(201);
+  const { donationId } = (await response.json()) as { donationId: number };
+  const [row] = await db<{ sessionId: string }[]>`
+    select stripe_checkout_session_id as session_id from donations where id = ${donationId}`;
+  return { id: donationId, sessionId: (row as { sessionId: string }).sessionId, amountCents: gift.amountCents };
 }

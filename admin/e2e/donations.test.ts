@@ -3,7 +3,7 @@ import { createTestApp } from '../../test/app.ts';
 import { signInToAdmin, useBrowser } from '../../test/browser.ts';
 import { FIXTURE_PASSWORD, insertProject, insertSchool, insertUser } from '../../test/fixtures.ts';
 import { insertReceivingStructure, recordPaidDonation } from '../../test/money.ts';
-import { deliver, sessionCompleted } from '../../test/stripe-events.ts';
+import { deliver, sessionCompleted, startGift } from '../../test/stripe-events.ts';
 
 // Donations and payment anomalies in the back office, in a real browser, served by the real API.
 const { app, db, browser } = await createTestApp({ worker: true });
@@ -37,16 +37,9 @@ describe('donations in the back office', () => {
   }, 90_000);
 
   it('lets an admin see a payment whose amount did not match and mark it handled', async () => {
-    const started = await browser().request('POST', '/api/donations', {
-      projectId,
-      amountCents: 4_000,
-      donorName: 'Marc Petit',
-      donorEmail: 'marc@example.org',
-    });
-    const { donationId } = (await started.json()) as { donationId: number };
-    const [row] = await db<{ sessionId: string }[]>`
-      select stripe_checkout_session_id as session_id from donations where id = ${donationId}`;
-    await deliver(app, sessionCompleted({ id: donationId, sessionId: row!.sessionId, amountCents: 400 }));
+    const gift = await startGift(browser(), db, { projectId, amountCents: 4_000, donorName: 'Marc Petit' });
+    const donationId = gift.id;
+    await deliver(app, sessionCompleted({ ...gift, amountCents: 400 }));
 
     const admin = await insertUser(db, 'admin');
     const page = await session.browser.newPage({ viewport: { width: 1400, height: 1000 } });

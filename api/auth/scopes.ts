@@ -78,3 +78,11 @@ export function assertMayReadFund(user: User, fundId: number, options: { validat
   const onlyIds = fundScopeOf(user, options);
   if (onlyIds && !onlyIds.includes(fundId)) throw new ApiError(404, 'not_found', 'Fonds introuvable.');
 }
+
+/** The receiving structures whose gestionnaire the user is. */
+export const managedStructures = (user: User): number[] =>
+  user.roles.flatMap((held) => (held.role === 'gestionnaire' && held.structureId ? [held.structureId] : []));
+
+/** The structures whose money, bank details and receipts the user handles: all (undefined) for an admin. */
+export const structuresHandledBy = (user: User): number[] | undefined =>
+  user.roles.some((held) => held.role === 'admin') ? undefined : managedStructures(user);

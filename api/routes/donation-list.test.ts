@@ -3,7 +3,7 @@ import { createTestApp } from '../../test/app.ts';
 import { insertProject, insertSchool, insertUser } from '../../test/fixtures.ts';
 import { signIn } from '../../test/lifecycle.ts';
 import { insertReceivingStructure, recordPaidDonation } from '../../test/money.ts';
-import { deliver, sessionCompleted } from '../../test/stripe-events.ts';
+import { deliver, sessionCompleted, startGift } from '../../test/stripe-events.ts';
 
 const { app, db, browser } = await createTestApp();
 
@@ -67,17 +67,9 @@ describe('the donations list', () => {
     const admin = await signIn({ db, browser }, 'admin');
     expect((await listAs(admin.client)).total).toBe(3);
     expect((await listAs(admin.client, '&q=moreau')).data.map((row) => row.id)).toEqual([visible]);
-    const started = await browser().request('POST', '/api/donations', {
-      projectId: project,
-      amountCents: 1_000,
-      donorName: 'Karim Haddad',
-      donorEmail: 'karim@example.org',
-    });
-    const { donationId } = (await started.json()) as { donationId: number };
-    expect((await listAs(admin.client, '&status=pending')).data.map((row) => row.id)).toEqual([donationId]);
-    const [row] = await db<{ sessionId: string }[]>`
-      select stripe_checkout_session_id as session_id from donations where id = ${donationId}`;
-    await deliver(app, sessionCompleted({ id: donationId, sessionId: row!.sessionId, amountCents: 1_000 }));
+    const gift = await startGift(browser(), db, { projectId: project, amountCents: 1_000, donorName: 'Karim Haddad' });
+    expect((await listAs(admin.client, '&status=pending')).data.map((row) => row.id)).toEqual([gift.id]);
+    await deliver(app, sessionCompleted(gift));
     expect((await listAs(admin.client, '&status=paid')).total).toBe(4);
   });
 
@@ -107,16 +99,9 @@ describe('the donations list', () => {
 describe('payment anomalies', () => {
   it('lists what a person must look at, and lets an admin mark it handled', async () => {
     const admin = await signIn({ db, browser }, 'admin');
-    const started = await browser().request('POST', '/api/donations', {
-      projectId: project,
-      amountCents: 3_000,
-      donorName: 'Inès Roux',
-      donorEmail: 'ines@example.org',
-    });
-    const { donationId } = (await started.json()) as { donationId: number };
-    const [row] = await db<{ sessionId: string }[]>`
-      select stripe_checkout_session_id as session_id from donations where id = ${donationId}`;
-    await deliver(app, sessionCompleted({ id: donationId, sessionId: row!.sessionId, amountCents: 300 }));
+    const gift = await startGift(browser(), db, { projectId: project, amountCents: 3_000, donorName: 'Inès Roux' });
+    const donationId = gift.id;
+    await deliver(app, sessionCompleted({ ...gift, amountCents: 300 }));
 
     const open = await admin.client.getJson('/api/payment-anomalies');
     expect(open.status).toBe(200);

@@ -4,6 +4,7 @@ import { listAnomalies, resolveAnomaly } from '../../db/queries/stripe-events.ts
 import { DONATION_STATUS_LABELS } from '../../domain/payments.ts';
 import type { User } from '../../db/queries/users.ts';
 import { currentUser, defineRoute } from '../auth/access.ts';
+import { managedStructures } from '../auth/scopes.ts';
 import type { AppEnv } from '../context.ts';
 import { centsAsFrenchDecimal, toFrenchCsv } from '../csv.ts';
 import { ApiError, validationHook } from '../errors.ts';
@@ -58,9 +59,7 @@ const resolve = defineRoute(['admin'], {
 function donationScopeOf(user: User): DonationScope {
   return {
     all: user.roles.some((held) => held.role === 'admin'),
-    structureIds: user.roles.flatMap((held) =>
-      held.role === 'gestionnaire' && held.structureId ? [held.structureId] : [],
-    ),
+    structureIds: managedStructures(user),
     porteurId: user.roles.some((held) => held.role === 'porteur') ? user.id : undefined,
   };
 }

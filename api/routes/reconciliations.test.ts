@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestApp } from '../../test/app.ts';
 import { insertProject, insertSchool, insertUser } from '../../test/fixtures.ts';
 import { signIn } from '../../test/lifecycle.ts';
-import { deliver, sessionCompleted } from '../../test/stripe-events.ts';
+import { deliver, sessionCompleted, startGift } from '../../test/stripe-events.ts';
 
 // The reconciliation on the real Temporal server, its activity reading stripe-mock (which knows none of our
 // payments and answers every list with its one fixture charge) and the ledger in Postgres.
@@ -13,16 +13,9 @@ describe('the reconciliation with Stripe', () => {
     const schoolUai = await insertSchool(db);
     const porteur = await insertUser(db, 'porteur');
     const projectId = await insertProject(db, { schoolUai, porteurId: porteur.id, campaignEndsInDays: 10 });
-    const started = await browser().request('POST', '/api/donations', {
-      projectId,
-      amountCents: 4_200,
-      donorName: 'Jade Fontaine',
-      donorEmail: 'jade@example.org',
-    });
-    const { donationId } = (await started.json()) as { donationId: number };
-    const [row] = await db<{ sessionId: string }[]>`
-      select stripe_checkout_session_id as session_id from donations where id = ${donationId}`;
-    await deliver(app, sessionCompleted({ id: donationId, sessionId: row!.sessionId, amountCents: 4_200 }));
+    const gift = await startGift(browser(), db, { projectId, amountCents: 4_200 });
+    const donationId = gift.id;
+    await deliver(app, sessionCompleted(gift));
 
     const admin = await signIn({ db, browser }, 'admin');
     const response = await admin.client.request('POST', '/api/reconciliations', { days: 1 });

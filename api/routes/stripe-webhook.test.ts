@@ -10,6 +10,7 @@ import {
   paymentFailed,
   sessionCompleted,
   sessionExpired,
+  startGift,
   stripeEvent,
 } from '../../test/stripe-events.ts';
 
@@ -28,15 +29,7 @@ async function collectingProject(goals: { minimumGoalCents?: number; optimumGoal
 
 const GIFT = { donorName: 'Camille Martin', donorEmail: 'camille.martin@example.org', failureChoice: 'refund' };
 
-/** A gift started through the API, as the donate form does: the pending donation and its Checkout Session. */
-async function startGift(projectId: number, amountCents = 2500) {
-  const response = await donor.request('POST', '/api/donations', { ...GIFT, projectId, amountCents });
-  expect(response.status).toBe(201);
-  const { donationId } = (await response.json()) as { donationId: number };
-  const [row] = await db<{ stripeCheckoutSessionId: string }[]>`
-    select stripe_checkout_session_id from donations where id = ${donationId}`;
-  return { id: donationId, sessionId: row!.stripeCheckoutSessionId, amountCents };
-}
+const giveTo = (projectId: number, amountCents = 2500) => startGift(donor, db, { projectId, amountCents });
 
 const statusOf = async (donationId: number) =>
   (await db<{ status: string }[]>`select status from donations where id = ${donationId}`)[0]?.status;
@@ -110,7 +103,7 @@ describe('giving through Stripe Checkout', () => {
 describe('the Stripe webhook', () => {
   it('counts a paid gift once: the donation is paid and the project’s account holds its amount', async () => {
     const projectId = await collectingProject();
-    const gift = await startGift(projectId, 4200);
+    const gift = await giveTo(projectId, 4200);
     const response = await deliver(app, sessionCompleted(gift));
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ duplicate: false, outcome: 'paid' });
@@ -120,7 +113,7 @@ describe('the Stripe webhook', () => {
 
   it('takes a repeated event, and the same payment under another event id, as one', async () => {
     const projectId = await collectingProject();
-    const gift = await startGift(projectId, 3000);
+    const gift = await giveTo(projectId, 3000);
     const event = sessionCompleted(gift);
     await deliver(app, event);
     const again = await deliver(app, event);
@@ -132,7 +125,7 @@ describe('the Stripe webhook', () => {
 
   it('counts once when the same event is delivered many times at the same moment', async () => {
     const projectId = await collectingProject();
-    const gift = await startGift(projectId, 1500);
+    const gift = await giveTo(projectId, 1500);
     const event = sessionCompleted(gift);
     const responses = await Promise.all(Array.from({ length: 12 }, () => deliver(app, event)));
     expect(responses.map((response) => response.status)).toEqual(Array(12).fill(200));
@@ -143,7 +136,7 @@ describe('the Stripe webhook', () => {
 
   it('refuses a forged, tampered or stale signature with a 400 and records nothing', async () => {
     const projectId = await collectingProject();
-    const gift = await startGift(projectId, 2000);
+    const gift = await giveTo(projectId, 2000);
     const event = sessionCompleted(gift);
     const forged = await deliver(app, event, { secret: 'whsec_not_ours' });
     const stale = await deliver(app, event, { timestamp: Math.floor(Date.now() / 1000) - 600 });
@@ -170,7 +163,7 @@ describe('the Stripe webhook', () => {
 
   it('flags a payment whose amount does not match the donation and does not count it', async () => {
     const projectId = await collectingProject();
-    const gift = await startGift(projectId, 2500);
+    const gift = await giveTo(projectId, 2500);
     const response = await deliver(app, sessionCompleted({ ...gift, amountCents: 250 }));
     expect(await response.json()).toMatchObject({ outcome: 'flagged_amount_mismatch' });
     expect(await statusOf(gift.id)).toBe('pending');
@@ -180,7 +173,7 @@ describe('the Stripe webhook', () => {
 
   it('expires an unpaid session; a payment that still comes later counts and is flagged', async () => {
     const projectId = await collectingProject();
-    const gift = await startGift(projectId, 2200);
+    const gift = await giveTo(projectId, 2200);
     await deliver(app, sessionExpired(gift));
     expect(await statusOf(gift.id)).toBe('expired');
     await deliver(app, sessionCompleted(gift));
@@ -192,7 +185,7 @@ describe('the Stripe webhook', () => {
 
   it('lets a donor whose card was refused pay with another card in the same session', async () => {
     const projectId = await collectingProject();
-    const gift = await startGift(projectId, 1800);
+    const gift = await giveTo(projectId, 1800);
     await deliver(app, paymentFailed(gift));
     expect(await statusOf(gift.id)).toBe('payment_failed');
     await deliver(app, sessionCompleted(gift));
@@ -201,7 +194,7 @@ describe('the Stripe webhook', () => {
 
   it('applies a refund that arrives before the payment once the payment arrives, without counting twice', async () => {
     const projectId = await collectingProject();
-    const gift = await startGift(projectId, 2700);
+    const gift = await giveTo(projectId, 2700);
     const refund = await deliver(app, chargeRefunded(gift));
     expect(await refund.json()).toMatchObject({ outcome: 'waiting_for_payment' });
     expect(await statusOf(gift.id)).toBe('pending');
@@ -216,7 +209,7 @@ describe('the Stripe webhook', () => {
 
   it('takes money out of a failed project only when Stripe confirms the refund it was asked for', async () => {
     const projectId = await collectingProject();
-    const gift = await startGift(projectId, 6400);
+    const gift = await giveTo(projectId, 6400);
     await deliver(app, sessionCompleted(gift));
     // what the resolution of a failed campaign does: asks Stripe, then marks the gift refund_requested
     await db`update donations set status = 'refund_requested' where id = ${gift.id}`;
@@ -229,7 +222,7 @@ describe('the Stripe webhook', () => {
 
   it('records a partial refund, then the rest, each cent once', async () => {
     const projectId = await collectingProject();
-    const gift = await startGift(projectId, 5000);
+    const gift = await giveTo(projectId, 5000);
     await deliver(app, sessionCompleted(gift));
     await deliver(app, chargeRefunded({ ...gift, refundedCents: 2000 }));
     expect(await statusOf(gift.id)).toBe('paid');
@@ -242,7 +235,7 @@ describe('the Stripe webhook', () => {
 
   it('moves a disputed payment out of the project and flags it for a person', async () => {
     const projectId = await collectingProject();
-    const gift = await startGift(projectId, 3300);
+    const gift = await giveTo(projectId, 3300);
     await deliver(app, sessionCompleted(gift));
     await deliver(app, disputeCreated(gift));
     await deliver(app, disputeCreated(gift));
@@ -253,7 +246,7 @@ describe('the Stripe webhook', () => {
 
   it('flags a dispute of a refunded payment without moving its money again', async () => {
     const projectId = await collectingProject();
-    const gift = await startGift(projectId, 2600);
+    const gift = await giveTo(projectId, 2600);
     await deliver(app, sessionCompleted(gift));
     await deliver(app, chargeRefunded(gift));
     const dispute = await deliver(app, disputeCreated(gift));
@@ -288,22 +281,14 @@ describe('the Stripe webhook', () => {
   it('adds a gift to a fund to the money that fund can grant', async () => {
     const fundId = await insertSolidarityFund(db);
     const before = await balanceOf(db, `fund:${fundId}:available`);
-    const response = await donor.request('POST', '/api/donations', { ...GIFT, fundId, amountCents: 10_000 });
-    expect(response.status).toBe(201);
-    const { donationId } = (await response.json()) as { donationId: number };
-    const [row] = await db<{ sessionId: string }[]>`
-      select stripe_checkout_session_id as session_id from donations where id = ${donationId}`;
-    await deliver(app, sessionCompleted({ id: donationId, sessionId: row!.sessionId, amountCents: 10_000 }));
+    await deliver(app, sessionCompleted(await startGift(donor, db, { fundId, amountCents: 10_000 })));
     expect(await balanceOf(db, `fund:${fundId}:available`)).toBe(before + 10_000);
   });
 
   it('flags a fund left short when a gift it had already granted is refunded', async () => {
     const fundId = await insertSolidarityFund(db);
-    const response = await donor.request('POST', '/api/donations', { ...GIFT, fundId, amountCents: 8_000 });
-    const { donationId } = (await response.json()) as { donationId: number };
-    const [row] = await db<{ sessionId: string }[]>`
-      select stripe_checkout_session_id as session_id from donations where id = ${donationId}`;
-    const gift = { id: donationId, sessionId: row!.sessionId, amountCents: 8_000 };
+    const gift = await startGift(donor, db, { fundId, amountCents: 8_000 });
+    const donationId = gift.id;
     await deliver(app, sessionCompleted(gift));
     // the fund reserves all it holds for a project, as a seeding grant would
     const available = await balanceOf(db, `fund:${fundId}:available`);

@@ -8,7 +8,8 @@ import {
 } from '../../db/queries/structures.ts';
 import type { User } from '../../db/queries/users.ts';
 import { checkBankDetails, maskIban } from '../../domain/bank-details.ts';
-import { currentUser, defineRoute, hasRole } from '../auth/access.ts';
+import { currentUser, defineRoute } from '../auth/access.ts';
+import { structuresHandledBy } from '../auth/scopes.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
 import { errorResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
@@ -53,14 +54,8 @@ const validate = defineRoute(['admin'], {
   responses: { 200: jsonResponse(Structure, 'Structure'), ...errorResponses, ...notFound, 409: errorResponses[400] },
 });
 
-/** The structures the user may read and change: every one for an admin, their own for a gestionnaire. */
-function structuresOf(user: User): number[] | undefined {
-  if (hasRole(user, 'admin')) return undefined;
-  return user.roles.flatMap((held) => (held.role === 'gestionnaire' && held.structureId ? [held.structureId] : []));
-}
-
 function assertMayHandle(user: User, id: number): void {
-  const own = structuresOf(user);
+  const own = structuresHandledBy(user);
   if (own && !own.includes(id)) throw new ApiError(404, 'not_found', 'Structure introuvable.');
 }
 
@@ -74,7 +69,7 @@ async function structureOrFail(c: { get(key: 'deps'): AppEnv['Variables']['deps'
 export const structureRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(list, async (c) => {
     const query = c.req.valid('query');
-    const ids = structuresOf(currentUser(c));
+    const ids = structuresHandledBy(currentUser(c));
     return c.json(await listStructures(c.get('deps').db, { ids, ...pageOf(query) }), 200);
   })
   .openapi(one, async (c) => {

@@ -7,10 +7,10 @@ import {
   openDraftReceipts,
   validateReceipts,
 } from '../../db/queries/tax-receipts.ts';
-import type { User } from '../../db/queries/users.ts';
 import { signReceiptToken, signStatementToken } from '../../domain/email-links.ts';
 import { receiptNumber } from '../../domain/tax-receipts.ts';
-import { currentUser, defineRoute, hasRole } from '../auth/access.ts';
+import { currentUser, defineRoute } from '../auth/access.ts';
+import { structuresHandledBy } from '../auth/scopes.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
 import { taxReceiptPdf } from '../pdf/tax-receipt.ts';
@@ -59,12 +59,6 @@ const statements = defineRoute(['admin'], {
   responses: { 200: jsonResponse(Count, 'Donateurs prévenus'), ...errorResponses },
 });
 
-/** The structures whose receipts the user handles: all for an admin, their own for a gestionnaire. */
-function structuresOf(user: User): number[] | undefined {
-  if (hasRole(user, 'admin')) return undefined;
-  return user.roles.flatMap((held) => (held.role === 'gestionnaire' && held.structureId ? [held.structureId] : []));
-}
-
 const base = (url: string) => url.replace(/\/+$/, '');
 
 /** Tax receipts, for the receiving structures' gestionnaires (and admins): validate, send, download. */
@@ -74,19 +68,21 @@ export const taxReceiptRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validatio
     const { db } = c.get('deps');
     await openDraftReceipts(db);
     return c.json(
-      await listReceipts(db, { ...query, ...pageOf(query), structures: structuresOf(currentUser(c)) }),
+      await listReceipts(db, { ...query, ...pageOf(query), structures: structuresHandledBy(currentUser(c)) }),
       200,
     );
   })
   .openapi(validate, async (c) => {
     const user = currentUser(c);
     const { ids } = c.req.valid('json');
-    const validated = await c.get('deps').db.begin((tx) => validateReceipts(tx, ids, structuresOf(user), user.id));
+    const validated = await c
+      .get('deps')
+      .db.begin((tx) => validateReceipts(tx, ids, structuresHandledBy(user), user.id));
     return c.json({ count: validated.length }, 200);
   })
   .openapi(send, async (c) => {
     const deps = c.get('deps');
-    const sent = await markReceiptsSent(deps.db, c.req.valid('json').ids, structuresOf(currentUser(c)));
+    const sent = await markReceiptsSent(deps.db, c.req.valid('json').ids, structuresHandledBy(currentUser(c)));
     for (const receipt of sent) {
       const token = await signReceiptToken(deps.config.EMAIL_LINK_SECRET, receipt.id);
       await notify(deps, {
@@ -100,7 +96,11 @@ export const taxReceiptRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validatio
     return c.json({ count: sent.length }, 200);
   })
   .openapi(pdf, async (c) => {
-    const receipt = await findIssuedReceipt(c.get('deps').db, c.req.valid('param').id, structuresOf(currentUser(c)));
+    const receipt = await findIssuedReceipt(
+      c.get('deps').db,
+      c.req.valid('param').id,
+      structuresHandledBy(currentUser(c)),
+    );
     if (!receipt) throw new ApiError(404, 'not_found', 'Reçu introuvable ou pas encore validé.');
     return c.body(new Uint8Array(await taxReceiptPdf(receipt)), 200, {
       'content-type': 'application/pdf',

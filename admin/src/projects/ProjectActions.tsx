@@ -45,7 +45,7 @@ function ActionDialog(props: {
   title: string;
   fields: Field[];
   variant?: 'contained' | 'outlined';
-  send: (values: Record<string, unknown>) => Promise<void>;
+  send: (values: Record<string, unknown>) => Promise<boolean>;
 }) {
   const [open, setOpen] = useState(false);
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -58,8 +58,8 @@ function ActionDialog(props: {
       else if (field.type === 'number') values[field.name] = raw === '' ? undefined : Number(raw);
       else if (raw) values[field.name] = String(raw);
     }
-    await props.send(values);
-    setOpen(false);
+    // refused, the form stays open with what was typed, to be corrected
+    if (await props.send(values)) setOpen(false);
   };
   return (
     <>
@@ -112,14 +112,17 @@ export const ProjectActions = () => {
   const roles = permissions ?? [];
   const may = (action: LifecycleAction) => roles.some((role) => state.actions[role]?.includes(action));
 
-  const post = async (path: string, body: object, done: string) => {
+  /** Posts the action; true when the API took it, else its French message is shown as it is. */
+  const post = async (path: string, body: object, done: string): Promise<boolean> => {
     try {
       await fetchApi(`/projects/${project.id}/${path}`, { method: 'POST', body: JSON.stringify(body) });
       notify(done, { type: 'success' });
       await queryClient.invalidateQueries({ queryKey: ['lifecycle', project.id] });
       refresh();
+      return true;
     } catch (error) {
       notify((error as Error).message, { type: 'error' });
+      return false;
     }
   };
   const cents = (euros: unknown) => Math.round(Number(euros ?? 0) * 100);
