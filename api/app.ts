@@ -8,6 +8,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { SESSION_COOKIE } from './auth/session.ts';
 import type { ApiDeps, AppEnv } from './context.ts';
 import { ApiError, handleError, validationHook } from './errors.ts';
+import { academyRoutes } from './routes/academies.ts';
 import { authRoutes } from './routes/auth.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { devCheckoutRoutes } from './routes/dev-checkout.ts';
@@ -79,6 +80,7 @@ export function createApp(deps: ApiDeps) {
   app.route('/api', taxReceiptRoutes);
   app.route('/api', reconciliationRoutes);
   app.route('/api', statsRoutes);
+  app.route('/api', academyRoutes);
   app.route('/', emailPageRoutes);
   app.route('/', publicPageRoutes);
   app.route('/', giftPageRoutes);

@@ -21,6 +21,7 @@ async function open(email: string): Promise<Page> {
   const page = await session.browser.newPage({ viewport: { width: 1400, height: 1100 } });
   page.setDefaultTimeout(20_000);
   await signInToAdmin(page, session.baseUrl, email, FIXTURE_PASSWORD);
+  await page.getByRole('menuitem', { name: 'Projets' }).waitFor();
   return page;
 }
 
@@ -34,7 +35,8 @@ describe('a project from draft to publication, in the browser', () => {
     await page.getByRole('link', { name: 'Nouveau projet' }).click();
     await page.getByLabel('Titre').fill(TITLE);
     await page.getByLabel('Résumé').fill('Un potager dans la cour, cultivé par les classes de CE2.');
-    await page.getByLabel('UAI').fill(schoolUai);
+    await page.getByRole('combobox', { name: 'UAI' }).fill('Jean Zay');
+    await page.getByRole('option', { name: new RegExp(`École Jean Zay.*${schoolUai}`) }).click();
     await page.getByRole('combobox', { name: 'Thème' }).click();
     await page.getByRole('option', { name: 'Développement durable' }).click();
     await page.getByRole('combobox', { name: 'Niveaux' }).click();
@@ -77,11 +79,18 @@ describe('a project from draft to publication, in the browser', () => {
     await page.locator('.MuiSnackbarContent-message').waitFor();
     const refusal = await page.locator('.MuiSnackbarContent-message').textContent();
     expect(refusal).toMatch(/IEN|DASEN|conseil d’administration|autorisations/i);
+    await page
+      .getByLabel('Document d’autorisation (facultatif : PDF, JPEG ou PNG)')
+      .setInputFiles({ name: 'accord-dasen.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 accord') });
     await page.getByLabel('1er degré : l’IEN a donné son accord').check();
     await page.getByLabel('1er degré : le DASEN a donné son accord').check();
     await page.getByRole('dialog').getByRole('button', { name: 'Attester les autorisations' }).click();
     await page.getByText('Attestation enregistrée.').waitFor();
     await expect.poll(statusOf).toBe('published');
+    const [attestation] = await db<{ filename: string }[]>`
+      select d.filename from project_attestations a join project_documents d on d.id = a.document_id
+      join projects p on p.id = a.project_id where p.title = ${TITLE}`;
+    expect(attestation?.filename).toBe('accord-dasen.pdf');
     await page.screenshot({ path: '.data/e2e-directeur-attested.png', fullPage: true });
     await page.close();
   }, 90_000);

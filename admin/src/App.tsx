@@ -1,5 +1,6 @@
 import { Admin, Resource } from 'react-admin';
 import type { Role } from '../../domain/roles.ts';
+import academies from './academies/index.ts';
 import anomalies from './anomalies/index.ts';
 import { Dashboard } from './dashboard/Dashboard.tsx';
 import donations from './donations/index.ts';
@@ -42,6 +43,7 @@ export const App = () => (
         {canSeeSchools(roles) ? <Resource name="schools" {...schools} /> : null}
         {canSeeFunds(roles) ? <Resource name="funds" {...funds} /> : null}
         {isAdmin(roles) ? <Resource name="users" {...users} /> : null}
+        {isAdmin(roles) ? <Resource name="academies" {...academies} /> : null}
         {isAdmin(roles) ? <Resource name="emails" {...emails} /> : null}
         {canSeeDonations(roles) ? <Resource name="donations" {...donations} /> : null}
         {isAdmin(roles) ? <Resource name="payment-anomalies" {...anomalies} /> : null}

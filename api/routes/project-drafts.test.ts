@@ -102,6 +102,21 @@ describe('a porteur’s drafts', () => {
   });
 });
 
+describe('the pilot académies', () => {
+  it('are chosen by an admin; a porteur of an académie taken out of the pilot cannot start a project', async () => {
+    const admin = await signIn({ db, browser }, 'admin');
+    const listed = await admin.client.getJson('/api/academies');
+    expect(listed.body.data).toContainEqual(expect.objectContaining({ id: 'lille', pilotEnabled: true }));
+    expect((await admin.client.request('PATCH', '/api/academies/lille', { pilotEnabled: false })).status).toBe(200);
+    const refused = await porteur.client.request('POST', '/api/projects', DRAFT);
+    expect(refused.status).toBe(422);
+    expect(((await refused.json()) as { message: string }).message).toMatch(/ne fait pas encore partie du pilote/);
+    expect((await admin.client.request('PATCH', '/api/academies/lille', { pilotEnabled: true })).status).toBe(200);
+    expect((await admin.client.request('PATCH', '/api/academies/atlantide', { pilotEnabled: true })).status).toBe(404);
+    expect((await porteur.client.request('PATCH', '/api/academies/lille', { pilotEnabled: false })).status).toBe(403);
+  });
+});
+
 describe('a project’s news', () => {
   it('reach its donors by e-mail once the campaign is open, with the porteur’s words', async () => {
     const draft = await insertProject(db, { schoolUai, porteurId: porteur.id });

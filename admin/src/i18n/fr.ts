@@ -195,6 +195,10 @@ const appMessages = {
         confirmedAt: 'Exécution confirmée le',
       },
     },
+    academies: {
+      name: 'Académie |||| Académies',
+      fields: { name: 'Académie', schoolCount: 'Établissements', projectCount: 'Projets', pilotEnabled: 'Pilote' },
+    },
     users: {
       name: 'Utilisateur |||| Utilisateurs',
       fields: {

@@ -37,7 +37,7 @@ export const useLifecycle = (projectId: number | undefined) =>
     enabled: projectId !== undefined,
   });
 
-type Field = { name: string; label: string; type?: 'text' | 'multiline' | 'date' | 'number' | 'checkbox' };
+type Field = { name: string; label: string; type?: 'text' | 'multiline' | 'date' | 'number' | 'checkbox' | 'file' };
 
 /** A button opening a small form; on submit it posts to the API, whose French message is shown as it is. */
 function ActionDialog(props: {
@@ -55,6 +55,7 @@ function ActionDialog(props: {
     for (const field of props.fields) {
       const raw = form.get(field.name);
       if (field.type === 'checkbox') values[field.name] = raw === 'on';
+      else if (field.type === 'file') values[field.name] = raw instanceof File && raw.size > 0 ? raw : undefined;
       else if (field.type === 'number') values[field.name] = raw === '' ? undefined : Number(raw);
       else if (raw) values[field.name] = String(raw);
     }
@@ -79,10 +80,14 @@ function ActionDialog(props: {
                     key={field.name}
                     name={field.name}
                     label={field.label}
-                    type={field.type === 'date' || field.type === 'number' ? field.type : 'text'}
+                    type={
+                      field.type === 'date' || field.type === 'number' || field.type === 'file' ? field.type : 'text'
+                    }
                     multiline={field.type === 'multiline'}
                     minRows={field.type === 'multiline' ? 3 : undefined}
-                    slotProps={field.type === 'date' ? { inputLabel: { shrink: true } } : undefined}
+                    slotProps={
+                      field.type === 'date' || field.type === 'file' ? { inputLabel: { shrink: true } } : undefined
+                    }
                   />
                 ),
               )}
@@ -123,6 +128,18 @@ export const ProjectActions = () => {
     } catch (error) {
       notify((error as Error).message, { type: 'error' });
       return false;
+    }
+  };
+  /** Uploads the approval document; its id, or undefined once the API's refusal is shown. */
+  const uploadApproval = async (file: File): Promise<number | undefined> => {
+    const form = new FormData();
+    form.set('file', file);
+    form.set('kind', 'approval');
+    try {
+      return (await fetchApi<{ id: number }>(`/projects/${project.id}/documents`, { method: 'POST', body: form })).id;
+    } catch (error) {
+      notify((error as Error).message, { type: 'error' });
+      return undefined;
     }
   };
   const cents = (euros: unknown) => Math.round(Number(euros ?? 0) * 100);
@@ -174,10 +191,14 @@ export const ProjectActions = () => {
           { name: 'ienApproved', label: '1er degré : l’IEN a donné son accord', type: 'checkbox' },
           { name: 'dasenApproved', label: '1er degré : le DASEN a donné son accord', type: 'checkbox' },
           { name: 'caVoteOn', label: '2nd degré : date du vote du conseil d’administration', type: 'date' },
+          { name: 'document', label: 'Document d’autorisation (facultatif : PDF, JPEG ou PNG)', type: 'file' },
         ]}
-        send={(values) =>
-          post('attest', values.caVoteOn ? { caVoteOn: values.caVoteOn } : values, 'Attestation enregistrée.')
-        }
+        send={async ({ document, ...values }) => {
+          const documentId = document instanceof File ? await uploadApproval(document) : undefined;
+          if (document instanceof File && documentId === undefined) return false;
+          const approvals = values.caVoteOn ? { caVoteOn: values.caVoteOn } : values;
+          return post('attest', { ...approvals, documentId }, 'Attestation enregistrée.');
+        }}
       />,
     );
   }

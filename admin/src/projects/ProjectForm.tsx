@@ -1,5 +1,7 @@
 import {
   ArrayInput,
+  AutocompleteInput,
+  ReferenceInput,
   Create,
   DateInput,
   Edit,
@@ -25,11 +27,16 @@ const ProjectFields = () => (
     <TextInput source="title" validate={required()} fullWidth />
     <TextInput source="summary" validate={required()} fullWidth multiline />
     <TextInput source="description" fullWidth multiline minRows={4} />
-    <TextInput
-      source="schoolUai"
-      validate={required()}
-      helperText="Code UAI de l’établissement (7 chiffres et une lettre)"
-    />
+    <ReferenceInput source="schoolUai" reference="schools" sort={{ field: 'name', order: 'ASC' }}>
+      <AutocompleteInput
+        optionText={(school: { name: string; commune: string; uai: string }) =>
+          `${school.name}, ${school.commune} (${school.uai})`
+        }
+        filterToQuery={(q: string) => ({ q })}
+        validate={required()}
+        helperText="Un établissement de votre académie (nom, commune ou code UAI)"
+      />
+    </ReferenceInput>
     <NumberInput source="structureId" helperText="Facultatif : la structure réceptrice, si elle est déjà connue" />
     <SelectInput source="theme" choices={choicesOf(THEME_LABELS)} validate={required()} />
     <SelectArrayInput

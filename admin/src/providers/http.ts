@@ -5,7 +5,7 @@ const FALLBACK_MESSAGE = 'ra.notification.http_error';
 /** Calls `/api<path>` with the session cookie: the JSON body, or an HttpError with the API's French message. */
 export async function fetchApi<T>(path: string, init: RequestInit = {}): Promise<T> {
   const headers = new Headers({ Accept: 'application/json' });
-  if (init.body !== undefined) headers.set('Content-Type', 'application/json');
+  if (init.body !== undefined && !(init.body instanceof FormData)) headers.set('Content-Type', 'application/json');
   let response: Response;
   try {
     response = await fetch(`/api${path}`, { ...init, headers, credentials: 'same-origin' });
