@@ -83,10 +83,11 @@ async function submitGift(c: Context<AppEnv>, target: { projectId?: number }): P
     string,
     string
   >;
-  const parsed = DonationRequest.safeParse(giftOfForm(values, target));
+  const gift = giftOfForm(values, target);
+  const parsed = DonationRequest.safeParse(gift);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) =>
-      issue.path[0] === 'amountCents' && Number.isNaN(giftOfForm(values, target).amountCents)
+      issue.path[0] === 'amountCents' && Number.isNaN(gift.amountCents)
         ? { ...issue, message: 'Indiquez un montant en euros, par exemple 25 ou 25,50.' }
         : issue,
     );
