@@ -23,6 +23,15 @@ describe('the back office in a browser', () => {
   it('greets a validateur by name and lists the projects to review, in French', async () => {
     const page = await signIn('validateur');
     await expect(page.getByRole('heading', { name: 'Bonjour, Thomas Bernard' }).waitFor()).resolves.toBeUndefined();
+    // the platform team's dashboard: money by month, projects by status, and by académie
+    await page.getByRole('heading', { name: 'Dons collectés par mois' }).waitFor();
+    await page.getByRole('heading', { name: 'Projets par statut' }).waitFor();
+    const lille = page
+      .getByRole('table', { name: 'Réussite et solidarité par académie' })
+      .getByRole('row', { name: /Lille/ });
+    await lille.waitFor();
+    expect(await page.locator('.recharts-bar-rectangle').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: '.data/e2e-dashboard.png', fullPage: true });
     await page.getByRole('menuitem', { name: 'Projets' }).click();
     await page.getByText('Des livres et des coussins pour notre BCD').waitFor();
     const rows = await page.locator('tbody tr').count();

@@ -51,16 +51,22 @@ export const StatsCharts = () => {
           <XAxis dataKey="month" />
           <YAxis />
           <Tooltip formatter={(value) => formatEuros(Math.round(Number(value) * 100))} />
-          <Bar dataKey="euros" name="Collecté" fill="#1d4ed8" />
+          <Bar dataKey="euros" name="Collecté" fill="#1d4ed8" isAnimationActive={false} />
         </BarChart>
       </ChartCard>
       <ChartCard title="Projets par statut">
-        <BarChart width={480} height={240} data={statuses} layout="vertical" accessibilityLayer>
+        <BarChart
+          width={480}
+          height={Math.max(160, 28 * statuses.length)}
+          data={statuses}
+          layout="vertical"
+          accessibilityLayer
+        >
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis type="number" allowDecimals={false} />
-          <YAxis type="category" dataKey="status" width={160} />
+          <YAxis type="category" dataKey="status" width={170} interval={0} />
           <Tooltip />
-          <Bar dataKey="count" name="Projets" fill="#059669" />
+          <Bar dataKey="count" name="Projets" fill="#059669" isAnimationActive={false} />
         </BarChart>
       </ChartCard>
       <Grid size={12}>
