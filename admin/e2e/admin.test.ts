@@ -59,4 +59,23 @@ describe('the back office in a browser', () => {
     await page.getByText('E-mail ou mot de passe incorrect.').waitFor();
     await page.close();
   });
+
+  it('lets an admin grant a role to an account and take it back', async () => {
+    const page = await signIn('admin');
+    await page.getByRole('menuitem', { name: 'Utilisateurs' }).click();
+    await page.getByText(account('donateur').email).click();
+    await page.getByRole('combobox', { name: 'Rôle' }).click();
+    await page.getByRole('option', { name: 'Validateur' }).click();
+    await page.getByRole('button', { name: 'Attribuer' }).click();
+    await page.getByText('Rôle attribué.').waitFor();
+    const chip = page.locator('.MuiChip-root', { hasText: /^Validateur$/ });
+    await chip.waitFor();
+    await chip.locator('.MuiChip-deleteIcon').click();
+    await page.getByText('Rôle retiré.').waitFor();
+    const [held] = await db<{ n: number }[]>`
+      select count(*)::int as n from user_roles r join users u on u.id = r.user_id
+      where u.email = ${account('donateur').email} and r.role = 'validateur'`;
+    expect(held?.n).toBe(0);
+    await page.close();
+  });
 });

@@ -9,6 +9,7 @@ import type { Role } from '../../domain/roles.ts';
 import type { Degree, PriorityEducation, SchoolKind, Sector } from '../../domain/schools.ts';
 
 export interface RoleGrant {
+  id: number;
   role: Role;
   schoolUai: string | null;
   academyCode: string | null;

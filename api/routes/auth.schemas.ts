@@ -19,6 +19,7 @@ export const RegisterBody = z
   .openapi('RegisterBody');
 
 const UserRoleSchema = z.object({
+  id: z.number(),
   role: z.enum(ROLES),
   schoolUai: z.string().nullable(),
   academyCode: z.string().nullable(),

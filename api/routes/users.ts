@@ -1,6 +1,9 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
-import { findUser, listUsers } from '../../db/queries/users.ts';
-import { defineRoute } from '../auth/access.ts';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { recordAudit } from '../../db/queries/audit.ts';
+import { findUser, grantRole, listUsers, revokeRole, type RoleGrant } from '../../db/queries/users.ts';
+import { ROLES } from '../../domain/roles.ts';
+import { isUai } from '../../domain/schools.ts';
+import { currentUser, defineRoute } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
 import { errorResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
@@ -23,7 +26,62 @@ const one = defineRoute(['admin'], {
   responses: { 200: jsonResponse(UserSchema, 'Utilisateur'), ...errorResponses },
 });
 
-/** User accounts, for administrators. */
+const SCOPE_NEEDED: Partial<Record<(typeof ROLES)[number], keyof RoleGrant>> = {
+  directeur: 'schoolUai',
+  gestionnaire: 'structureId',
+  mecene: 'fundId',
+};
+
+const GrantBody = z
+  .object({
+    role: z.enum(ROLES, { error: 'Rôle inconnu.' }),
+    schoolUai: z.string().toUpperCase().refine(isUai, 'Code UAI invalide.').nullable().default(null),
+    academyCode: z
+      .string()
+      .regex(/^[a-z-]+$/, 'Code d’académie invalide.')
+      .nullable()
+      .default(null),
+    structureId: z.number().int().positive().nullable().default(null),
+    fundId: z.number().int().positive().nullable().default(null),
+  })
+  .superRefine((grant, ctx) => {
+    const needed = SCOPE_NEEDED[grant.role];
+    if (needed && grant[needed] === null) {
+      const what = { schoolUai: 'son établissement', structureId: 'sa structure réceptrice', fundId: 'son fonds' }[
+        needed as 'schoolUai' | 'structureId' | 'fundId'
+      ];
+      ctx.addIssue({ code: 'custom', path: [needed], message: `Ce rôle s’attribue avec ${what}.` });
+    }
+  })
+  .openapi('RoleGrant');
+
+const grant = defineRoute(['admin'], {
+  method: 'post',
+  path: '/users/{id}/roles',
+  summary: 'Attribuer un rôle (avec sa portée : établissement, académie, structure ou fonds)',
+  request: { params: IdParam, body: { content: { 'application/json': { schema: GrantBody } }, required: true } },
+  responses: {
+    200: jsonResponse(UserSchema, 'Utilisateur'),
+    ...errorResponses,
+    404: errorResponses[400],
+    422: errorResponses[400],
+  },
+});
+
+const revoke = defineRoute(['admin'], {
+  method: 'delete',
+  path: '/users/{id}/roles/{roleId}',
+  summary: 'Retirer un rôle',
+  request: { params: IdParam.extend({ roleId: z.coerce.number().int().positive() }) },
+  responses: {
+    200: jsonResponse(UserSchema, 'Utilisateur'),
+    ...errorResponses,
+    404: errorResponses[400],
+    409: errorResponses[400],
+  },
+});
+
+/** User accounts and their roles, for administrators. */
 export const userRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(list, async (c) => {
     const query = c.req.valid('query');
@@ -33,4 +91,49 @@ export const userRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
     const user = await findUser(c.get('deps').db, c.req.valid('param').id);
     if (!user) throw new ApiError(404, 'not_found', 'Utilisateur introuvable.');
     return c.json(user, 200);
+  })
+  .openapi(grant, async (c) => {
+    const { id } = c.req.valid('param');
+    const { db } = c.get('deps');
+    const role = c.req.valid('json');
+    if (!(await findUser(db, id))) throw new ApiError(404, 'not_found', 'Utilisateur introuvable.');
+    try {
+      if (await grantRole(db, id, role)) {
+        await recordAudit(db, {
+          actorId: currentUser(c).id,
+          action: 'role_granted',
+          entityType: 'user',
+          entityId: String(id),
+          details: role,
+        });
+      }
+    } catch (error) {
+      // a scope that does not exist (foreign key): the school, académie, structure or fund is unknown
+      if ((error as { code?: string }).code !== '23503') throw error;
+      throw new ApiError(
+        422,
+        'unknown_scope',
+        'L’établissement, l’académie, la structure ou le fonds indiqué n’existe pas.',
+      );
+    }
+    return c.json((await findUser(db, id))!, 200);
+  })
+  .openapi(revoke, async (c) => {
+    const { id, roleId } = c.req.valid('param');
+    const { db } = c.get('deps');
+    const actor = currentUser(c);
+    const own = actor.roles.find((held) => held.id === roleId);
+    if (id === actor.id && own?.role === 'admin') {
+      throw new ApiError(409, 'own_admin_role', 'Vous ne pouvez pas retirer votre propre rôle d’administrateur.');
+    }
+    const revoked = await revokeRole(db, id, roleId);
+    if (!revoked) throw new ApiError(404, 'not_found', 'Ce rôle n’est pas attribué à cet utilisateur.');
+    await recordAudit(db, {
+      actorId: actor.id,
+      action: 'role_revoked',
+      entityType: 'user',
+      entityId: String(id),
+      details: revoked,
+    });
+    return c.json((await findUser(db, id))!, 200);
   });

@@ -4,6 +4,8 @@ import { orderBy, whereAll, type Page, type PageRequest } from './paging.ts';
 
 /** A role a user holds, with its optional scope. */
 export interface UserRole {
+  /** the grant's id (to revoke it) */
+  id: number;
   role: Role;
   schoolUai: string | null;
   academyCode: string | null;
@@ -22,7 +24,7 @@ export interface User {
 const rolesOf = (db: Tx) => db`
   coalesce((
     select json_agg(json_build_object(
-      'role', r.role, 'schoolUai', r.school_uai, 'academyCode', r.academy_code,
+      'id', r.id, 'role', r.role, 'schoolUai', r.school_uai, 'academyCode', r.academy_code,
       'structureId', r.structure_id, 'fundId', r.fund_id) order by r.id)
     from user_roles r where r.user_id = u.id
   ), '[]'::json) as roles`;
@@ -76,4 +78,24 @@ export async function createPorteur(
   const id = (row as { id: number }).id;
   await db`insert into user_roles (user_id, role, school_uai) values (${id}, 'porteur', ${user.schoolUai})`;
   return id;
+}
+
+/** A role to grant, with the scope it needs (directeur: a school; gestionnaire: a structure; mécène: a fund). */
+export type RoleGrant = Omit<UserRole, 'id'>;
+
+/** Grants a role to a user; false when they hold it already (nothing changes). */
+export async function grantRole(db: Tx, userId: number, grant: RoleGrant): Promise<boolean> {
+  const inserted = await db`
+    insert into user_roles (user_id, role, school_uai, academy_code, structure_id, fund_id)
+    values (${userId}, ${grant.role}, ${grant.schoolUai}, ${grant.academyCode}, ${grant.structureId}, ${grant.fundId})
+    on conflict do nothing`;
+  return inserted.count === 1;
+}
+
+/** Takes a role grant back from a user; the grant, or undefined when they did not hold it. */
+export async function revokeRole(db: Tx, userId: number, grantId: number): Promise<RoleGrant | undefined> {
+  const [row] = await db<RoleGrant[]>`
+    delete from user_roles where id = ${grantId} and user_id = ${userId}
+    returning role, school_uai, academy_code, structure_id, fund_id`;
+  return row;
 }

@@ -12,11 +12,25 @@ function grantLabel(grant: RoleGrant): string {
   return [ROLE_LABELS[grant.role] ?? grant.role, ...scopes].join(' — ');
 }
 
-/** The roles a user holds, one chip each, in French with their scope (school, académie, structure, fund). */
-export const RoleChips = ({ roles }: { roles: readonly RoleGrant[] }) => (
+/**
+ * The roles a user holds, one chip each, in French with their scope (school, académie, structure, fund); with
+ * `onDelete`, each chip has a button that takes the role back.
+ */
+export const RoleChips = ({
+  roles,
+  onDelete,
+}: {
+  roles: readonly RoleGrant[];
+  onDelete?: (grant: RoleGrant) => void;
+}) => (
   <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
     {roles.map((grant) => (
-      <Chip key={grantLabel(grant)} size="small" label={grantLabel(grant)} />
+      <Chip
+        key={grantLabel(grant)}
+        size="small"
+        label={grantLabel(grant)}
+        onDelete={onDelete ? () => onDelete(grant) : undefined}
+      />
     ))}
   </Stack>
 );

@@ -9,7 +9,7 @@ const userFilters = [<SearchInput key="q" source="q" alwaysOn />];
 /** Accounts with their e-mail, display name and roles, searchable by e-mail or name (administrators only). */
 export const UserList = () => (
   <List filters={userFilters} perPage={25} sort={{ field: 'email', order: 'ASC' }} exporter={false}>
-    <DataTable rowClick={false} bulkActionButtons={false}>
+    <DataTable rowClick="show" bulkActionButtons={false}>
       <Column source="email" />
       <Column source="displayName" />
       <Column source="roles" disableSort render={(user) => <RoleChips roles={user.roles} />} />
