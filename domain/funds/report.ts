@@ -1,5 +1,5 @@
 import type { Cents } from '../money.ts';
-import type { ProjectStatus } from '../project-status.ts';
+import { FAILED_CAMPAIGN, SUCCESSFUL_CAMPAIGN, type ProjectStatus } from '../project-status.ts';
 import type { PriorityEducation } from '../schools.ts';
 import type { GrantKind } from './types.ts';
 
@@ -24,22 +24,12 @@ export const PRIORITY_CATEGORY_LABELS: Record<PriorityCategory, string> = {
   none: 'Non prioritaire',
 };
 
-const SUCCEEDED: ProjectStatus[] = [
-  'closed_optimum',
-  'succeeded',
-  'paid_out',
-  'report_due',
-  'report_submitted',
-  'report_changes_requested',
-  'completed',
-];
-const FAILED: ProjectStatus[] = ['failed', 'resolving', 'closed'];
 
 /** The outcome of a project's campaign from its status. */
 export function campaignOutcome(status: ProjectStatus): CampaignOutcome {
   if (status === 'published') return 'collecting';
-  if (SUCCEEDED.includes(status)) return 'succeeded';
-  if (FAILED.includes(status)) return 'failed';
+  if (SUCCESSFUL_CAMPAIGN.includes(status)) return 'succeeded';
+  if (FAILED_CAMPAIGN.includes(status)) return 'failed';
   return status === 'cancelled' ? 'cancelled' : 'other';
 }
 
