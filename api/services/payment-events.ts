@@ -8,9 +8,9 @@ import {
 } from '../../db/queries/donations.ts';
 import { findPayoutOfProject } from '../../db/queries/payouts.ts';
 import { flagAnomaly, takeWaitingEvents, finishStripeEvent } from '../../db/queries/stripe-events.ts';
-import { lockFunds } from '../../db/queries/grants.ts';
-import { accounts, balanceOf, postMovement, redirectTargetOf, type AccountSpec } from '../../db/queries/ledger.ts';
+import { accounts, postMovement } from '../../db/queries/ledger.ts';
 import { formatEuros } from '../../domain/money.ts';
+import { destinationOf, takeBack } from './payment-movements.ts';
 
 /** What handling one event came to; `donationId` names the donation whose workflow and donor may need telling. */
 export interface EventResult {
@@ -214,46 +214,4 @@ async function disputeCreated(tx: Tx, eventId: string, dispute: Stripe.Dispute):
   });
   await setDonationStatus(tx, donation.id, 'disputed', { disputed: true });
   return about(donation, 'disputed');
-}
-
-/**
- * Takes money back out of where a donation's money sits (a refund or a dispute). When that is a fund, its row is
- * locked first, as grant reservations do, so none of them reads its balance meanwhile; a fund that had already
- * granted the money is left short, which a person must look at.
- */
-async function takeBack(
-  tx: Tx,
-  eventId: string,
-  donation: PaymentRow,
-  movement: { kind: string; idempotencyKey: string; description: string; to: AccountSpec; amountCents: number },
-): Promise<void> {
-  const holder = await holderOf(tx, donation);
-  if (holder.fundId !== undefined) await lockFunds(tx, [holder.fundId]);
-  await postMovement(tx, {
-    kind: movement.kind,
-    idempotencyKey: movement.idempotencyKey,
-    description: movement.description,
-    donationId: donation.id,
-    lines: [
-      { account: holder, amountCents: -movement.amountCents },
-      { account: movement.to, amountCents: movement.amountCents },
-    ],
-  });
-  if (holder.fundId !== undefined && (await balanceOf(tx, holder.code)) < 0) {
-    const message = `Le fonds ${holder.fundId} est à découvert après le retrait du don ${donation.id} : son argent avait déjà été attribué.`;
-    await flagAnomaly(tx, { kind: 'fund_overdrawn', donationId: donation.id, eventId, message });
-  }
-}
-
-/** Where a paid donation's money first goes: its project's account, or its fund's available money. */
-function destinationOf(donation: PaymentRow): AccountSpec {
-  if (donation.projectId !== null) return accounts.project(donation.projectId);
-  return accounts.fundAvailable(donation.fundId as number);
-}
-
-/** Where a paid donation's money sits now: where it went, or the fund it was redirected to. */
-async function holderOf(tx: Tx, donation: PaymentRow): Promise<AccountSpec> {
-  if (donation.status !== 'redirected') return destinationOf(donation);
-  const fundId = await redirectTargetOf(tx, donation.id);
-  return fundId === undefined ? destinationOf(donation) : accounts.fundAvailable(fundId);
 }

@@ -1,22 +1,13 @@
-import {
-  Button,
-  Checkbox,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  FormControlLabel,
-  Stack,
-  TextField,
-} from '@mui/material';
+import { Button, Stack } from '@mui/material';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { EditButton, useNotify, usePermissions, useRecordContext, useRefresh } from 'react-admin';
 import type { LifecycleAction } from '../../../domain/lifecycle.ts';
 import { BEFORE_PUBLICATION } from '../../../domain/project-status.ts';
 import type { Role } from '../../../domain/roles.ts';
 import { fetchApi } from '../providers/http.ts';
 import type { Project } from '../types.ts';
+import { ActionDialog } from './ActionDialog.tsx';
 
 /** The project's state and the actions each role may take now, as GET /api/projects/{id}/lifecycle says. */
 export interface LifecycleState {
@@ -36,74 +27,6 @@ export const useLifecycle = (projectId: number | undefined) =>
     queryFn: ({ signal }) => fetchApi<LifecycleState>(`/projects/${projectId}/lifecycle`, { signal }),
     enabled: projectId !== undefined,
   });
-
-type Field = { name: string; label: string; type?: 'text' | 'multiline' | 'date' | 'number' | 'checkbox' | 'file' };
-
-/** A button opening a small form; on submit it posts to the API, whose French message is shown as it is. */
-function ActionDialog(props: {
-  label: string;
-  title: string;
-  fields: Field[];
-  variant?: 'contained' | 'outlined';
-  send: (values: Record<string, unknown>) => Promise<boolean>;
-}) {
-  const [open, setOpen] = useState(false);
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const values: Record<string, unknown> = {};
-    for (const field of props.fields) {
-      const raw = form.get(field.name);
-      if (field.type === 'checkbox') values[field.name] = raw === 'on';
-      else if (field.type === 'file') values[field.name] = raw instanceof File && raw.size > 0 ? raw : undefined;
-      else if (field.type === 'number') values[field.name] = raw === '' ? undefined : Number(raw);
-      else if (raw) values[field.name] = String(raw);
-    }
-    // refused, the form stays open with what was typed, to be corrected
-    if (await props.send(values)) setOpen(false);
-  };
-  return (
-    <>
-      <Button variant={props.variant ?? 'outlined'} onClick={() => setOpen(true)}>
-        {props.label}
-      </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} fullWidth>
-        <form onSubmit={submit}>
-          <DialogTitle>{props.title}</DialogTitle>
-          <DialogContent>
-            <Stack spacing={2} sx={{ mt: 1 }}>
-              {props.fields.map((field) =>
-                field.type === 'checkbox' ? (
-                  <FormControlLabel key={field.name} control={<Checkbox name={field.name} />} label={field.label} />
-                ) : (
-                  <TextField
-                    key={field.name}
-                    name={field.name}
-                    label={field.label}
-                    type={
-                      field.type === 'date' || field.type === 'number' || field.type === 'file' ? field.type : 'text'
-                    }
-                    multiline={field.type === 'multiline'}
-                    minRows={field.type === 'multiline' ? 3 : undefined}
-                    slotProps={
-                      field.type === 'date' || field.type === 'file' ? { inputLabel: { shrink: true } } : undefined
-                    }
-                  />
-                ),
-              )}
-            </Stack>
-          </DialogContent>
-          <DialogActions>
-            <Button onClick={() => setOpen(false)}>Annuler</Button>
-            <Button type="submit" variant="contained">
-              {props.label}
-            </Button>
-          </DialogActions>
-        </form>
-      </Dialog>
-    </>
-  );
-}
 
 /** The buttons of what the signed-in user may do to the project now, by role and state. */
 export const ProjectActions = () => {
