@@ -20,6 +20,8 @@ export interface EmailDraft {
   unsubscribable: boolean;
   /** a paragraph written by a person (e.g. the porteur's news), shown after the template's words */
   message?: string;
+  /** an e-mail about the recipient's account rather than a project: no project line, a plain footer */
+  account?: boolean;
 }
 
 /** What differs from one recipient to the next. */
@@ -39,6 +41,7 @@ const SIGNATURE = 'L’équipe Trousse à Projets';
 const withTitle = (text: string, title: string) => text.replaceAll('{title}', title);
 
 function footerOf(draft: EmailDraft): string {
+  if (draft.account) return 'Message envoyé par Trousse à Projets au sujet de votre compte.';
   return draft.unsubscribable
     ? `Vous recevez ce message parce que vous soutenez le projet « ${draft.projectTitle} ».`
     : `Message envoyé par Trousse à Projets au sujet du projet « ${draft.projectTitle} ».`;
@@ -67,7 +70,7 @@ function mjmlOf(draft: EmailDraft, subject: string, paragraphs: string[]): strin
     </mj-section>
     <mj-section background-color="#ffffff" padding="16px 8px" border-radius="8px">
       <mj-column>
-        <mj-text font-size="13px" color="#6b7280">Projet « ${title} »</mj-text>
+        ${draft.account ? '' : `<mj-text font-size="13px" color="#6b7280">Projet « ${title} »</mj-text>`}
         <mj-text>Bonjour ${NAME},</mj-text>
         ${paragraphs.map((paragraph) => `<mj-text>${escapeHtml(paragraph)}</mj-text>`).join('\n        ')}
         ${earlier}

@@ -168,6 +168,14 @@ const TEXTS: Record<string, Texts> = {
     ],
     action: SEE,
   },
+  account_invitation: {
+    subject: 'Votre accès au back office de Trousse à Projets',
+    paragraphs: [
+      'Un administrateur de la plateforme vous a ouvert un accès au back office de Trousse à Projets.',
+      'Choisissez votre mot de passe avec le bouton ci-dessous : le lien sert une fois et pendant 7 jours.',
+    ],
+    action: 'Choisir mon mot de passe',
+  },
   tax_statement_available: {
     subject: 'Le récapitulatif annuel de vos dons (dont « {title} »)',
     paragraphs: [

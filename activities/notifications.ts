@@ -1,6 +1,7 @@
 import { ApplicationFailure, log } from '@temporalio/activity';
 import type { Db, Tx } from '../db/client.ts';
 import { listPaidDonations, takeDueThanks } from '../db/queries/donations.ts';
+import { accountOf } from '../db/queries/users.ts';
 import {
   donorsOf,
   enqueueEmails,
@@ -167,6 +168,47 @@ export function createNotificationActivities({ db, mail }: { db: Db; mail: MailD
         }
         return { queued };
       });
+    },
+
+    /** Queues one e-mail to an account's owner about their account (an invitation…); returns how many were new. */
+    async queueAccountEmail(request: {
+      userId: number;
+      template: string;
+      eventKey: string;
+      actionUrl: string;
+    }): Promise<{ queued: number }> {
+      const { userId, template, eventKey, actionUrl } = request;
+      const words = wordsOf(template, 'porteur');
+      const owner = await accountOf(db, userId);
+      if (!owner) throw ApplicationFailure.nonRetryable(`Unknown account ${userId}`, 'AccountNotFound');
+      const fill = await prepareEmail({
+        words,
+        projectTitle: 'Trousse à Projets',
+        projectUrl: actionUrl,
+        earlier: [],
+        unsubscribable: false,
+        account: true,
+      });
+      const content = fill({ name: owner.name });
+      const dedupeKey = `${template}:user-${userId}:${eventKey}`;
+      const queued = await enqueueEmails(db, [
+        {
+          dedupeKey,
+          messageId: messageIdFor(dedupeKey, mail.from),
+          template,
+          kind: 'transactional',
+          audience: 'porteur',
+          toAddress: owner.email,
+          recipientName: owner.name,
+          subject: content.subject,
+          textBody: content.text,
+          htmlBody: content.html,
+          projectId: null,
+          sendAfter: now(),
+        },
+      ]);
+      await kick();
+      return { queued };
     },
 
     async queueFailureChoiceEmails({ projectId }: { projectId: number }): Promise<{ queued: number }> {

@@ -9,6 +9,7 @@ import { SESSION_COOKIE } from './auth/session.ts';
 import type { ApiDeps, AppEnv } from './context.ts';
 import { ApiError, handleError, validationHook } from './errors.ts';
 import { academyRoutes } from './routes/academies.ts';
+import { accountPageRoutes } from './routes/account-pages.ts';
 import { authRoutes } from './routes/auth.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { devCheckoutRoutes } from './routes/dev-checkout.ts';
@@ -60,7 +61,7 @@ export function createApp(deps: ApiDeps) {
   });
   app.use('/api/*', csrf());
   // the public site's forms too (Stripe's webhook posts JSON, which this check leaves alone)
-  for (const path of ['/projets/*', '/fonds/*', '/dons/*', '/dev/*']) app.use(path, csrf());
+  for (const path of ['/projets/*', '/fonds/*', '/dons/*', '/dev/*', '/compte/*']) app.use(path, csrf());
 
   app.route('/', healthRoutes);
   app.route('/api', healthRoutes);
@@ -85,6 +86,7 @@ export function createApp(deps: ApiDeps) {
   app.route('/', publicPageRoutes);
   app.route('/', giftPageRoutes);
   app.route('/', receiptPageRoutes);
+  app.route('/', accountPageRoutes);
   // stands in for Stripe's hosted Checkout page when Stripe is stripe-mock; never in production
   if (deps.config.STRIPE_API_URL && deps.config.NODE_ENV !== 'production') app.route('/', devCheckoutRoutes);
 

@@ -104,3 +104,17 @@ export async function verifyStatementToken(
   if (!match) return undefined;
   return { year: Number(match[1]), email: new TextDecoder().decode(fromBase64url(match[2] as string)) };
 }
+
+/** The token of an invitation to choose a password: the account and the instant (ms) the link stops working. */
+export const signInviteToken = (secret: string, invite: { userId: number; expiresAt: number }) =>
+  signLinkToken(secret, 'invite', `${invite.userId}.${Math.floor(invite.expiresAt / 1000)}`);
+
+/** The account an invitation token stands for and when it expires (ms), or undefined. */
+export async function verifyInviteToken(
+  secret: string,
+  token: string,
+): Promise<{ userId: number; expiresAt: number } | undefined> {
+  const payload = await verifyLinkToken(secret, 'invite', token);
+  const match = payload && /^(\d{1,15})\.(\d{1,12})$/.exec(payload);
+  return match ? { userId: Number(match[1]), expiresAt: Number(match[2]) * 1000 } : undefined;
+}

@@ -89,4 +89,5 @@ export const EMAIL_TEMPLATE_LABELS: Record<string, string> = {
   donation_thanks: 'Remerciement du don',
   tax_receipt_available: 'Reçu fiscal disponible',
   tax_statement_available: 'Récapitulatif annuel des dons',
+  account_invitation: 'Invitation au back office',
 };

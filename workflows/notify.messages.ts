@@ -18,11 +18,20 @@ export interface DonorNotice {
   actionLabel?: string;
 }
 
+/** An e-mail to one account's owner about their account (an invitation…), whose button opens `actionUrl`. */
+export interface AccountNotice {
+  userId: number;
+  template: string;
+  eventKey: string;
+  actionUrl: string;
+}
+
 /** What the API asks to be told, on behalf of an action or an event it has committed. */
-export type NotifyInput = ProjectNotice | DonorNotice;
+export type NotifyInput = ProjectNotice | DonorNotice | AccountNotice;
 
 /** The workflow id of a notice: one per template and event, so asking twice sends nothing twice. */
-export const notifyWorkflowId = (input: NotifyInput) =>
-  'donationId' in input
-    ? `notify-${input.template}-donation-${input.donationId}-${input.eventKey}`
-    : `notify-${input.template}-project-${input.projectId}-${input.eventKey}`;
+export const notifyWorkflowId = (input: NotifyInput) => {
+  if ('donationId' in input) return `notify-${input.template}-donation-${input.donationId}-${input.eventKey}`;
+  if ('userId' in input) return `notify-${input.template}-user-${input.userId}-${input.eventKey}`;
+  return `notify-${input.template}-project-${input.projectId}-${input.eventKey}`;
+};

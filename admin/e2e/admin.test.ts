@@ -78,4 +78,22 @@ describe('the back office in a browser', () => {
     expect(held?.n).toBe(0);
     await page.close();
   });
+
+  it('lets an admin invite a validator, who gets an account with that role', async () => {
+    const page = await signIn('admin');
+    await page.getByRole('menuitem', { name: 'Utilisateurs' }).click();
+    await page.getByRole('button', { name: 'Inviter' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Adresse e-mail').fill('nouvelle.validatrice@trousse-a-projets.fr');
+    await dialog.getByLabel('Prénom et nom').fill('Agnès Nouvelle');
+    await dialog.getByRole('combobox', { name: 'Rôle' }).click();
+    await page.getByRole('option', { name: 'Validateur' }).click();
+    await dialog.getByRole('button', { name: 'Inviter' }).click();
+    await page.getByText('Invitation envoyée.').waitFor();
+    const [invited] = await db<{ role: string; hasPassword: boolean }[]>`
+      select r.role, u.password_hash is not null as has_password from users u join user_roles r on r.user_id = u.id
+      where u.email = 'nouvelle.validatrice@trousse-a-projets.fr'`;
+    expect(invited).toEqual({ role: 'validateur', hasPassword: false });
+    await page.close();
+  });
 });

@@ -1,9 +1,18 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { recordAudit } from '../../db/queries/audit.ts';
-import { findUser, grantRole, listUsers, revokeRole, type RoleGrant } from '../../db/queries/users.ts';
+import type { Tx } from '../../db/client.ts';
+import {
+  findUser,
+  grantRole,
+  insertInvitedUser,
+  listUsers,
+  revokeRole,
+  type RoleGrant,
+} from '../../db/queries/users.ts';
 import { ROLES } from '../../domain/roles.ts';
 import { isUai } from '../../domain/schools.ts';
 import { currentUser, defineRoute } from '../auth/access.ts';
+import { sendInvitation } from '../services/invitations.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
 import { errorResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
@@ -55,6 +64,28 @@ const GrantBody = z
   })
   .openapi('RoleGrant');
 
+const InviteBody = z
+  .object({
+    email: z.string().trim().toLowerCase().email('Adresse e-mail invalide.'),
+    displayName: z.string().trim().min(2, 'Indiquez le prénom et le nom.').max(120),
+  })
+  .and(GrantBody)
+  .openapi('Invitation');
+
+const invite = defineRoute(['admin'], {
+  method: 'post',
+  path: '/users',
+  summary:
+    'Inviter une personne (gestionnaire, mécène, validateur…) : compte, rôle, e-mail pour choisir son mot de passe',
+  request: { body: { content: { 'application/json': { schema: InviteBody } }, required: true } },
+  responses: {
+    201: jsonResponse(UserSchema, 'Compte ouvert, invitation envoyée'),
+    ...errorResponses,
+    409: errorResponses[400],
+    422: errorResponses[400],
+  },
+});
+
 const grant = defineRoute(['admin'], {
   method: 'post',
   path: '/users/{id}/roles',
@@ -81,6 +112,20 @@ const revoke = defineRoute(['admin'], {
   },
 });
 
+/** Grants the role; a scope that does not exist (a foreign key refuses it) is a 422 saying so. */
+async function grantOrRefuse(db: Tx, userId: number, role: RoleGrant): Promise<boolean> {
+  try {
+    return await grantRole(db, userId, role);
+  } catch (error) {
+    if ((error as { code?: string }).code !== '23503') throw error;
+    throw new ApiError(
+      422,
+      'unknown_scope',
+      'L’établissement, l’académie, la structure ou le fonds indiqué n’existe pas.',
+    );
+  }
+}
+
 /** User accounts and their roles, for administrators. */
 export const userRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(list, async (c) => {
@@ -92,29 +137,44 @@ export const userRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
     if (!user) throw new ApiError(404, 'not_found', 'Utilisateur introuvable.');
     return c.json(user, 200);
   })
+  .openapi(invite, async (c) => {
+    const { email, displayName, ...role } = c.req.valid('json');
+    const deps = c.get('deps');
+    const id = await deps.db.begin(async (tx) => {
+      const created = await insertInvitedUser(tx, { email, displayName });
+      if (created === undefined) {
+        throw new ApiError(
+          409,
+          'account_exists',
+          'Un compte existe déjà avec cette adresse : attribuez-lui le rôle depuis sa page.',
+        );
+      }
+      await grantOrRefuse(tx, created, role);
+      await recordAudit(tx, {
+        actorId: currentUser(c).id,
+        action: 'user_invited',
+        entityType: 'user',
+        entityId: String(created),
+        details: role,
+      });
+      return created;
+    });
+    await sendInvitation(deps, id);
+    return c.json((await findUser(deps.db, id))!, 201);
+  })
   .openapi(grant, async (c) => {
     const { id } = c.req.valid('param');
     const { db } = c.get('deps');
     const role = c.req.valid('json');
     if (!(await findUser(db, id))) throw new ApiError(404, 'not_found', 'Utilisateur introuvable.');
-    try {
-      if (await grantRole(db, id, role)) {
-        await recordAudit(db, {
-          actorId: currentUser(c).id,
-          action: 'role_granted',
-          entityType: 'user',
-          entityId: String(id),
-          details: role,
-        });
-      }
-    } catch (error) {
-      // a scope that does not exist (foreign key): the school, académie, structure or fund is unknown
-      if ((error as { code?: string }).code !== '23503') throw error;
-      throw new ApiError(
-        422,
-        'unknown_scope',
-        'L’établissement, l’académie, la structure ou le fonds indiqué n’existe pas.',
-      );
+    if (await grantOrRefuse(db, id, role)) {
+      await recordAudit(db, {
+        actorId: currentUser(c).id,
+        action: 'role_granted',
+        entityType: 'user',
+        entityId: String(id),
+        details: role,
+      });
     }
     return c.json((await findUser(db, id))!, 200);
   })

@@ -99,3 +99,32 @@ export async function revokeRole(db: Tx, userId: number, grantId: number): Promi
     returning role, school_uai, academy_code, structure_id, fund_id`;
   return row;
 }
+
+/** Opens an account without a password (its owner chooses one from their invitation); undefined if the e-mail is taken. */
+export async function insertInvitedUser(
+  db: Tx,
+  user: { email: string; displayName: string },
+): Promise<number | undefined> {
+  const [row] = await db<{ id: number }[]>`
+    insert into users (email, display_name) values (${user.email}, ${user.displayName})
+    on conflict (email) do nothing returning id`;
+  return row?.id;
+}
+
+/** Sets the password of an invited account that has none yet; false once one was chosen (a link serves once). */
+export async function setFirstPassword(db: Tx, userId: number, passwordHash: string): Promise<boolean> {
+  const updated = await db`
+    update users set password_hash = ${passwordHash} where id = ${userId} and password_hash is null and banned_at is null`;
+  return updated.count === 1;
+}
+
+/** The e-mail and name of an account (to write to its owner), and whether its password is chosen. */
+export async function accountOf(
+  db: Tx,
+  userId: number,
+): Promise<{ email: string; name: string; hasPassword: boolean } | undefined> {
+  const [row] = await db<{ email: string; name: string; hasPassword: boolean }[]>`
+    select email::text, display_name as name, password_hash is not null as has_password from users
+    where id = ${userId} and banned_at is null`;
+  return row;
+}

@@ -7,7 +7,7 @@ import { BEFORE_PUBLICATION } from '../../../domain/project-status.ts';
 import type { Role } from '../../../domain/roles.ts';
 import { fetchApi } from '../providers/http.ts';
 import type { Project } from '../types.ts';
-import { ActionDialog } from './ActionDialog.tsx';
+import { ActionDialog } from '../fields/ActionDialog.tsx';
 
 /** The project's state and the actions each role may take now, as GET /api/projects/{id}/lifecycle says. */
 export interface LifecycleState {

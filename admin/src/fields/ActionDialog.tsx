@@ -6,6 +6,7 @@ import {
   DialogContent,
   DialogTitle,
   FormControlLabel,
+  MenuItem,
   Stack,
   TextField,
 } from '@mui/material';
@@ -16,6 +17,8 @@ export type Field = {
   name: string;
   label: string;
   type?: 'text' | 'multiline' | 'date' | 'number' | 'checkbox' | 'file';
+  /** a choice among these, rather than free text */
+  options?: readonly { value: string; label: string }[];
 };
 
 /** A button opening a small form; on submit it posts to the API, whose French message is shown as it is. */
@@ -59,6 +62,8 @@ export function ActionDialog(props: {
                     key={field.name}
                     name={field.name}
                     label={field.label}
+                    select={field.options !== undefined}
+                    defaultValue={field.options?.[0]?.value}
                     type={
                       field.type === 'date' || field.type === 'number' || field.type === 'file' ? field.type : 'text'
                     }
@@ -67,7 +72,13 @@ export function ActionDialog(props: {
                     slotProps={
                       field.type === 'date' || field.type === 'file' ? { inputLabel: { shrink: true } } : undefined
                     }
-                  />
+                  >
+                    {field.options?.map((option) => (
+                      <MenuItem key={option.value} value={option.value}>
+                        {option.label}
+                      </MenuItem>
+                    ))}
+                  </TextField>
                 ),
               )}
             </Stack>
