@@ -24,7 +24,6 @@ export const PRIORITY_CATEGORY_LABELS: Record<PriorityCategory, string> = {
   none: 'Non prioritaire',
 };
 
-
 /** The outcome of a project's campaign from its status. */
 export function campaignOutcome(status: ProjectStatus): CampaignOutcome {
   if (status === 'published') return 'collecting';
