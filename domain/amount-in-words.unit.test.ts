@@ -20,6 +20,11 @@ describe('amounts in French words, as a tax receipt writes them', () => {
       [1280, 'mille-deux-cent-quatre-vingts'],
       [200_000, 'deux-cent-mille'],
       [2_000_000, 'deux-millions'],
+      [80_000, 'quatre-vingt-mille'],
+      [200_000_000, 'deux-cents-millions'],
+      [80_000_000, 'quatre-vingts-millions'],
+      [380_080, 'trois-cent-quatre-vingt-mille-quatre-vingts'],
+      [1_001_001, 'un-million-mille-un'],
     ];
     for (const [n, words] of cases) expect(numberInWords(n), String(n)).toBe(words);
   });
@@ -28,5 +33,9 @@ describe('amounts in French words, as a tax receipt writes them', () => {
     expect(amountInWords(100)).toBe('un euro');
     expect(amountInWords(12_050)).toBe('cent-vingt euros et cinquante centimes');
     expect(amountInWords(500_001)).toBe('cinq-mille euros et un centime');
+    expect(amountInWords(50)).toBe('cinquante centimes');
+    expect(amountInWords(100_000_000)).toBe('un-million d’euros');
+    expect(amountInWords(100_000_100)).toBe('un-million-un euros');
+    expect(() => amountInWords(-1)).toThrow(RangeError);
   });
 });

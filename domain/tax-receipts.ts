@@ -13,6 +13,7 @@ export interface ReceiptFacts {
     legalName: string;
     siret: string | null;
     kind: string;
+    /** where the structure is: its school's name, and the commune (also the place of issue) */
     schoolName: string;
     commune: string;
     legalRepresentative: string | null;
@@ -39,6 +40,16 @@ const STRUCTURE_OBJECTS: Record<string, string> = {
   association_gestionnaire: 'Association gestionnaire d’un établissement d’enseignement',
 };
 
+/** The reduction a gift gives: 66 % of it off income tax for a person, 60 % off corporate tax for a company. */
+const REDUCTIONS = {
+  person: { article: '200', rate: '66 %', limit: 'dans la limite de 20 % du revenu imposable' },
+  company: {
+    article: '238 bis',
+    rate: '60 %',
+    limit: 'dans la limite de 20 000 € ou de 5 ‰ du chiffre d’affaires hors taxes si ce montant est plus élevé',
+  },
+} as const;
+
 const frenchDate = (iso: string) =>
   new Date(`${iso}T12:00:00Z`).toLocaleDateString('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
 
@@ -46,6 +57,7 @@ const frenchDate = (iso: string) =>
 export function receiptSections(facts: ReceiptFacts) {
   const { structure, donor } = facts;
   const company = donor.kind === 'company';
+  const reduction = REDUCTIONS[donor.kind];
   const address = [donor.addressLine, [donor.postalCode, donor.city].filter(Boolean).join(' ')].filter(Boolean);
   return {
     title: 'Reçu au titre des dons à certains organismes d’intérêt général',
@@ -68,15 +80,35 @@ export function receiptSections(facts: ReceiptFacts) {
       `Somme en toutes lettres : ${amountInWords(facts.amountCents)}`,
       `Date du versement ou du don : ${frenchDate(facts.paidOn)}`,
     ],
-    certification: `Le bénéficiaire certifie sur l’honneur que les dons et versements qu’il reçoit ouvrent droit à la réduction d’impôt prévue à l’article ${company ? '238 bis' : '200'} du CGI (${company ? '60 %' : '66 %'} du montant du don${company ? ', dans la limite de 20 000 € ou de 5 ‰ du chiffre d’affaires' : ', dans la limite de 20 % du revenu imposable'}).`,
+    certification:
+      'Le bénéficiaire certifie sur l’honneur que les dons et versements qu’il reçoit ouvrent droit à la réduction ' +
+      `d’impôt prévue à l’article ${reduction.article} du CGI (${reduction.rate} du montant du don, ${reduction.limit}).`,
     form: [
       'Forme du don : déclaration de don manuel',
       'Nature du don : numéraire',
       'Mode de versement : carte bancaire',
     ],
     signature: [
-      `Fait le ${frenchDate(facts.issuedOn)}`,
-      `Pour ${structure.legalName}${structure.legalRepresentative ? ` : ${structure.legalRepresentative}` : ''}`,
+      `Fait à ${structure.commune}, le ${frenchDate(facts.issuedOn)}`,
+      `Pour ${structure.legalName}, son représentant légal${structure.legalRepresentative ? ` : ${structure.legalRepresentative}` : ''}`,
+    ],
+  };
+}
+
+/** The sections of a donor's yearly statement: each receipt issued for gifts paid in the year, and the total. */
+export function statementSections(year: number, donorName: string, receipts: ReceiptFacts[]) {
+  const total = receipts.reduce((sum, receipt) => sum + receipt.amountCents, 0);
+  return {
+    title: `Récapitulatif de vos dons de ${year}`,
+    donor: `Donateur : ${donorName}`,
+    receipts: receipts.map(
+      (receipt) =>
+        `N° ${receiptNumber(receipt.year, receipt.number)} — ${receipt.structure.legalName} — ` +
+        `${formatEuros(receipt.amountCents)} (don du ${frenchDate(receipt.paidOn)})`,
+    ),
+    total: [
+      `${formatEuros(total)} versés en ${year} ouvrant droit à réduction d’impôt.`,
+      'Ce récapitulatif n’est pas un reçu fiscal : conservez les reçus de chaque structure, qui en font foi.',
     ],
   };
 }

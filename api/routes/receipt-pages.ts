@@ -23,9 +23,9 @@ const receipt = defineRoute('public', {
 });
 const statement = defineRoute('public', {
   method: 'get',
-  path: '/recus/annuel',
+  path: '/recus/annuel/{token}',
   summary: 'Le récapitulatif annuel des reçus d’un donateur, par le lien signé de son e-mail',
-  request: { query: z.object({ token: z.string().max(600).default('') }) },
+  request: { params: z.object({ token: z.string().max(600) }) },
   responses: { 200: pdfResponse, 404: htmlResponse('Lien invalide') },
 });
 
@@ -39,7 +39,7 @@ const asPdf = (file: Buffer, name: string) =>
 export const receiptPageRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(statement, async (c) => {
     const { db, config } = c.get('deps');
-    const who = await verifyStatementToken(config.EMAIL_LINK_SECRET, c.req.valid('query').token);
+    const who = await verifyStatementToken(config.EMAIL_LINK_SECRET, c.req.valid('param').token);
     const receipts = who ? await donorYearReceipts(db, who.email, who.year) : [];
     if (!who || receipts.length === 0) return c.html(INVALID, 404);
     const donor = receipts[0]!.donor;

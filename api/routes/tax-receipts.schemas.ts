@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { listQuery } from './common.schemas.ts';
 
-export const ReceiptListQuery = listQuery(['id'] as const, 'id').extend({
+export const ReceiptListQuery = listQuery(['id', 'paidAt', 'amountCents'] as const, 'id').extend({
   status: z.enum(['draft', 'validated', 'sent']).optional(),
 });
 

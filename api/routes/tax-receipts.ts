@@ -1,10 +1,10 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import {
+  createDraftReceiptsForConfirmedPayouts,
   donorsWithReceipts,
   findIssuedReceipt,
   listReceipts,
   markReceiptsSent,
-  openDraftReceipts,
   validateReceipts,
 } from '../../db/queries/tax-receipts.ts';
 import { signReceiptToken, signStatementToken } from '../../domain/email-links.ts';
@@ -66,7 +66,7 @@ export const taxReceiptRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validatio
   .openapi(list, async (c) => {
     const query = c.req.valid('query');
     const { db } = c.get('deps');
-    await openDraftReceipts(db);
+    await createDraftReceiptsForConfirmedPayouts(db);
     return c.json(
       await listReceipts(db, { ...query, ...pageOf(query), structures: structuresHandledBy(currentUser(c)) }),
       200,
@@ -117,7 +117,7 @@ export const taxReceiptRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validatio
         donationId: donor.donationId,
         template: 'tax_statement_available',
         eventKey: `statement-${year}`,
-        actionUrl: `${base(deps.config.PUBLIC_URL)}/recus/annuel?token=${token}`,
+        actionUrl: `${base(deps.config.PUBLIC_URL)}/recus/annuel/${token}`,
         actionLabel: `Télécharger mon récapitulatif ${year}`,
       });
     }

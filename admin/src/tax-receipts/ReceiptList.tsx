@@ -17,6 +17,7 @@ import { choicesOf } from '../choices.ts';
 import { EurosField } from '../fields/EurosField.tsx';
 import { StatusField } from '../fields/StatusField.tsx';
 import { fetchApi } from '../providers/http.ts';
+import { YearlyStatementsAction } from './YearlyStatements.tsx';
 
 /** A tax receipt as GET /api/tax-receipts lists it. */
 interface Receipt extends RaRecord<number> {
@@ -70,12 +71,16 @@ const PdfLink = () => {
   );
 };
 
-/** The receipts of the gestionnaire's structure: drafts to validate (numbering), validated ones to send. */
+/**
+ * The receipts of the gestionnaire's structure: drafts to validate (numbering), validated ones to send; admins also
+ * send the yearly statements.
+ */
 export const ReceiptList = () => (
   <List
     filters={[<SelectInput key="status" source="status" choices={choicesOf(STATUS_LABELS)} alwaysOn />]}
     sort={{ field: 'id', order: 'ASC' }}
     exporter={false}
+    actions={<YearlyStatementsAction />}
   >
     <DataTable
       rowClick={false}
@@ -89,18 +94,26 @@ export const ReceiptList = () => (
       <Column
         source="number"
         disableSort
-        render={(receipt) => (receipt.year && receipt.number ? receiptNumber(receipt.year, receipt.number) : '—')}
+        render={(receipt) => (
+          <span style={{ whiteSpace: 'nowrap' }}>
+            {receipt.year && receipt.number ? receiptNumber(receipt.year, receipt.number) : '—'}
+          </span>
+        )}
       />
       <Column
         source="status"
         disableSort
         field={(props) => (
-          <StatusField {...props} labels={STATUS_LABELS} colors={{ draft: 'warning', sent: 'success' }} />
+          <StatusField
+            {...props}
+            labels={STATUS_LABELS}
+            colors={{ draft: 'warning', validated: 'info', sent: 'success' }}
+          />
         )}
       />
       <Column source="donorName" disableSort />
-      <Column source="amountCents" disableSort align="right" field={EurosField} />
-      <Column source="paidAt" disableSort>
+      <Column source="amountCents" align="right" field={EurosField} />
+      <Column source="paidAt">
         <DateField source="paidAt" locales="fr-FR" />
       </Column>
       <Column source="projectTitle" disableSort />
