@@ -10,6 +10,7 @@ export const ANOMALY_KINDS = [
   'paid_after_expiry',
   'currency_mismatch',
   'fund_overdrawn',
+  'reconciliation_difference',
 ] as const;
 export type AnomalyKind = (typeof ANOMALY_KINDS)[number];
 
@@ -25,6 +26,7 @@ export const ANOMALY_LABELS: Record<AnomalyKind, string> = {
   paid_after_expiry: 'Payé après expiration',
   currency_mismatch: 'Devise inattendue',
   fund_overdrawn: 'Fonds à découvert',
+  reconciliation_difference: 'Écart avec Stripe (rapprochement)',
 };
 
 /** French names of donation statuses, for the back office and CSV exports. */

@@ -37,6 +37,17 @@ describe('the reconciliation with Stripe', () => {
 
     const listed = await admin.client.getJson('/api/reconciliations');
     expect(listed.body.data[0]).toMatchObject({ id: run.id, differenceCount: run.differences.length });
+    expect((await admin.client.getJson(`/api/reconciliations/${run.id}`)).body).toMatchObject({
+      id: run.id,
+      comparedCount: expect.any(Number),
+      differences: run.differences,
+    });
+    expect((await admin.client.getJson('/api/reconciliations/999999')).status).toBe(404);
+    const anomalies = await admin.client.getJson('/api/payment-anomalies');
+    expect(anomalies.status).toBe(200);
+    expect(anomalies.body.data).toContainEqual(
+      expect.objectContaining({ kind: 'reconciliation_difference', donationId }),
+    );
     expect((await admin.client.request('POST', '/api/reconciliations', { days: 365 })).status).toBe(400);
   });
 });

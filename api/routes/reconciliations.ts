@@ -7,17 +7,38 @@ import { ApiError, validationHook } from '../errors.ts';
 import { errorResponses, jsonResponse, listQuery, pageOf, pageSchema } from './common.schemas.ts';
 import { IdParam } from './resources.schemas.ts';
 
+const Difference = z
+  .object({
+    kind: z.enum([
+      'missing_in_stripe',
+      'missing_in_ledger',
+      'amount_differs',
+      'refund_missing_in_stripe',
+      'refund_missing_in_ledger',
+      'refund_differs',
+    ]),
+    paymentIntent: z.string().nullable(),
+    chargeId: z.string().nullable(),
+    donationId: z.number().nullable(),
+    ledgerCents: z.number(),
+    stripeCents: z.number(),
+    message: z.string(),
+  })
+  .partial({ chargeId: true })
+  .openapi('ReconciliationDifference');
+
 const Run = z
   .object({
     id: z.number(),
     periodStart: z.date(),
     periodEnd: z.date(),
+    comparedCount: z.number(),
     ledgerPaidCents: z.number(),
     stripePaidCents: z.number(),
     ledgerRefundedCents: z.number(),
     stripeRefundedCents: z.number(),
-    differenceCount: z.number(),
-    differences: z.array(z.unknown()),
+    differenceCount: z.number().describe('toutes les différences ; le détail garde les 1 000 premières'),
+    differences: z.array(Difference),
     ranAt: z.date(),
   })
   .openapi('ReconciliationRun');

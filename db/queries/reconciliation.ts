@@ -1,9 +1,18 @@
-import type { LedgerPayment, Reconciliation } from '../../domain/reconciliation.ts';
-import type { Tx } from '../client.ts';
+import {
+  differenceKey,
+  type Difference,
+  type LedgerPayment,
+  type Reconciliation,
+} from '../../domain/reconciliation.ts';
+import type { Db, Tx } from '../client.ts';
 import type { Page } from './paging.ts';
 
-/** The ledger's card payments of gifts paid in [start, end): what Stripe clearing received and what refunds took. */
-export async function ledgerPayments(db: Tx, period: { start: Date; end: Date }): Promise<LedgerPayment[]> {
+/**
+ * The ledger's card payments with these payment intents: what Stripe clearing received for each paid donation
+ * and all that refunds took back from it. A payment intent the ledger never counted is absent.
+ */
+export async function ledgerPaymentsOf(db: Tx, paymentIntents: string[]): Promise<LedgerPayment[]> {
+  if (paymentIntents.length === 0) return [];
   return db<LedgerPayment[]>`
     select d.id as donation_id, d.stripe_payment_intent_id as payment_intent,
            -paid.cents as amount_cents, coalesce(refunded.cents, 0)::bigint as refunded_cents
@@ -16,23 +25,64 @@ export async function ledgerPayments(db: Tx, period: { start: Date; end: Date })
       select sum(l.amount_cents)::bigint as cents from ledger_transactions t
       join ledger_lines l on l.transaction_id = t.id join ledger_accounts a on a.id = l.account_id
       where t.donation_id = d.id and t.kind = 'donation_refunded' and a.kind = 'refunds') refunded
-    where d.paid_at >= ${period.start} and d.paid_at < ${period.end} and d.stripe_payment_intent_id is not null
-      and paid.cents is not null
+    where d.stripe_payment_intent_id = any(${paymentIntents}::text[]) and paid.cents is not null
     order by d.id`;
 }
 
-/** Stores a run of the reconciliation; returns its id. */
-export async function insertReconciliationRun(
-  db: Tx,
-  run: Reconciliation & { start: Date; end: Date },
+/**
+ * The payment intents of the donations the ledger paid or refunded in [start, end), `size` at a time through
+ * a cursor (a day of payments never sits in memory whole).
+ */
+export function ledgerPaymentIntentsOfPeriod(
+  db: Db,
+  period: { start: Date; end: Date },
+  size: number,
+): AsyncIterable<{ donationId: number; paymentIntent: string }[]> {
+  return db<{ donationId: number; paymentIntent: string }[]>`
+    select distinct d.id as donation_id, d.stripe_payment_intent_id as payment_intent
+    from ledger_transactions t join donations d on d.id = t.donation_id
+    where t.kind in ('donation_paid', 'donation_refunded') and t.created_at >= ${period.start}
+      and t.created_at < ${period.end} and d.stripe_payment_intent_id is not null`.cursor(size);
+}
+
+/**
+ * Stores a run of the reconciliation once per workflow execution (a retry replaces its first attempt's row),
+ * and flags each difference for admins among the payment anomalies, once even across runs. Returns the run's id.
+ */
+export async function saveReconciliationRun(
+  db: Db,
+  run: Reconciliation & { start: Date; end: Date; workflowId: string },
 ): Promise<number> {
-  const [row] = await db<{ id: number }[]>`
-    insert into reconciliation_runs (period_start, period_end, ledger_paid_cents, stripe_paid_cents,
-                                     ledger_refunded_cents, stripe_refunded_cents, differences, difference_count)
-    values (${run.start}, ${run.end}, ${run.ledgerPaidCents}, ${run.stripePaidCents}, ${run.ledgerRefundedCents},
-            ${run.stripeRefundedCents}, ${db.json(run.differences as never)}, ${run.differences.length})
-    returning id`;
-  return (row as { id: number }).id;
+  return db.begin(async (tx) => {
+    const [row] = await tx<{ id: number }[]>`
+      insert into reconciliation_runs (workflow_id, period_start, period_end, compared_count, ledger_paid_cents,
+                                       stripe_paid_cents, ledger_refunded_cents, stripe_refunded_cents,
+                                       differences, difference_count)
+      values (${run.workflowId}, ${run.start}, ${run.end}, ${run.comparedCount}, ${run.ledgerPaidCents},
+              ${run.stripePaidCents}, ${run.ledgerRefundedCents}, ${run.stripeRefundedCents},
+              ${tx.json(run.differences as never)}, ${run.differenceCount})
+      on conflict (workflow_id) do update set
+        period_start = excluded.period_start, period_end = excluded.period_end,
+        compared_count = excluded.compared_count, ledger_paid_cents = excluded.ledger_paid_cents,
+        stripe_paid_cents = excluded.stripe_paid_cents, ledger_refunded_cents = excluded.ledger_refunded_cents,
+        stripe_refunded_cents = excluded.stripe_refunded_cents, differences = excluded.differences,
+        difference_count = excluded.difference_count, ran_at = now()
+      returning id`;
+    const runId = (row as { id: number }).id;
+    const anomalies = run.differences.map((difference) => ({
+      donation_id: difference.donationId,
+      message: `Rapprochement Stripe : ${difference.message}`,
+      details: { ...difference, differenceKey: differenceKey(difference), runId },
+    }));
+    // a donation named only by Stripe's metadata may not be ours: the anomaly then names none
+    await tx`
+      insert into payment_anomalies (kind, donation_id, message, details)
+      select 'reconciliation_difference', d.id, found.message, found.details
+      from jsonb_to_recordset(${tx.json(anomalies as never)}) as found(donation_id bigint, message text, details jsonb)
+      left join donations d on d.id = found.donation_id
+      on conflict ((details ->> 'differenceKey')) where kind = 'reconciliation_difference' do nothing`;
+    return runId;
+  });
 }
 
 /** A run as the back office shows it. */
@@ -40,18 +90,19 @@ export interface ReconciliationRow {
   id: number;
   periodStart: Date;
   periodEnd: Date;
+  comparedCount: number;
   ledgerPaidCents: number;
   stripePaidCents: number;
   ledgerRefundedCents: number;
   stripeRefundedCents: number;
   differenceCount: number;
-  differences: unknown[];
+  differences: Difference[];
   ranAt: Date;
 }
 
 const columns = (db: Tx) => db`
-  id, period_start, period_end, ledger_paid_cents, stripe_paid_cents, ledger_refunded_cents, stripe_refunded_cents,
-  difference_count, differences, ran_at`;
+  id, period_start, period_end, compared_count, ledger_paid_cents, stripe_paid_cents, ledger_refunded_cents,
+  stripe_refunded_cents, difference_count, differences, ran_at`;
 
 /** Runs, newest first. */
 export async function listReconciliationRuns(

@@ -8,8 +8,11 @@ import { fetchApi } from '../providers/http.ts';
 interface Run extends RaRecord<number> {
   periodStart: string;
   periodEnd: string;
+  comparedCount: number;
   ledgerPaidCents: number;
   stripePaidCents: number;
+  ledgerRefundedCents: number;
+  stripeRefundedCents: number;
   differenceCount: number;
   differences: { kind: string; message: string }[];
   ranAt: string;
@@ -22,14 +25,25 @@ const Differences = () => {
   if (!run) return null;
   if (run.differences.length === 0)
     return <Typography variant="body2">Aucun écart : le grand livre et Stripe concordent.</Typography>;
+  const untold = run.differenceCount - run.differences.length;
   return (
-    <ul>
-      {run.differences.map((difference, index) => (
-        <li key={index}>
-          <Typography variant="body2">{difference.message}</Typography>
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul>
+        {run.differences.map((difference, index) => (
+          <li key={index}>
+            <Typography variant="body2">{difference.message}</Typography>
+          </li>
+        ))}
+      </ul>
+      {untold > 0 ? (
+        <Typography variant="body2">
+          … et {untold} autres écarts : le grand livre et Stripe divergent dans l’ensemble sur cette période.
+        </Typography>
+      ) : null}
+      <Typography variant="caption">
+        Chaque écart figure aussi dans « Anomalies de paiement », une seule fois, jusqu’à ce qu’il soit traité.
+      </Typography>
+    </>
   );
 };
 
@@ -74,6 +88,9 @@ export const ReconciliationList = () => (
       </Column>
       <Column source="ledgerPaidCents" disableSort align="right" field={EurosField} />
       <Column source="stripePaidCents" disableSort align="right" field={EurosField} />
+      <Column source="ledgerRefundedCents" disableSort align="right" field={EurosField} />
+      <Column source="stripeRefundedCents" disableSort align="right" field={EurosField} />
+      <Column source="comparedCount" disableSort align="right" />
       <Column source="differenceCount" disableSort align="right" />
     </DataTable>
   </List>
