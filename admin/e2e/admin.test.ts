@@ -26,6 +26,7 @@ describe('the back office in a browser', () => {
     // the platform team's dashboard: money by month, projects by status, and by académie
     await page.getByRole('heading', { name: 'Dons collectés par mois' }).waitFor();
     await page.getByRole('heading', { name: 'Projets par statut' }).waitFor();
+    await page.getByRole('heading', { name: 'Réussite et solidarité par académie (%)' }).waitFor();
     const lille = page
       .getByRole('table', { name: 'Réussite et solidarité par académie' })
       .getByRole('row', { name: /Lille/ });

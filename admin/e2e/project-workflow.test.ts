@@ -11,6 +11,9 @@ const { app, db, browser } = await createTestApp({ worker: true });
 const session = useBrowser(app);
 
 const schoolUai = await insertSchool(db, { name: 'École Jean Zay' });
+const [structure] = await db<{ id: number }[]>`
+  insert into receiving_structures (school_uai, kind, legal_name)
+  values (${schoolUai}, 'cooperative_scolaire', 'Coopérative scolaire de l’école Jean Zay (OCCE 59)') returning id`;
 const porteur = await insertUser(db, 'porteur');
 const validateur = await insertUser(db, 'validateur');
 const directeur = await insertUser(db, 'directeur', { schoolUai });
@@ -37,6 +40,8 @@ describe('a project from draft to publication, in the browser', () => {
     await page.getByLabel('Résumé').fill('Un potager dans la cour, cultivé par les classes de CE2.');
     await page.getByRole('combobox', { name: 'UAI' }).fill('Jean Zay');
     await page.getByRole('option', { name: new RegExp(`École Jean Zay.*${schoolUai}`) }).click();
+    await page.getByRole('combobox', { name: 'Structure réceptrice' }).click();
+    await page.getByRole('option', { name: 'Coopérative scolaire de l’école Jean Zay (OCCE 59)' }).click();
     await page.getByRole('combobox', { name: 'Thème' }).click();
     await page.getByRole('option', { name: 'Développement durable' }).click();
     await page.getByRole('combobox', { name: 'Niveaux' }).click();
@@ -52,7 +57,44 @@ describe('a project from draft to publication, in the browser', () => {
     await page.getByRole('button', { name: 'Soumettre à la validation' }).click();
     await page.getByText('Projet soumis à la validation.').waitFor();
     await expect.poll(statusOf).toBe('submitted');
+    const [saved] = await db<{ structureId: number }[]>`select structure_id from projects where title = ${TITLE}`;
+    expect(saved?.structureId).toBe(structure?.id);
     await page.screenshot({ path: '.data/e2e-porteur-submitted.png', fullPage: true });
+    await page.close();
+  }, 90_000);
+
+  it('goes back to its porteur when a validator asks for changes, with the comment, and comes back', async () => {
+    const validator = await open(validateur.email);
+    await validator.getByRole('menuitem', { name: 'File de validation' }).click();
+    await validator.getByText(TITLE).click();
+    await validator.getByRole('button', { name: 'Demander des modifications' }).click();
+    const dialog = validator.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Demander des modifications' }).click();
+    // no comment: the API's refusal is shown as it is, and the form stays open
+    await validator.getByText(/un commentaire est obligatoire/).waitFor();
+    await dialog.getByLabel('Commentaire (obligatoire)').fill('Précisez le budget : semences, outils, bacs.');
+    await dialog.getByRole('button', { name: 'Demander des modifications' }).click();
+    await validator.getByText('Modifications demandées.').waitFor();
+    await expect.poll(statusOf).toBe('changes_requested');
+    await validator.close();
+
+    const page = await open(porteur.email);
+    await page.getByRole('menuitem', { name: 'Projets' }).click();
+    await page.getByText(TITLE).click();
+    await page.getByText('« Précisez le budget : semences, outils, bacs. »').waitFor();
+    await page.screenshot({ path: '.data/e2e-porteur-changes-requested.png', fullPage: true });
+    await page.getByRole('link', { name: 'Modifier' }).click();
+    await page.getByRole('button', { name: 'Ajouter' }).click();
+    await page.getByLabel('Libellé').first().fill('Semences et outils');
+    await page.getByLabel('Montant (€)').first().fill('1200');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('button', { name: 'Soumettre à la validation' }).click();
+    await page.getByText('Projet soumis à la validation.').waitFor();
+    await expect.poll(statusOf).toBe('submitted');
+    const lines = await db<{ label: string; amountCents: number }[]>`
+      select l.label, l.amount_cents from project_budget_lines l join projects p on p.id = l.project_id
+      where p.title = ${TITLE}`;
+    expect(lines).toEqual([{ label: 'Semences et outils', amountCents: 120_000 }]);
     await page.close();
   }, 90_000);
 

@@ -83,6 +83,8 @@ export const NewsBody = z
   })
   .openapi('ProjectNews');
 
+export const SchoolStructure = z.object({ id: z.number(), legalName: z.string() }).openapi('SchoolStructure');
+
 export const Created = z.object({ id: z.number() }).openapi('Created');
 
 export const Dossier = z

@@ -3,7 +3,7 @@ import { createTestApp } from '../../test/app.ts';
 import { insertProject, insertSchool } from '../../test/fixtures.ts';
 import { act, signIn } from '../../test/lifecycle.ts';
 import { caughtEmailsTo } from '../../test/mailbox.ts';
-import { recordPaidDonation } from '../../test/money.ts';
+import { insertReceivingStructure, recordPaidDonation } from '../../test/money.ts';
 
 const { db, browser } = await createTestApp({ worker: true });
 const schoolUai = await insertSchool(db, { name: 'École Condorcet' });
@@ -82,6 +82,33 @@ describe('a porteur’s drafts', () => {
     );
   });
 
+  it('name one of the school’s receiving structures, listed for the porteur', async () => {
+    const structureId = await insertReceivingStructure(db, {
+      projectId: await insertProject(db, { schoolUai, porteurId: porteur.id }),
+    });
+    const listed = await porteur.client.getJson(`/api/schools/${schoolUai}/structures`);
+    expect(listed.body).toEqual([{ id: structureId, legalName: expect.stringMatching(/^Coopérative scolaire/) }]);
+    const named = await porteur.client.request('POST', '/api/projects', { ...DRAFT, structureId });
+    expect(named.status).toBe(201);
+    const elsewhere = await insertSchool(db);
+    const otherStructure = await insertReceivingStructure(db, {
+      projectId: await insertProject(db, { schoolUai: elsewhere, porteurId: porteur.id }),
+    });
+    const refused = await porteur.client.request('POST', '/api/projects', { ...DRAFT, structureId: otherStructure });
+    expect(refused.status).toBe(422);
+    expect(((await refused.json()) as { message: string }).message).toBe(
+      'Cette structure réceptrice n’est pas celle de l’établissement choisi.',
+    );
+  });
+
+  it('are written by porteurs only', async () => {
+    const validateur = await signIn({ db, browser }, 'validateur');
+    const before = await countProjects();
+    const refused = await validateur.client.request('POST', '/api/projects', DRAFT);
+    expect(refused.status).toBe(403);
+    expect(await countProjects()).toBe(before);
+  });
+
   it('are edited by their porteur until submitted, and by nobody else', async () => {
     const { id } = (await (await porteur.client.request('POST', '/api/projects', DRAFT)).json()) as { id: number };
     const edited = await porteur.client.request('PATCH', `/api/projects/${id}`, {
@@ -89,6 +116,15 @@ describe('a porteur’s drafts', () => {
       title: 'Orchestre à l’école, saison 2',
     });
     expect(edited.status).toBe(200);
+    const wrong = await porteur.client.request('PATCH', `/api/projects/${id}`, {
+      ...DRAFT,
+      title: 'Or',
+      pupilCount: 0,
+    });
+    expect(wrong.status).toBe(400);
+    expect(((await wrong.json()) as { message: string }).message).toMatch(
+      /Le titre compte 5 caractères au moins\.[^]*Au moins un élève\./,
+    );
     const other = await signIn({ db, browser }, 'porteur');
     expect((await other.client.request('PATCH', `/api/projects/${id}`, DRAFT)).status).toBe(404);
     expect((await act(porteur.client, id, 'submit')).body.status).toBe('submitted');
@@ -133,6 +169,15 @@ describe('a project’s news', () => {
       body: 'Les violons sont arrivés ce matin : merci à tous !',
     });
     expect(posted.status).toBe(201);
+    const empty = await porteur.client.request('POST', `/api/projects/${projectId}/news`, { title: 'Ok', body: '' });
+    expect(empty.status).toBe(400);
+    expect(((await empty.json()) as { message: string }).message).toContain('Le texte compte 10 caractères au moins.');
+    const stranger = await signIn({ db, browser }, 'porteur');
+    const notTheirs = await stranger.client.request('POST', `/api/projects/${projectId}/news`, {
+      title: 'Pas mon projet',
+      body: 'Ces nouvelles ne partiront pas.',
+    });
+    expect(notTheirs.status).toBe(404);
     await expect
       .poll(async () => (await caughtEmailsTo('news.reader@example.org')).length, { timeout: 20_000 })
       .toBe(1);
@@ -141,25 +186,6 @@ describe('a project’s news', () => {
     expect(message!.text).toContain('Les violons sont arrivés ce matin : merci à tous !');
     const dossier = await porteur.client.getJson(`/api/projects/${projectId}/dossier`);
     expect(dossier.body.news).toEqual([expect.objectContaining({ title: 'Premiers instruments' })]);
-  });
-});
-
-describe('the dashboard’s figures', () => {
-  it('sum the money collected by month, count projects by status and measure success by académie', async () => {
-    const projectId = await insertProject(db, { schoolUai, porteurId: porteur.id, campaignEndsInDays: 5 });
-    await recordPaidDonation(db, { projectId, amountCents: 7_000 });
-    await db`update projects set status = 'completed' where id = ${projectId}`;
-    const validateur = await signIn({ db, browser }, 'validateur');
-    const { status, body } = await validateur.client.getJson('/api/stats');
-    expect(status).toBe(200);
-    const month = new Date().toISOString().slice(0, 7);
-    expect(body.collectedByMonth).toContainEqual({ month, cents: expect.any(Number) });
-    const paid = await db<
-      { cents: number }[]
-    >`select coalesce(sum(amount_cents), 0)::bigint as cents from donations where status = 'paid'`;
-    expect(body.collectedByMonth.find((row: { month: string }) => row.month === month).cents).toBe(paid[0]!.cents);
-    expect(body.projectsByStatus).toContainEqual({ status: 'completed', count: 1 });
-    expect(body.byAcademy).toContainEqual(expect.objectContaining({ academyCode: 'lille', succeeded: 1, failed: 0 }));
-    expect((await porteur.client.request('GET', '/api/stats')).status).toBe(403);
+    expect((await db`select count(*)::int as n from project_news where project_id = ${projectId}`)[0]?.n).toBe(1);
   });
 });

@@ -1,9 +1,10 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { recordAudit } from '../../db/queries/audit.ts';
 import { findProjectDossier, insertProjectNews } from '../../db/queries/project-dossier.ts';
 import {
   insertDraft,
+  listSchoolStructures,
   schoolOpenToPorteur,
   structureOfSchool,
   updateDraft,
@@ -17,8 +18,8 @@ import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
 import { notify } from '../services/notify.ts';
 import { errorResponses, jsonResponse } from './common.schemas.ts';
-import { Created, Dossier, DraftBody, NewsBody } from './project-drafts.schemas.ts';
-import { IdParam } from './resources.schemas.ts';
+import { Created, Dossier, DraftBody, NewsBody, SchoolStructure } from './project-drafts.schemas.ts';
+import { IdParam, UaiParam } from './resources.schemas.ts';
 
 const jsonBody = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
 const refused = { 404: errorResponses[400], 409: errorResponses[400], 422: errorResponses[400] };
@@ -52,6 +53,14 @@ const news = defineRoute(['porteur'], {
   responses: { 201: jsonResponse(Created, 'Nouvelles publiées'), ...errorResponses, ...refused },
 });
 
+const structures = defineRoute(PROJECT_ROLES, {
+  method: 'get',
+  path: '/schools/{id}/structures',
+  summary: 'Les structures réceptrices d’un établissement, parmi lesquelles un projet choisit la sienne',
+  request: { params: UaiParam },
+  responses: { 200: jsonResponse(z.array(SchoolStructure), 'Structures réceptrices'), ...errorResponses },
+});
+
 const SCHOOL_REFUSALS = {
   unknown_school: 'Établissement inconnu : vérifiez son code UAI.',
   other_academy: 'Cet établissement n’est pas dans l’académie de votre adresse académique.',
@@ -69,7 +78,10 @@ async function checkedDraft(c: Context<AppEnv>, draft: DraftProject): Promise<Dr
   return draft;
 }
 
-/** Porteurs write their projects (drafts, answers to change requests) and post news; everyone with access reads the dossier. */
+/**
+ * Porteurs write their projects (drafts, answers to change requests) naming one of the school’s receiving structures,
+ * and post news; everyone with access reads the dossier.
+ */
 export const projectDraftRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(create, async (c) => {
     const user = currentUser(c);
@@ -125,4 +137,5 @@ export const projectDraftRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validat
       message: `${title}\n\n${body}`,
     });
     return c.json({ id: newsId }, 201);
-  });
+  })
+  .openapi(structures, async (c) => c.json(await listSchoolStructures(c.get('deps').db, c.req.valid('param').id), 200));

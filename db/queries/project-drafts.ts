@@ -45,6 +45,12 @@ export async function structureOfSchool(db: Tx, structureId: number | null, scho
   return row !== undefined;
 }
 
+/** The receiving structures of a school, as a porteur names one in a project (no bank details). */
+export async function listSchoolStructures(db: Tx, schoolUai: string): Promise<{ id: number; legalName: string }[]> {
+  return db<{ id: number; legalName: string }[]>`
+    select id, legal_name from receiving_structures where school_uai = ${schoolUai} order by legal_name, id`;
+}
+
 const columns = (project: DraftProject) => ({
   school_uai: project.schoolUai,
   structure_id: project.structureId,

@@ -1,6 +1,6 @@
 import { Card, CardContent, Grid, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatEuros } from '../../../domain/money.ts';
 import { PROJECT_STATUS_LABELS, type ProjectStatus } from '../../../domain/project-status.ts';
 import { fetchApi } from '../providers/http.ts';
@@ -19,7 +19,11 @@ interface Stats {
   }[];
 }
 
-const percent = (part: number, whole: number) => (whole === 0 ? '—' : `${Math.round((part * 100) / whole)} %`);
+const ratio = (part: number, whole: number) => (whole === 0 ? null : Math.round((part * 100) / whole));
+const percent = (part: number, whole: number) => {
+  const value = ratio(part, whole);
+  return value === null ? '—' : `${value} %`;
+};
 
 const ChartCard = ({ title, children }: { title: string; children: React.ReactNode }) => (
   <Grid size={{ xs: 12, md: 6 }}>
@@ -42,6 +46,11 @@ export const StatsCharts = () => {
   const statuses = data.projectsByStatus.map((row) => ({
     status: PROJECT_STATUS_LABELS[row.status],
     count: row.count,
+  }));
+  const academies = data.byAcademy.map((row) => ({
+    academy: row.academyName,
+    success: ratio(row.succeeded, row.succeeded + row.failed),
+    priority: ratio(row.priorityGrantedCents, row.grantedCents),
   }));
   return (
     <Grid container spacing={2} sx={{ mt: 1 }}>
@@ -67,6 +76,17 @@ export const StatsCharts = () => {
           <YAxis type="category" dataKey="status" width={170} interval={0} />
           <Tooltip />
           <Bar dataKey="count" name="Projets" fill="#059669" isAnimationActive={false} />
+        </BarChart>
+      </ChartCard>
+      <ChartCard title="Réussite et solidarité par académie (%)">
+        <BarChart width={480} height={260} data={academies} accessibilityLayer>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="academy" interval={0} tick={{ fontSize: 12 }} />
+          <YAxis domain={[0, 100]} unit=" %" />
+          <Tooltip formatter={(value) => `${String(value)} %`} />
+          <Legend />
+          <Bar dataKey="success" name="Taux de réussite" fill="#059669" isAnimationActive={false} />
+          <Bar dataKey="priority" name="Mécénat aux prioritaires" fill="#d97706" isAnimationActive={false} />
         </BarChart>
       </ChartCard>
       <Grid size={12}>

@@ -39,7 +39,7 @@ const appMessages = {
         deadlineWithinDays: 'Échéance',
         q: 'Rechercher',
         description: 'Description',
-        structureId: 'N° de la structure réceptrice',
+        structureId: 'Structure réceptrice',
         levels: 'Niveaux',
         pupilCount: 'Nombre d’élèves',
         activityStartsOn: 'Début de l’activité',

@@ -15,6 +15,7 @@ import {
 } from 'react-admin';
 import { LEVELS, THEME_LABELS } from '../../../domain/projects.ts';
 import { choicesOf } from '../choices.ts';
+import { StructureInput } from './StructureInput.tsx';
 
 // amounts are typed in euros and sent in cents, as the API counts them
 const toEuros = (cents: unknown) => (typeof cents === 'number' ? cents / 100 : cents);
@@ -37,7 +38,7 @@ const ProjectFields = () => (
         helperText="Un établissement de votre académie (nom, commune ou code UAI)"
       />
     </ReferenceInput>
-    <NumberInput source="structureId" helperText="Facultatif : la structure réceptrice, si elle est déjà connue" />
+    <StructureInput />
     <SelectInput source="theme" choices={choicesOf(THEME_LABELS)} validate={required()} />
     <SelectArrayInput
       source="levels"
@@ -52,7 +53,7 @@ const ProjectFields = () => (
     <NumberInput source="campaignDays" validate={required()} min={7} max={90} defaultValue={30} />
     <ArrayInput source="budgetLines">
       <SimpleFormIterator inline>
-        <TextInput source="label" helperText={false} />
+        <TextInput source="label" label="Libellé" helperText={false} />
         <NumberInput source="amountCents" label="Montant (€)" helperText={false} {...euros} />
       </SimpleFormIterator>
     </ArrayInput>

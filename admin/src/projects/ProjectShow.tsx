@@ -1,5 +1,4 @@
 import { Box, LinearProgress, Link, List as MuiList, ListItem, ListItemText, Typography } from '@mui/material';
-import { useQuery } from '@tanstack/react-query';
 import {
   DateField,
   Labeled,
@@ -19,8 +18,8 @@ import { choicesOf } from '../choices.ts';
 import { EurosField } from '../fields/EurosField.tsx';
 import { GrantsTable } from '../funds/GrantsTable.tsx';
 import { canSeeProjectGrants } from '../permissions.ts';
-import { fetchApi } from '../providers/http.ts';
 import type { Project } from '../types.ts';
+import { NextStep, useTimeline } from './NextStep.tsx';
 import { ProjectActions, useLifecycle } from './ProjectActions.tsx';
 import { ProjectStatusField } from './ProjectStatusField.tsx';
 
@@ -130,15 +129,7 @@ const Campaign = () => {
 const Timeline = () => {
   const project = useRecordContext<ProjectRecord>();
   const { data: state } = useLifecycle(project?.id);
-  const { data: entries } = useQuery({
-    queryKey: ['timeline', project?.id, state?.status],
-    queryFn: ({ signal }) =>
-      fetchApi<{ toStatus: ProjectStatus; actorName: string | null; comment: string | null; at: string }[]>(
-        `/projects/${project?.id}/timeline`,
-        { signal },
-      ),
-    enabled: project !== undefined,
-  });
+  const { data: entries } = useTimeline(project?.id, state?.status);
   return (
     <Box>
       {state?.workflowUrl ? (
@@ -160,6 +151,14 @@ const Timeline = () => {
   );
 };
 
+/** What the project waits for now, from the lifecycle's live status. */
+const ProjectNextStep = () => {
+  const project = useRecordContext<ProjectRecord>();
+  const { data: state } = useLifecycle(project?.id);
+  if (!project || !state) return null;
+  return <NextStep projectId={project.id} status={state.status} />;
+};
+
 /** One project: what a validator needs to decide, where its campaign stands, its history, and the actions allowed now. */
 export const ProjectShow = () => (
   <Show actions={false}>
@@ -168,6 +167,7 @@ export const ProjectShow = () => (
       <Box sx={{ my: 1 }}>
         <ProjectStatusField source="status" />
       </Box>
+      <ProjectNextStep />
       <ProjectActions />
     </Box>
     <TabbedShowLayout>
