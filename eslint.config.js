@@ -25,7 +25,7 @@ const restrict = (patterns) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'admin/dist/', '.data/', '.tools/'] },
+  { ignores: ['node_modules/', 'admin/dist/', 'dist/', '.data/', '.tools/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

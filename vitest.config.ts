@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 // Two projects: unit tests of pure code (`*.unit.test.ts`) need no service; integration tests share one
 // Postgres, Temporal dev server, stripe-mock and MailDev started once by the global setup.
-const ignored = ['node_modules/**', '.data/**', '.tools/**', 'admin/dist/**'];
+const ignored = ['node_modules/**', '.data/**', '.tools/**', 'admin/dist/**', 'dist/**'];
 
 export default defineConfig({
   test: {

@@ -41,8 +41,29 @@ describe('docker-compose.yml', () => {
     expect(Object.keys(compose.services)).toEqual(
       expect.arrayContaining(['postgres', 'temporal', 'temporal-ui', 'migrate', 'api', 'worker']),
     );
-    expect(compose.services.migrate?.command).toEqual(['node', '--import', 'tsx', 'db/migrate-cli.ts']);
+    expect(compose.services.migrate?.command).toEqual(['node', 'dist/db/migrate-cli.js']);
     expect(compose.services.api?.depends_on).toHaveProperty('migrate.condition', 'service_completed_successfully');
+  });
+
+  it('runs Temporal without the development-only auto-setup image: schema job, server, then namespace set-up', () => {
+    const images = Object.values(compose.services).map((service) => (service as { image?: string }).image ?? '');
+    expect(images.some((image) => image.includes('auto-setup'))).toBe(false);
+    expect(compose.services.temporal?.depends_on).toHaveProperty(
+      'temporal-schema.condition',
+      'service_completed_successfully',
+    );
+    expect(compose.services.worker?.depends_on).toHaveProperty(
+      'temporal-setup.condition',
+      'service_completed_successfully',
+    );
+  });
+
+  it('runs the built JavaScript of the production image, never TypeScript through tsx', () => {
+    for (const name of ['migrate', 'api', 'worker']) {
+      const command = compose.services[name]?.command ?? [];
+      expect(command.join(' ')).not.toContain('tsx');
+      expect(command.at(-1)).toMatch(/^dist\/.*\.js$/);
+    }
   });
 
   it('gives the api a configuration its own parser accepts, with secure cookies', () => {

@@ -6,6 +6,8 @@ const workerEnv = z
     ...SHARED_ENV,
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL'),
     MAIL_FROM: z.string().min(3).default('Trousse à Projets <ne-pas-repondre@trousse-a-projets.fr>'),
+    // the workflow bundle prebuilt by `npm run build` (production image); unset, workflows are bundled at start
+    WORKFLOW_BUNDLE_PATH: z.string().min(1).optional(),
   })
   .transform(withEmailLinkSecret);
 

@@ -4,18 +4,24 @@ import { createActivities, type ActivityDeps } from '../activities/index.ts';
 
 const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
-/** Builds the worker that runs every workflow and activity of the project on one task queue. */
+/**
+ * Builds the worker that runs every workflow and activity of the project on one task queue, from the prebuilt
+ * workflow bundle when given, else bundling the workflows' sources at start.
+ */
 export async function createWorker(options: {
   connection: NativeConnection;
   namespace: string;
   taskQueue: string;
   deps: ActivityDeps;
+  workflowBundlePath?: string;
 }): Promise<Worker> {
   return Worker.create({
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
-    workflowsPath: WORKFLOWS_PATH,
+    ...(options.workflowBundlePath
+      ? { workflowBundle: { codePath: options.workflowBundlePath } }
+      : { workflowsPath: WORKFLOWS_PATH }),
     activities: createActivities(options.deps),
   });
 }
