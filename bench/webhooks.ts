@@ -13,7 +13,7 @@ import { migrate } from '../db/migrate.ts';
 import { accountBalance, accounts, unbalancedTransactions } from '../db/queries/ledger.ts';
 import { listUnfinishedLifecycleFacts } from '../db/queries/projects.ts';
 import { createStripeClient } from '../db/stripe.ts';
-import { freePort } from '../dev/processes.ts';
+import { freeLowPort, freePort } from '../dev/processes.ts';
 import { ROOT, startServices } from '../dev/stack.ts';
 import { sessionCompleted, signed } from '../test/stripe-events.ts';
 
@@ -77,9 +77,10 @@ async function main() {
   const services = await startServices({
     dataDir,
     persistent: false,
+    temporalEngine: process.env.TEMPORAL_ENGINE === 'server' ? 'server' : 'dev',
     ports: {
       postgres: await freePort(),
-      temporal: await freePort(),
+      temporal: await freeLowPort(),
       stripeMock: await freePort(),
       smtp: await freePort(),
       mailUi: await freePort(),

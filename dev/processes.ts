@@ -37,6 +37,20 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** A port free right now on loopback below 32768 (the Temporal server stores its services' ports as smallint). */
+export async function freeLowPort(): Promise<number> {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (
+      await assertPortFree(port, 'probe').then(
+        () => true,
+        () => false,
+      )
+    )
+      return port;
+  }
+}
+
 /** True when something accepts TCP connections on the loopback port right now. */
 export function isPortOpen(port: number): Promise<boolean> {
   return new Promise<boolean>((resolve) => {

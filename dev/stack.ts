@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startEmbeddedPostgres } from './postgres.ts';
 import { startTemporalDevServer } from './temporal.ts';
+import { startTemporalServer } from './temporal-server.ts';
 import { startStripeMock } from './stripe-mock.ts';
 import { startMailCatcher } from './mail.ts';
 import { ensureTool } from './tools.ts';
@@ -18,6 +19,12 @@ export interface ServicePorts {
   smtp: number;
   mailUi: number;
 }
+
+/**
+ * Which Temporal runs: the CLI's dev server (SQLite, with its Web UI: the default) or the Temporal server itself on
+ * the stack's Postgres, as in production (`TEMPORAL_ENGINE=server`; no Web UI; used by the scale benchmarks).
+ */
+export type TemporalEngine = 'dev' | 'server';
 
 /** The running services and how to reach them. */
 export interface Services {
@@ -40,6 +47,7 @@ export async function startServices(options: {
   persistent: boolean;
   databaseUrl?: string;
   temporalDynamicConfig?: Record<string, string | number>;
+  temporalEngine?: TemporalEngine;
 }): Promise<Services> {
   const { ports, dataDir, persistent } = options;
   mkdirSync(dataDir, { recursive: true });
@@ -57,14 +65,27 @@ export async function startServices(options: {
       databaseUrl = pg.url;
     }
     const results = await Promise.allSettled([
-      startTemporalDevServer({
-        binary: temporalBinary,
-        port: ports.temporal,
-        uiPort: ports.temporalUi,
-        dbFile: persistent ? `${dataDir}/temporal.db` : undefined,
-        logFile: `${dataDir}/logs/temporal.log`,
-        dynamicConfig: options.temporalDynamicConfig,
-      }),
+      options.temporalEngine === 'server'
+        ? startTemporalServer({
+            binaries: {
+              server: ensureTool('temporal-server'),
+              sqlTool: ensureTool('temporal-sql-tool'),
+              cli: temporalBinary,
+            },
+            databaseUrl,
+            port: ports.temporal,
+            dataDir,
+            logFile: `${dataDir}/logs/temporal-server.log`,
+            dynamicConfig: options.temporalDynamicConfig,
+          })
+        : startTemporalDevServer({
+            binary: temporalBinary,
+            port: ports.temporal,
+            uiPort: ports.temporalUi,
+            dbFile: persistent ? `${dataDir}/temporal.db` : undefined,
+            logFile: `${dataDir}/logs/temporal.log`,
+            dynamicConfig: options.temporalDynamicConfig,
+          }),
       startStripeMock({ binary: stripeMockBinary, port: ports.stripeMock, logFile: `${dataDir}/logs/stripe-mock.log` }),
       startMailCatcher({
         smtpPort: ports.smtp,
@@ -85,7 +106,8 @@ export async function startServices(options: {
       stripeApiUrl: stripe.url,
       smtpUrl: `smtp://127.0.0.1:${ports.smtp}`,
       mailUiUrl: `http://127.0.0.1:${ports.mailUi}`,
-      temporalUiUrl: ports.temporalUi ? `http://127.0.0.1:${ports.temporalUi}` : undefined,
+      temporalUiUrl:
+        ports.temporalUi && options.temporalEngine !== 'server' ? `http://127.0.0.1:${ports.temporalUi}` : undefined,
       stop,
     };
   } catch (error) {

@@ -29,6 +29,7 @@ const env = configOrExit(() =>
       SMTP_PORT: port.default(1025),
       MAIL_UI_PORT: port.default(1080),
       DATABASE_URL: z.string().url().optional(),
+      TEMPORAL_ENGINE: z.enum(['dev', 'server']).default('dev'),
     }),
     process.env,
   ),
@@ -59,7 +60,13 @@ async function checkPorts(): Promise<void> {
 async function main(): Promise<void> {
   await checkPorts();
   console.log('Starting Postgres, Temporal, stripe-mock and MailDev…');
-  const services = await startServices({ ports, dataDir: DATA_DIR, persistent: true, databaseUrl: env.DATABASE_URL });
+  const services = await startServices({
+    ports,
+    dataDir: DATA_DIR,
+    persistent: true,
+    databaseUrl: env.DATABASE_URL,
+    temporalEngine: env.TEMPORAL_ENGINE,
+  });
   const running: Running[] = [];
   let stopping = false;
   const stopAll = async (code: number) => {

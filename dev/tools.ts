@@ -1,16 +1,22 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, renameSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const TOOLS_BIN = `${ROOT}.tools/bin`;
 
-const GO_TOOLS = {
-  temporal: 'github.com/temporalio/cli/cmd/temporal@v1.5.1',
-  'stripe-mock': 'github.com/stripe/stripe-mock@v0.197.0',
-} as const;
+/** The Temporal server release built for the production engine (its SQL schema is read from the same module). */
+export const TEMPORAL_SERVER_VERSION = 'v1.31.2';
 
-export type GoTool = keyof typeof GO_TOOLS;
+export type GoTool = 'temporal' | 'stripe-mock' | 'temporal-server' | 'temporal-sql-tool';
+
+// `go install` names a binary after its package's folder: `built` is that name when it differs from the tool's
+const GO_TOOLS: Record<GoTool, { module: string; built?: string }> = {
+  temporal: { module: 'github.com/temporalio/cli/cmd/temporal@v1.5.1' },
+  'stripe-mock': { module: 'github.com/stripe/stripe-mock@v0.197.0' },
+  'temporal-server': { module: `go.temporal.io/server/cmd/server@${TEMPORAL_SERVER_VERSION}`, built: 'server' },
+  'temporal-sql-tool': { module: `go.temporal.io/server/cmd/tools/sql@${TEMPORAL_SERVER_VERSION}`, built: 'sql' },
+};
 
 function onPath(name: string): string | undefined {
   const found = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
@@ -29,7 +35,9 @@ export function ensureTool(name: GoTool): string {
         `\`apt-get install golang\`), or put a ${name} binary on PATH, then start again.`,
     );
   }
-  console.log(`Building ${name} once with go install (${GO_TOOLS[name]}); this takes a few minutes…`);
-  execFileSync('go', ['install', GO_TOOLS[name]], { env: { ...process.env, GOBIN: TOOLS_BIN }, stdio: 'inherit' });
+  const { module, built } = GO_TOOLS[name];
+  console.log(`Building ${name} once with go install (${module}); this takes a few minutes…`);
+  execFileSync('go', ['install', module], { env: { ...process.env, GOBIN: TOOLS_BIN }, stdio: 'inherit' });
+  if (built) renameSync(`${TOOLS_BIN}/${built}`, local);
   return local;
 }

@@ -1,6 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { rmSync } from 'node:fs';
-import { freePort } from '../dev/processes.ts';
+import { freeLowPort, freePort } from '../dev/processes.ts';
 import { ROOT, startServices } from '../dev/stack.ts';
 import { migrate } from '../db/migrate.ts';
 import { buildAdminIfStale } from '../dev/admin-build.ts';
@@ -29,11 +29,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
     dataDir,
     persistent: false,
     databaseUrl: process.env.TEST_DATABASE_URL,
+    temporalEngine: process.env.TEMPORAL_ENGINE === 'server' ? 'server' : 'dev',
     // long-lived workflows must continue as new; a low threshold makes the tests exercise it
     temporalDynamicConfig: { 'limit.historyCount.suggestContinueAsNew': 300 },
     ports: {
       postgres: await freePort(),
-      temporal: await freePort(),
+      temporal: await freeLowPort(),
       stripeMock: await freePort(),
       smtp: await freePort(),
       mailUi: await freePort(),
