@@ -10,7 +10,15 @@ export default defineConfig({
     pool: 'forks',
     projects: [
       {
-        test: { name: 'unit', include: ['**/*.unit.test.ts'], exclude: ignored },
+        test: {
+          name: 'unit',
+          include: ['**/*.unit.test.ts'],
+          exclude: ignored,
+          // threads: in a forked child, Temporal's replay worker refuses the native runtime it was given
+          pool: 'threads',
+          // replaying a history bundles the workflows first: seconds on a loaded machine
+          testTimeout: 60_000,
+        },
       },
       {
         test: {
