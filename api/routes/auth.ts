@@ -4,22 +4,22 @@ import { isAcademicEmail } from '../../domain/roles.ts';
 import { listAcademicDomains } from '../../db/queries/academic-domains.ts';
 import { recordAudit } from '../../db/queries/audit.ts';
 import { findSchool } from '../../db/queries/schools.ts';
-import { countRecentFailures, createSession, deleteSession, recordLoginAttempt } from '../../db/queries/sessions.ts';
+import { createSession, deleteSession, recordLoginAttempt } from '../../db/queries/sessions.ts';
 import { createPorteur, findLoginCandidate, findUser } from '../../db/queries/users.ts';
 import { currentUser, defineRoute } from '../auth/access.ts';
 import { clientIp } from '../auth/client-ip.ts';
-import { hashPassword, verifyPassword } from '../auth/passwords.ts';
+import { signInSucceeded, takeSignInAttempt } from '../auth/login-throttle.ts';
+import { checkPassword, hashPassword } from '../auth/passwords.ts';
 import { SESSION_COOKIE } from '../auth/session.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
 import { LoginBody, MeSchema, RegisterBody } from './auth.schemas.ts';
 import { ErrorSchema, errorResponses, jsonResponse } from './common.schemas.ts';
 
-/** Login rate limit: failed attempts allowed per e-mail and per IP address within the window. */
-export const LOGIN_LIMITS = { windowMinutes: 15, perEmail: 5, perIp: 30 } as const;
-
-// verifying against a real hash when the account does not exist keeps response times alike
-const UNKNOWN_USER_HASH = await hashPassword('no-such-user-placeholder');
+const minutes = (seconds: number) => {
+  const count = Math.ceil(seconds / 60);
+  return count > 1 ? `${count} minutes` : '1 minute';
+};
 
 const login = defineRoute('public', {
   method: 'post',
@@ -66,19 +66,20 @@ export const authRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
     const { db, config } = c.get('deps');
     const { email, password } = c.req.valid('json');
     const ip = clientIp(c);
-    const failures = await countRecentFailures(db, { email, ip, windowMinutes: LOGIN_LIMITS.windowMinutes });
-    if (failures.byEmail >= LOGIN_LIMITS.perEmail || failures.byIp >= LOGIN_LIMITS.perIp) {
-      c.header('Retry-After', String(LOGIN_LIMITS.windowMinutes * 60));
+    const wait = await takeSignInAttempt(db, { email, ip });
+    if (wait > 0) {
+      c.header('Retry-After', String(wait));
       throw new ApiError(
         429,
         'too_many_attempts',
-        `Trop de tentatives de connexion. Réessayez dans ${LOGIN_LIMITS.windowMinutes} minutes.`,
+        `Trop de tentatives de connexion. Réessayez dans ${minutes(wait)}, ou choisissez un nouveau mot de passe par « Mot de passe oublié ».`,
       );
     }
     const candidate = await findLoginCandidate(db, email);
-    const valid = await verifyPassword(candidate?.passwordHash ?? UNKNOWN_USER_HASH, password);
-    await recordLoginAttempt(db, { email, ip, succeeded: Boolean(candidate && valid) });
+    const valid = await checkPassword(candidate?.passwordHash, password);
+    await recordLoginAttempt(db, { email, ip, succeeded: valid });
     if (!candidate || !valid) throw new ApiError(401, 'invalid_credentials', 'E-mail ou mot de passe incorrect.');
+    await signInSucceeded(db, { email, ip });
     const session = await createSession(db, {
       userId: candidate.id,
       ttlHours: config.SESSION_TTL_HOURS,
