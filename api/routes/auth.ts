@@ -13,7 +13,8 @@ import { checkPassword, hashPassword } from '../auth/passwords.ts';
 import { SESSION_COOKIE } from '../auth/session.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
-import { LoginBody, MeSchema, RegisterBody } from './auth.schemas.ts';
+import { requestPasswordReset } from '../services/password-links.ts';
+import { LoginBody, MeSchema, PasswordResetBody, RegisterBody } from './auth.schemas.ts';
 import { ErrorSchema, errorResponses, jsonResponse } from './common.schemas.ts';
 
 const minutes = (seconds: number) => {
@@ -50,6 +51,19 @@ const register = defineRoute('public', {
     201: jsonResponse(MeSchema, 'Compte créé'),
     400: errorResponses[400],
     409: jsonResponse(ErrorSchema, 'Compte existant'),
+  },
+});
+
+const passwordReset = defineRoute('public', {
+  method: 'post',
+  path: '/auth/password-reset',
+  summary:
+    'Mot de passe oublié : e-mailer un lien (1 heure, une fois) pour en choisir un nouveau ; même réponse, qu’un compte existe ou non',
+  request: { body: { content: { 'application/json': { schema: PasswordResetBody } }, required: true } },
+  responses: {
+    202: jsonResponse(z.object({ message: z.string() }), 'Demande prise en compte'),
+    400: errorResponses[400],
+    429: jsonResponse(ErrorSchema, 'Trop de demandes'),
   },
 });
 
@@ -138,5 +152,15 @@ export const authRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
       ip: clientIp(c),
     });
     return c.json((await findUser(db, id))!, 201);
+  })
+  .openapi(passwordReset, async (c) => {
+    const { email } = c.req.valid('json');
+    const wait = await requestPasswordReset(c.get('deps'), { email, ip: clientIp(c) });
+    if (wait > 0) {
+      c.header('Retry-After', String(wait));
+      throw new ApiError(429, 'too_many_requests', `Trop de demandes. Réessayez dans ${minutes(wait)}.`);
+    }
+    const message = `Si un compte existe pour ${email}, un lien pour choisir un nouveau mot de passe vient de lui être envoyé.`;
+    return c.json({ message }, 202);
   })
   .openapi(me, (c) => c.json(currentUser(c), 200));

@@ -12,7 +12,7 @@ import {
 } from '../../db/queries/users.ts';
 import { isAcademicEmail } from '../../domain/roles.ts';
 import { currentUser, defineRoute } from '../auth/access.ts';
-import { sendInvitation } from '../services/invitations.ts';
+import { sendInvitation } from '../services/password-links.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
 import { errorResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
