@@ -41,6 +41,25 @@ describe('« Mot de passe oublié »', () => {
     expect(await db`select 1 from email_outbox where to_address = ${unknown}`).toHaveLength(0);
   });
 
+  it('gives the same page for any address on the form, and explains an address that is not one', async () => {
+    const user = await insertUser(db, 'validateur');
+    const post = (email: string) =>
+      app.request('http://localhost/compte/mot-de-passe-oublie', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' },
+        body: new URLSearchParams({ email }).toString(),
+      });
+    const [known, unknown] = [await post(user.email), await post('nobody-at-all@example.org')];
+    expect([known.status, unknown.status]).toEqual([200, 200]);
+    const knownPage = (await known.text()).replace(user.email, '…');
+    expect(knownPage).toContain('Consultez votre messagerie');
+    expect((await unknown.text()).replace('nobody-at-all@example.org', '…')).toBe(knownPage);
+    const invalid = await post('pas une adresse');
+    expect(invalid.status).toBe(400);
+    expect(await invalid.text()).toContain('Cette adresse e-mail n’est pas valide.');
+    await resetLinkTo(user.email);
+  });
+
   it('e-mails a link that sets a new password once, ends every session and lifts the sign-in lock', async () => {
     const user = await insertUser(db, 'admin');
     const earlier = browser();
