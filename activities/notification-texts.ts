@@ -176,6 +176,15 @@ const TEXTS: Record<string, Texts> = {
     ],
     action: 'Choisir mon mot de passe',
   },
+  password_reset: {
+    subject: 'Choisir un nouveau mot de passe pour Trousse à Projets',
+    paragraphs: [
+      'Vous avez demandé à choisir un nouveau mot de passe pour votre compte Trousse à Projets.',
+      'Le bouton ci-dessous mène à la page où le choisir : le lien sert une fois et pendant une heure.',
+      'Si vous n’avez rien demandé, ignorez cet e-mail : votre mot de passe reste le même.',
+    ],
+    action: 'Choisir un nouveau mot de passe',
+  },
   tax_statement_available: {
     subject: 'Le récapitulatif annuel de vos dons (dont « {title} »)',
     paragraphs: [

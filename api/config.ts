@@ -15,7 +15,10 @@ const apiEnv = z
       .max(24 * 30)
       .default(12),
     COOKIE_SECURE: booleanFlag.default(true),
-    TRUST_PROXY: booleanFlag.default(false),
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    TRUST_PROXY: z
+      .never({ error: 'replaced by TRUST_PROXY_HOPS, the number of proxies in front of the API' })
+      .optional(),
     ADMIN_DIST_DIR: z.string().default('admin/dist'),
     TEMPORAL_UI_URL: z
       .string()

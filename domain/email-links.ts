@@ -118,3 +118,30 @@ export async function verifyInviteToken(
   const match = payload && /^(\d{1,15})\.(\d{1,12})$/.exec(payload);
   return match ? { userId: Number(match[1]), expiresAt: Number(match[2]) * 1000 } : undefined;
 }
+
+/**
+ * The token of a password reset link: the account and the instant (ms) the link stops working, signed together with
+ * the account's password hash of the moment (null: none yet), so the link dies once a password is chosen.
+ */
+export const signResetToken = (
+  secret: string,
+  reset: { userId: number; expiresAt: number; passwordHash: string | null },
+) =>
+  signLinkToken(secret, `reset:${reset.passwordHash ?? ''}`, `${reset.userId}.${Math.floor(reset.expiresAt / 1000)}`);
+
+/** The account a reset token names, not yet verified (its password hash is needed to verify it). */
+export function resetTokenAccount(token: string): number | undefined {
+  const match = /^(\d{1,15})\.\d{1,12}\./.exec(token);
+  return match ? Number(match[1]) : undefined;
+}
+
+/** The account and expiry (ms) of a reset token signed while its password hash was this one, or undefined. */
+export async function verifyResetToken(
+  secret: string,
+  token: string,
+  passwordHash: string | null,
+): Promise<{ userId: number; expiresAt: number } | undefined> {
+  const payload = await verifyLinkToken(secret, `reset:${passwordHash ?? ''}`, token);
+  const match = payload && /^(\d{1,15})\.(\d{1,12})$/.exec(payload);
+  return match ? { userId: Number(match[1]), expiresAt: Number(match[2]) * 1000 } : undefined;
+}

@@ -90,4 +90,5 @@ export const EMAIL_TEMPLATE_LABELS: Record<string, string> = {
   tax_receipt_available: 'Reçu fiscal disponible',
   tax_statement_available: 'Récapitulatif annuel des dons',
   account_invitation: 'Invitation au back office',
+  password_reset: 'Mot de passe oublié',
 };

@@ -29,3 +29,21 @@ export function isAcademicEmail(email: string, academicDomains: readonly string[
   if (!domain) return false;
   return academicDomains.some((allowed) => domain === allowed || domain.endsWith(`.${allowed}`));
 }
+
+/** The scope fields of a role grant. */
+export const SCOPE_FIELDS = ['schoolUai', 'academyCode', 'structureId', 'fundId'] as const;
+export type ScopeField = (typeof SCOPE_FIELDS)[number];
+
+/**
+ * The scope each role takes: `required` it must have, `allowed` it may have (a validateur's académie is optional:
+ * without one they validate everywhere; a porteur's school is the one they signed up with). Any other is refused.
+ */
+export const ROLE_SCOPES: Record<Role, { required?: ScopeField; allowed: readonly ScopeField[] }> = {
+  porteur: { allowed: ['schoolUai'] },
+  directeur: { required: 'schoolUai', allowed: ['schoolUai'] },
+  gestionnaire: { required: 'structureId', allowed: ['structureId'] },
+  validateur: { allowed: ['academyCode'] },
+  admin: { allowed: [] },
+  mecene: { required: 'fundId', allowed: ['fundId'] },
+  donateur: { allowed: [] },
+};

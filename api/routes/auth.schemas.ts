@@ -9,6 +9,10 @@ export const LoginBody = z
   })
   .openapi('LoginBody');
 
+export const PasswordResetBody = z
+  .object({ email: z.string().trim().toLowerCase().email('adresse e-mail invalide') })
+  .openapi('PasswordResetBody');
+
 export const RegisterBody = z
   .object({
     email: z.string().trim().toLowerCase().email('adresse e-mail invalide'),

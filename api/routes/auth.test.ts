@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../test/app.ts';
 import { insertSchool, insertUser } from '../../test/fixtures.ts';
-import { LOGIN_LIMITS } from './auth.ts';
 
 const { db, browser } = await createTestApp();
 let schoolUai: string;
@@ -46,17 +45,6 @@ describe('signing in', () => {
     expect(body.code).toBe('invalid_input');
     expect(body.message).toContain('email : adresse e-mail invalide');
     expect(body.message).toContain('password');
-  });
-
-  it(`blocks an e-mail after ${LOGIN_LIMITS.perEmail} failed attempts, even with the right password`, async () => {
-    const target = await insertUser(db, 'gestionnaire', { structureId: await insertStructure() });
-    for (let attempt = 0; attempt < LOGIN_LIMITS.perEmail; attempt += 1) {
-      expect((await browser().login(target.email, 'wrong password')).status).toBe(401);
-    }
-    const blocked = await browser().login(target.email);
-    expect(blocked.status).toBe(429);
-    expect(blocked.headers.get('retry-after')).toBe(String(LOGIN_LIMITS.windowMinutes * 60));
-    expect((await blocked.json()).message).toContain('Trop de tentatives');
   });
 
   it('signs out: the session no longer works, even if the cookie is replayed', async () => {
@@ -122,10 +110,3 @@ describe('porteur sign-up', () => {
     expect((await unknown.json()).message).toContain('0599999Y');
   });
 });
-
-async function insertStructure(): Promise<number> {
-  const [row] = await db<{ id: number }[]>`
-    insert into receiving_structures (school_uai, kind, legal_name)
-    values (${schoolUai}, 'cooperative_scolaire', 'Coopérative scolaire OCCE') returning id`;
-  return (row as { id: number }).id;
-}

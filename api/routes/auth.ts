@@ -4,22 +4,23 @@ import { isAcademicEmail } from '../../domain/roles.ts';
 import { listAcademicDomains } from '../../db/queries/academic-domains.ts';
 import { recordAudit } from '../../db/queries/audit.ts';
 import { findSchool } from '../../db/queries/schools.ts';
-import { countRecentFailures, createSession, deleteSession, recordLoginAttempt } from '../../db/queries/sessions.ts';
+import { createSession, deleteSession, recordLoginAttempt } from '../../db/queries/sessions.ts';
 import { createPorteur, findLoginCandidate, findUser } from '../../db/queries/users.ts';
 import { currentUser, defineRoute } from '../auth/access.ts';
 import { clientIp } from '../auth/client-ip.ts';
-import { hashPassword, verifyPassword } from '../auth/passwords.ts';
+import { signInSucceeded, takeSignInAttempt } from '../auth/login-throttle.ts';
+import { checkPassword, hashPassword } from '../auth/passwords.ts';
 import { SESSION_COOKIE } from '../auth/session.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
-import { LoginBody, MeSchema, RegisterBody } from './auth.schemas.ts';
+import { requestPasswordReset } from '../services/password-links.ts';
+import { LoginBody, MeSchema, PasswordResetBody, RegisterBody } from './auth.schemas.ts';
 import { ErrorSchema, errorResponses, jsonResponse } from './common.schemas.ts';
 
-/** Login rate limit: failed attempts allowed per e-mail and per IP address within the window. */
-export const LOGIN_LIMITS = { windowMinutes: 15, perEmail: 5, perIp: 30 } as const;
-
-// verifying against a real hash when the account does not exist keeps response times alike
-const UNKNOWN_USER_HASH = await hashPassword('no-such-user-placeholder');
+const minutes = (seconds: number) => {
+  const count = Math.ceil(seconds / 60);
+  return count > 1 ? `${count} minutes` : '1 minute';
+};
 
 const login = defineRoute('public', {
   method: 'post',
@@ -53,6 +54,19 @@ const register = defineRoute('public', {
   },
 });
 
+const passwordReset = defineRoute('public', {
+  method: 'post',
+  path: '/auth/password-reset',
+  summary:
+    'Mot de passe oublié : e-mailer un lien (1 heure, une fois) pour en choisir un nouveau ; même réponse, qu’un compte existe ou non',
+  request: { body: { content: { 'application/json': { schema: PasswordResetBody } }, required: true } },
+  responses: {
+    202: jsonResponse(z.object({ message: z.string() }), 'Demande prise en compte'),
+    400: errorResponses[400],
+    429: jsonResponse(ErrorSchema, 'Trop de demandes'),
+  },
+});
+
 const me = defineRoute('authenticated', {
   method: 'get',
   path: '/me',
@@ -66,19 +80,20 @@ export const authRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
     const { db, config } = c.get('deps');
     const { email, password } = c.req.valid('json');
     const ip = clientIp(c);
-    const failures = await countRecentFailures(db, { email, ip, windowMinutes: LOGIN_LIMITS.windowMinutes });
-    if (failures.byEmail >= LOGIN_LIMITS.perEmail || failures.byIp >= LOGIN_LIMITS.perIp) {
-      c.header('Retry-After', String(LOGIN_LIMITS.windowMinutes * 60));
+    const wait = await takeSignInAttempt(db, { email, ip });
+    if (wait > 0) {
+      c.header('Retry-After', String(wait));
       throw new ApiError(
         429,
         'too_many_attempts',
-        `Trop de tentatives de connexion. Réessayez dans ${LOGIN_LIMITS.windowMinutes} minutes.`,
+        `Trop de tentatives de connexion. Réessayez dans ${minutes(wait)}, ou choisissez un nouveau mot de passe par « Mot de passe oublié ».`,
       );
     }
     const candidate = await findLoginCandidate(db, email);
-    const valid = await verifyPassword(candidate?.passwordHash ?? UNKNOWN_USER_HASH, password);
-    await recordLoginAttempt(db, { email, ip, succeeded: Boolean(candidate && valid) });
+    const valid = await checkPassword(candidate?.passwordHash, password);
+    await recordLoginAttempt(db, { email, ip, succeeded: valid });
     if (!candidate || !valid) throw new ApiError(401, 'invalid_credentials', 'E-mail ou mot de passe incorrect.');
+    await signInSucceeded(db, { email, ip });
     const session = await createSession(db, {
       userId: candidate.id,
       ttlHours: config.SESSION_TTL_HOURS,
@@ -137,5 +152,15 @@ export const authRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
       ip: clientIp(c),
     });
     return c.json((await findUser(db, id))!, 201);
+  })
+  .openapi(passwordReset, async (c) => {
+    const { email } = c.req.valid('json');
+    const wait = await requestPasswordReset(c.get('deps'), { email, ip: clientIp(c) });
+    if (wait > 0) {
+      c.header('Retry-After', String(wait));
+      throw new ApiError(429, 'too_many_requests', `Trop de demandes. Réessayez dans ${minutes(wait)}.`);
+    }
+    const message = `Si un compte existe pour ${email}, un lien pour choisir un nouveau mot de passe vient de lui être envoyé.`;
+    return c.json({ message }, 202);
   })
   .openapi(me, (c) => c.json(currentUser(c), 200));

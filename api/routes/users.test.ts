@@ -7,6 +7,7 @@ import { caughtEmailsTo } from '../../test/mailbox.ts';
 import { insertReceivingStructure } from '../../test/money.ts';
 import { insertProject } from '../../test/fixtures.ts';
 import { signInviteToken } from '../../domain/email-links.ts';
+import { insertFund } from '../../test/funds.ts';
 
 const { app, db, browser, config } = await createTestApp({ worker: true });
 const admin = await signIn({ db, browser }, 'admin');
@@ -45,6 +46,43 @@ describe('roles granted by an admin', () => {
       fundId: 999_999,
     });
     expect(unknown.status).toBe(422);
+    expect((await rolesOf(user.id)).map((held: { role: string }) => held.role)).toEqual(['donateur']);
+  });
+
+  it('refuse the porteur role for a non-academic address, in French, and change nothing', async () => {
+    const user = await insertUser(db, 'donateur');
+    const granted = await admin.client.request('POST', `/api/users/${user.id}/roles`, { role: 'porteur', schoolUai });
+    expect(granted.status).toBe(400);
+    expect((await granted.json()).message).toContain('demande une adresse e-mail académique');
+    expect((await rolesOf(user.id)).map((held: { role: string }) => held.role)).toEqual(['donateur']);
+    const invited = await admin.client.request('POST', '/api/users', {
+      email: 'enseignant@gmail.com',
+      displayName: 'Jean Enseignant',
+      role: 'porteur',
+    });
+    expect(invited.status).toBe(400);
+    expect((await invited.json()).message).toContain('demande une adresse e-mail académique');
+    expect(await db`select 1 from users where email = 'enseignant@gmail.com'`).toHaveLength(0);
+  });
+
+  it('refuse a scope that does not fit the role, naming it, instead of storing it', async () => {
+    const user = await insertUser(db, 'donateur');
+    const fundId = await insertFund(db);
+    const directeur = await admin.client.request('POST', `/api/users/${user.id}/roles`, {
+      role: 'directeur',
+      schoolUai,
+      fundId,
+    });
+    expect(directeur.status).toBe(400);
+    expect((await directeur.json()).message).toContain(
+      "fundId : Le rôle « Directeur d'école / chef d'établissement » ne se rattache pas à un fonds.",
+    );
+    const scopedAdmin = await admin.client.request('POST', `/api/users/${user.id}/roles`, {
+      role: 'admin',
+      academyCode: 'lille',
+    });
+    expect(scopedAdmin.status).toBe(400);
+    expect((await scopedAdmin.json()).message).toContain('ne se rattache pas à une académie');
     expect((await rolesOf(user.id)).map((held: { role: string }) => held.role)).toEqual(['donateur']);
   });
 

@@ -1,4 +1,5 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { listAcademicDomains } from '../../db/queries/academic-domains.ts';
 import { recordAudit } from '../../db/queries/audit.ts';
 import type { Tx } from '../../db/client.ts';
 import {
@@ -9,15 +10,15 @@ import {
   revokeRole,
   type RoleGrant,
 } from '../../db/queries/users.ts';
-import { ROLES } from '../../domain/roles.ts';
-import { isUai } from '../../domain/schools.ts';
+import { isAcademicEmail } from '../../domain/roles.ts';
 import { currentUser, defineRoute } from '../auth/access.ts';
-import { sendInvitation } from '../services/invitations.ts';
+import { sendInvitation } from '../services/password-links.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
 import { errorResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
 import { UserSchema } from './auth.schemas.ts';
 import { IdParam, UserListQuery } from './resources.schemas.ts';
+import { GrantBody, InviteBody } from './users.schemas.ts';
 
 const list = defineRoute(['admin'], {
   method: 'get',
@@ -34,43 +35,6 @@ const one = defineRoute(['admin'], {
   request: { params: IdParam },
   responses: { 200: jsonResponse(UserSchema, 'Utilisateur'), ...errorResponses },
 });
-
-const SCOPE_NEEDED: Partial<Record<(typeof ROLES)[number], keyof RoleGrant>> = {
-  directeur: 'schoolUai',
-  gestionnaire: 'structureId',
-  mecene: 'fundId',
-};
-
-const GrantBody = z
-  .object({
-    role: z.enum(ROLES, { error: 'Rôle inconnu.' }),
-    schoolUai: z.string().toUpperCase().refine(isUai, 'Code UAI invalide.').nullable().default(null),
-    academyCode: z
-      .string()
-      .regex(/^[a-z-]+$/, 'Code d’académie invalide.')
-      .nullable()
-      .default(null),
-    structureId: z.number().int().positive().nullable().default(null),
-    fundId: z.number().int().positive().nullable().default(null),
-  })
-  .superRefine((grant, ctx) => {
-    const needed = SCOPE_NEEDED[grant.role];
-    if (needed && grant[needed] === null) {
-      const what = { schoolUai: 'son établissement', structureId: 'sa structure réceptrice', fundId: 'son fonds' }[
-        needed as 'schoolUai' | 'structureId' | 'fundId'
-      ];
-      ctx.addIssue({ code: 'custom', path: [needed], message: `Ce rôle s’attribue avec ${what}.` });
-    }
-  })
-  .openapi('RoleGrant');
-
-const InviteBody = z
-  .object({
-    email: z.string().trim().toLowerCase().email('Adresse e-mail invalide.'),
-    displayName: z.string().trim().min(2, 'Indiquez le prénom et le nom.').max(120),
-  })
-  .and(GrantBody)
-  .openapi('Invitation');
 
 const invite = defineRoute(['admin'], {
   method: 'post',
@@ -112,12 +76,25 @@ const revoke = defineRoute(['admin'], {
   },
 });
 
+const NOT_ACADEMIC = new ApiError(
+  400,
+  'not_academic_email',
+  'Le rôle « Porteur de projet » demande une adresse e-mail académique (par exemple prenom.nom@ac-lille.fr) : ce compte n’en a pas.',
+);
+
+/** Refuses the porteur role for an address outside the academic domains (the database would refuse it too). */
+async function assertFitsRole(db: Tx, email: string, role: RoleGrant): Promise<void> {
+  if (role.role === 'porteur' && !isAcademicEmail(email, await listAcademicDomains(db))) throw NOT_ACADEMIC;
+}
+
 /** Grants the role; a scope that does not exist (a foreign key refuses it) is a 422 saying so. */
 async function grantOrRefuse(db: Tx, userId: number, role: RoleGrant): Promise<boolean> {
   try {
     return await grantRole(db, userId, role);
   } catch (error) {
-    if ((error as { code?: string }).code !== '23503') throw error;
+    const code = (error as { code?: string }).code;
+    if (code === '23514') throw NOT_ACADEMIC;
+    if (code !== '23503') throw error;
     throw new ApiError(
       422,
       'unknown_scope',
@@ -140,6 +117,7 @@ export const userRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
   .openapi(invite, async (c) => {
     const { email, displayName, ...role } = c.req.valid('json');
     const deps = c.get('deps');
+    await assertFitsRole(deps.db, email, role);
     const id = await deps.db.begin(async (tx) => {
       const created = await insertInvitedUser(tx, { email, displayName });
       if (created === undefined) {
@@ -166,7 +144,9 @@ export const userRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
     const { id } = c.req.valid('param');
     const { db } = c.get('deps');
     const role = c.req.valid('json');
-    if (!(await findUser(db, id))) throw new ApiError(404, 'not_found', 'Utilisateur introuvable.');
+    const user = await findUser(db, id);
+    if (!user) throw new ApiError(404, 'not_found', 'Utilisateur introuvable.');
+    await assertFitsRole(db, user.email, role);
     if (await grantOrRefuse(db, id, role)) {
       await recordAudit(db, {
         actorId: currentUser(c).id,

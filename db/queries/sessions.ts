@@ -26,6 +26,11 @@ export async function findSessionUser(db: Tx, token: string): Promise<User | und
   return row;
 }
 
+/** Ends every session of a user (their password changed); returns how many there were. */
+export async function deleteSessionsOf(db: Tx, userId: number): Promise<number> {
+  return (await db`delete from sessions where user_id = ${userId}`).count;
+}
+
 /** Ends a session; ending an unknown one is harmless. */
 export async function deleteSession(db: Tx, token: string): Promise<void> {
   await db`delete from sessions where token_hash = ${hashToken(token)}`;
@@ -37,17 +42,4 @@ export async function recordLoginAttempt(
   attempt: { email: string; ip: string; succeeded: boolean },
 ): Promise<void> {
   await db`insert into login_attempts (email, ip, succeeded) values (${attempt.email}, ${attempt.ip}, ${attempt.succeeded})`;
-}
-
-/** Failed attempts in the window, for this e-mail and for this IP address. */
-export async function countRecentFailures(
-  db: Tx,
-  attempt: { email: string; ip: string; windowMinutes: number },
-): Promise<{ byEmail: number; byIp: number }> {
-  const since = db`now() - ${attempt.windowMinutes + ' minutes'}::interval`;
-  const [row] = await db<{ byEmail: number; byIp: number }[]>`
-    select
-      (select count(*)::int from login_attempts where email = ${attempt.email} and not succeeded and at > ${since}) as by_email,
-      (select count(*)::int from login_attempts where ip = ${attempt.ip} and not succeeded and at > ${since}) as by_ip`;
-  return row as { byEmail: number; byIp: number };
 }

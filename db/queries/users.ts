@@ -111,11 +111,29 @@ export async function insertInvitedUser(
   return row?.id;
 }
 
-/** Sets the password of an invited account that has none yet; false once one was chosen (a link serves once). */
-export async function setFirstPassword(db: Tx, userId: number, passwordHash: string): Promise<boolean> {
+/**
+ * Replaces an account's password if it is still `expected` (null: none chosen yet); false otherwise (another link
+ * or request changed it first, or the account is banned), so a link serves once even when used twice at once.
+ */
+export async function replacePassword(
+  db: Tx,
+  userId: number,
+  change: { expected: string | null; next: string },
+): Promise<boolean> {
   const updated = await db`
-    update users set password_hash = ${passwordHash} where id = ${userId} and password_hash is null and banned_at is null`;
+    update users set password_hash = ${change.next}
+    where id = ${userId} and password_hash is not distinct from ${change.expected} and banned_at is null`;
   return updated.count === 1;
+}
+
+/** The e-mail and password hash of an account (not banned), to check a link that lets its owner choose a password. */
+export async function passwordOf(
+  db: Tx,
+  userId: number,
+): Promise<{ email: string; passwordHash: string | null } | undefined> {
+  const [row] = await db<{ email: string; passwordHash: string | null }[]>`
+    select email::text, password_hash from users where id = ${userId} and banned_at is null`;
+  return row;
 }
 
 /** The e-mail and name of an account (to write to its owner), and whether its password is chosen. */
