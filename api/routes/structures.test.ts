@@ -101,10 +101,19 @@ describe('the validation of a structure’s bank details', () => {
     expect(transfer).toContain(`<IBAN>${IBAN}</IBAN>`);
   });
 
-  it('cannot be kept by the database when a reviewed detail changes behind the API’s back', async () => {
+  it('lapses too when a reviewed detail changes behind the API’s back, and cannot be set without what was reviewed', async () => {
     const { structureId } = await paidOutProject();
-    await expect(
-      db`update receiving_structures set legal_name = 'Autre nom' where id = ${structureId}`,
-    ).rejects.toThrow(/receiving_structures_validation_check/);
+    const validation = () => db<{ validatedAt: Date | null; validatedName: string | null }[]>`
+      select bank_details_validated_at as validated_at, bank_details_validated_legal_name as validated_name
+      from receiving_structures where id = ${structureId}`;
+    await db`update receiving_structures set legal_name = 'Autre nom' where id = ${structureId}`;
+    expect(await validation()).toEqual([{ validatedAt: null, validatedName: null }]);
+    await db`update receiving_structures set bank_details_validated_at = now() where id = ${structureId}`;
+    expect(await validation()).toEqual([{ validatedAt: null, validatedName: null }]);
+    await expect(db`
+      insert into receiving_structures (school_uai, kind, legal_name, iban, bic, bank_details_validated_at)
+      select school_uai, kind, legal_name, iban, bic, now() from receiving_structures where id = ${structureId}`).rejects.toThrow(
+      /receiving_structures_validation_check/,
+    );
   });
 });

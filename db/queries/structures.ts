@@ -52,15 +52,11 @@ export async function findStructure(db: Tx, id: number): Promise<StructureRow | 
   return row;
 }
 
-/** Clears a structure's validation of bank details when one of the details it covers changes. */
-const lapsedUnlessSame = (db: Tx, details: { legalName?: string; iban: string; bic: string }) => db`
-  (iban is distinct from ${details.iban} or bic is distinct from ${details.bic}
-   or legal_name is distinct from coalesce(${details.legalName ?? null}, legal_name))`;
-
 /**
  * Saves a structure's legal and bank details (a legal field left undefined keeps its value); a change of IBAN,
- * BIC or legal name withdraws the validation (an admin validates them again before any money goes there).
- * Returns false for an unknown structure.
+ * BIC or legal name withdraws the validation (the database's trigger `receiving_structures_lapse_validation`
+ * does it on any update): an admin validates them again before any money goes there. Returns false for an
+ * unknown structure.
  */
 export async function updateStructureDetails(
   db: Tx,
@@ -68,14 +64,9 @@ export async function updateStructureDetails(
   details: { legalName?: string; siret?: string | null; legalRepresentative?: string; iban: string; bic: string },
 ): Promise<boolean> {
   const siret = details.siret === undefined ? db`siret` : db`${details.siret}`;
-  const lapsed = lapsedUnlessSame(db, details);
   const updated = await db`
     update receiving_structures
-    set bank_details_validated_at = case when ${lapsed} then null else bank_details_validated_at end,
-        bank_details_validated_iban = case when ${lapsed} then null else bank_details_validated_iban end,
-        bank_details_validated_bic = case when ${lapsed} then null else bank_details_validated_bic end,
-        bank_details_validated_legal_name = case when ${lapsed} then null else bank_details_validated_legal_name end,
-        legal_name = coalesce(${details.legalName ?? null}, legal_name), siret = ${siret},
+    set legal_name = coalesce(${details.legalName ?? null}, legal_name), siret = ${siret},
         legal_representative = coalesce(${details.legalRepresentative ?? null}, legal_representative),
         iban = ${details.iban}, bic = ${details.bic}
     where id = ${id}`;

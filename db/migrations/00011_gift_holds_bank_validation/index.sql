@@ -13,7 +13,8 @@ alter table payment_anomalies add constraint payment_anomalies_kind_check check 
   'paid_after_close'));
 
 -- A validation of bank details names what was reviewed (IBAN, BIC and the legal name that goes on transfers
--- and receipts); it holds only while the structure's details are exactly those.
+-- and receipts); it holds only while the structure's details are exactly those: any change of one of them, by
+-- whatever path, withdraws it, and a validation that does not match the details cannot be stored.
 alter table receiving_structures
   add column bank_details_validated_iban text,
   add column bank_details_validated_bic text,
@@ -26,3 +27,18 @@ alter table receiving_structures add constraint receiving_structures_validation_
   or (bank_details_validated_iban is not null and bank_details_validated_iban = iban
       and bank_details_validated_bic is not null and bank_details_validated_bic = bic
       and bank_details_validated_legal_name is not null and bank_details_validated_legal_name = legal_name));
+create function receiving_structures_lapse_validation() returns trigger language plpgsql as $$
+begin
+  if new.bank_details_validated_at is not null
+     and (new.iban is distinct from new.bank_details_validated_iban
+          or new.bic is distinct from new.bank_details_validated_bic
+          or new.legal_name is distinct from new.bank_details_validated_legal_name) then
+    new.bank_details_validated_at := null;
+    new.bank_details_validated_iban := null;
+    new.bank_details_validated_bic := null;
+    new.bank_details_validated_legal_name := null;
+  end if;
+  return new;
+end $$;
+create trigger receiving_structures_lapse_validation before update on receiving_structures
+  for each row execute function receiving_structures_lapse_validation();
