@@ -11,6 +11,7 @@ export const ANOMALY_KINDS = [
   'currency_mismatch',
   'fund_overdrawn',
   'reconciliation_difference',
+  'paid_after_close',
 ] as const;
 export type AnomalyKind = (typeof ANOMALY_KINDS)[number];
 
@@ -27,6 +28,7 @@ export const ANOMALY_LABELS: Record<AnomalyKind, string> = {
   currency_mismatch: 'Devise inattendue',
   fund_overdrawn: 'Fonds à découvert',
   reconciliation_difference: 'Écart avec Stripe (rapprochement)',
+  paid_after_close: 'Payé après la clôture du projet',
 };
 
 /** French names of donation statuses, for the back office and CSV exports. */

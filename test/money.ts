@@ -50,22 +50,28 @@ export async function recordPaidDonation(
 }
 
 /**
- * Inserts a receiving structure at the project's school (bank details validated unless told otherwise) and
- * names it as the project's; returns its id.
+ * Inserts a receiving structure at the project's school (bank details validated, with its name, unless told
+ * otherwise) and names it as the project's; returns its id.
  */
 export async function insertReceivingStructure(
   db: Tx,
-  options: { projectId: number; bankDetailsValidated?: boolean },
+  options: { projectId: number; bankDetailsValidated?: boolean; legalName?: string },
 ): Promise<number> {
   const validatedAt = options.bankDetailsValidated === false ? null : new Date();
   const [row] = await db<{ id: number }[]>`
-    insert into receiving_structures (school_uai, kind, legal_name, siret, legal_representative, iban, bic,
-                                      bank_details_validated_at)
-    select school_uai, 'cooperative_scolaire', ${`Coopérative scolaire ${unique()} (OCCE 59)`}, '12345678200017',
-           'Claire Dubois, mandataire de la coopérative', 'FR7630006000011234567890189', 'AGRIFRPP', ${validatedAt}
+    insert into receiving_structures (school_uai, kind, legal_name, siret, legal_representative, iban, bic)
+    select school_uai, 'cooperative_scolaire', ${options.legalName ?? `Coopérative scolaire ${unique()} (OCCE 59)`},
+           '12345678200017', 'Claire Dubois, mandataire de la coopérative', 'FR7630006000011234567890189', 'AGRIFRPP'
     from projects where id = ${options.projectId}
     returning id`;
   const structureId = (row as { id: number }).id;
+  if (validatedAt) {
+    await db`
+      update receiving_structures
+      set bank_details_validated_at = ${validatedAt}, bank_details_validated_iban = iban,
+          bank_details_validated_bic = bic, bank_details_validated_legal_name = legal_name
+      where id = ${structureId}`;
+  }
   await db`update projects set structure_id = ${structureId} where id = ${options.projectId}`;
   return structureId;
 }

@@ -92,9 +92,13 @@ describe('payouts exported as a SEPA credit transfer file', () => {
     const [row] = await db<{ status: string }[]>`select status from payouts where id = ${ready.payoutId}`;
     expect(row?.status).toBe('exported');
 
-    expect(
-      (await admin.client.request('POST', `/api/structures/${changed.structureId}/validate-bank-details`)).status,
-    ).toBe(200);
+    const reviewed = {
+      legalName: 'Coopérative scolaire de l’école (OCCE 59)',
+      iban: 'FR1420041010050500013M02606',
+      bic: 'PSSTFRPPLIL',
+    };
+    const validation = `/api/structures/${changed.structureId}/validate-bank-details`;
+    expect((await admin.client.request('POST', validation, reviewed)).status).toBe(200);
     const next = (await (await exportNow()).json()) as { exported: number; batchId: number };
     expect(next.exported).toBe(1);
     const file = await admin.client.request('GET', `/api/payout-batches/${next.batchId}/pain.001.xml`);

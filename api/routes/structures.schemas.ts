@@ -3,6 +3,22 @@ import { listQuery } from './common.schemas.ts';
 
 export const StructureListQuery = listQuery(['legalName'] as const, 'legalName');
 
+const reviewedText = (label: string, max: number) =>
+  z
+    .string({ error: `${label} est obligatoire.` })
+    .trim()
+    .min(1, `${label} est obligatoire.`)
+    .max(max, `${label} compte ${max} caractères au plus.`);
+
+/** The details an admin validates, as they reviewed them (what the page showed them). */
+export const BankDetailsReviewed = z
+  .object({
+    legalName: reviewedText('La raison sociale relue', 200),
+    iban: reviewedText('L’IBAN relu', 50),
+    bic: reviewedText('Le BIC relu', 20),
+  })
+  .openapi('BankDetailsReviewed');
+
 export const Structure = z
   .object({
     id: z.number(),
@@ -15,6 +31,9 @@ export const Structure = z
     iban: z.string().nullable(),
     bic: z.string().nullable(),
     bankDetailsValidatedAt: z.date().nullable(),
+    validatedDetails: BankDetailsReviewed.nullable().openapi({
+      description: 'what the validation covers; it lapses when one of them changes (null: not validated)',
+    }),
   })
   .openapi('ReceivingStructure');
 

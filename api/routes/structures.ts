@@ -14,7 +14,7 @@ import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
 import { errorResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
 import { IdParam } from './resources.schemas.ts';
-import { Structure, StructureDetails, StructureListQuery } from './structures.schemas.ts';
+import { BankDetailsReviewed, Structure, StructureDetails, StructureListQuery } from './structures.schemas.ts';
 
 const READERS = ['admin', 'gestionnaire'] as const;
 const notFound = { 404: errorResponses[400] };
@@ -49,8 +49,12 @@ const update = defineRoute(READERS, {
 const validate = defineRoute(['admin'], {
   method: 'post',
   path: '/structures/{id}/validate-bank-details',
-  summary: 'Un administrateur valide les coordonnées bancaires (après contrôle du RIB)',
-  request: { params: IdParam },
+  summary:
+    'Un administrateur valide les coordonnées bancaires (après contrôle du RIB) : la raison sociale, l’IBAN et le BIC relus',
+  request: {
+    params: IdParam,
+    body: { content: { 'application/json': { schema: BankDetailsReviewed } }, required: true },
+  },
   responses: { 200: jsonResponse(Structure, 'Structure'), ...errorResponses, ...notFound, 409: errorResponses[400] },
 });
 
@@ -102,15 +106,26 @@ export const structureRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
   .openapi(validate, async (c) => {
     const { id } = c.req.valid('param');
     const { db } = c.get('deps');
-    await structureOrFail(c, id);
-    if (!(await validateBankDetails(db, id))) {
+    const reviewed = c.req.valid('json');
+    const bank = checkBankDetails(reviewed);
+    if ('error' in bank) throw new ApiError(400, 'invalid_bank_details', bank.error, { field: bank.field });
+    const structure = await structureOrFail(c, id);
+    if (!structure.iban || !structure.bic) {
       throw new ApiError(409, 'no_bank_details', 'Cette structure n’a pas encore saisi ses coordonnées bancaires.');
+    }
+    if ((await validateBankDetails(db, id, { ...reviewed, ...bank })) === 'changed') {
+      throw new ApiError(
+        409,
+        'bank_details_changed',
+        'Les coordonnées de cette structure ont changé depuis que vous les avez affichées : relisez la raison sociale, l’IBAN et le BIC avant de les valider.',
+      );
     }
     await recordAudit(db, {
       actorId: currentUser(c).id,
       action: 'bank_details_validated',
       entityType: 'receiving_structure',
       entityId: String(id),
+      details: { legalName: reviewed.legalName, iban: maskIban(bank.iban), bic: bank.bic },
     });
     return c.json(await structureOrFail(c, id), 200);
   });

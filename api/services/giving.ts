@@ -1,12 +1,21 @@
 import { insertPendingDonation, type NewDonation } from '../../db/queries/donations.ts';
-import { abandonDonation, findOpenFund, lockGiftProject, setCheckoutSession } from '../../db/queries/giving.ts';
+import {
+  abandonDonation,
+  findOpenFund,
+  lockGiftProject,
+  setCheckoutSession,
+  type GiftTarget,
+} from '../../db/queries/giving.ts';
 import { stillNeededCents } from '../../domain/campaign.ts';
 import { formatEuros } from '../../domain/money.ts';
 import type { ApiDeps } from '../context.ts';
 import { ApiError } from '../errors.ts';
 
-/** How long a donor has to pay on Checkout before the pending donation expires (Stripe allows 30 min to 24 h). */
-const CHECKOUT_LIFETIME_SECONDS = 60 * 60;
+/**
+ * How long a donor has to pay on Checkout, and so how long a gift being paid holds its share of the optimum:
+ * Stripe's minimum of 30 minutes after the session's creation, plus 5 for the time it takes to create it.
+ */
+const CHECKOUT_LIFETIME_MS = 35 * 60_000;
 
 /** Where the donor pays: Stripe's hosted page, or the local stand-in (same site) when Stripe is stripe-mock. */
 const checkoutUrlOf = (deps: Pick<ApiDeps, 'config'>, session: { id: string; url: string | null }) =>
@@ -17,14 +26,38 @@ const publicBase = (deps: Pick<ApiDeps, 'config'>) => deps.config.PUBLIC_URL.rep
 const refuse = (message: string, status: 400 | 404 | 409 = 400) => new ApiError(status, 'donation_refused', message);
 
 /**
- * Records a validated gift as pending (to a collecting project, at most what its optimum still needs, or to a
- * fund open today) and opens its Stripe Checkout Session, whose idempotency key is the donation's id; returns
- * where the donor pays. Nothing counts until Stripe's webhook says it is paid.
+ * Refuses a gift larger than what the optimum still needs once the gifts being paid are counted, saying how much
+ * may still be given (a 409 when nothing may: the optimum is reached, or will be if those gifts are paid).
+ */
+function assertRoomFor(amountCents: number, project: GiftTarget): void {
+  const needed = stillNeededCents(project, project.optimumGoalCents);
+  const room = Math.max(0, needed - project.heldCents);
+  if (amountCents <= room) return;
+  const held = `${formatEuros(project.heldCents)} de dons sont en cours de paiement`;
+  if (room > 0) {
+    const why = project.heldCents > 0 ? ` (${held})` : '';
+    throw refuse(
+      `Le projet n’a plus besoin que de ${formatEuros(room)} pour atteindre son objectif optimal${why} : donnez au plus ce montant.`,
+    );
+  }
+  if (needed === 0) throw refuse('Le projet a atteint son objectif optimal : il ne reçoit plus de dons.', 409);
+  throw refuse(
+    `L’objectif optimal du projet sera atteint si les dons en cours sont payés (${held}). Un don non payé libère sa part au plus tard ${CHECKOUT_LIFETIME_MS / 60_000} minutes après avoir été commencé : réessayez plus tard.`,
+    409,
+  );
+}
+
+/**
+ * Records a validated gift as pending (to a collecting project, at most what its optimum still needs once the
+ * gifts being paid are counted, or to a fund open today) and opens its Stripe Checkout Session, expiring with the
+ * gift's hold, whose idempotency key is the donation's id; returns where the donor pays. Nothing counts until
+ * Stripe's webhook says it is paid.
  */
 export async function startDonation(
   deps: Pick<ApiDeps, 'db' | 'stripe' | 'config'>,
   gift: NewDonation,
 ): Promise<{ donationId: number; checkoutUrl: string }> {
+  const checkoutExpiresAt = new Date(Date.now() + CHECKOUT_LIFETIME_MS);
   const { donationId, label } = await deps.db.begin(async (tx) => {
     let label: string;
     if (gift.projectId !== null) {
@@ -32,19 +65,14 @@ export async function startDonation(
       if (!project) throw refuse('Ce projet n’existe pas.', 404);
       if (project.status !== 'published')
         throw refuse(`La collecte du projet « ${project.title} » n’est pas ouverte.`, 409);
-      const needed = stillNeededCents(project, project.optimumGoalCents);
-      if (gift.amountCents > needed) {
-        throw refuse(
-          `Le projet n’a plus besoin que de ${formatEuros(needed)} pour atteindre son objectif optimal : donnez au plus ce montant.`,
-        );
-      }
+      assertRoomFor(gift.amountCents, project);
       label = `Don au projet « ${project.title} »`;
     } else {
       const fund = await findOpenFund(tx, gift.fundId as number);
       if (!fund) throw refuse('Ce fonds n’existe pas ou ne reçoit pas de dons aujourd’hui.', 404);
       label = `Don au fonds « ${fund.name} »`;
     }
-    return { donationId: await insertPendingDonation(tx, gift), label };
+    return { donationId: await insertPendingDonation(tx, gift, checkoutExpiresAt), label };
   });
 
   try {
@@ -63,7 +91,7 @@ export async function startDonation(
             price_data: { currency: 'eur', unit_amount: gift.amountCents, product_data: { name: label } },
           },
         ],
-        expires_at: Math.floor(Date.now() / 1000) + CHECKOUT_LIFETIME_SECONDS,
+        expires_at: Math.floor(checkoutExpiresAt.getTime() / 1000),
         success_url: `${base}/dons/merci?session_id={CHECKOUT_SESSION_ID}`,
         cancel_url: `${base}/dons/annule?session_id={CHECKOUT_SESSION_ID}`,
       },

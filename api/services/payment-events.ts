@@ -10,7 +10,7 @@ import { findPayoutOfProject } from '../../db/queries/payouts.ts';
 import { flagAnomaly, takeWaitingEvents, finishStripeEvent } from '../../db/queries/stripe-events.ts';
 import { accounts, postMovement } from '../../db/queries/ledger.ts';
 import { formatEuros } from '../../domain/money.ts';
-import { destinationOf, takeBack } from './payment-movements.ts';
+import { destinationOf, flagIfProjectClosed, takeBack } from './payment-movements.ts';
 
 /** What handling one event came to; `donationId` names the donation whose workflow and donor may need telling. */
 export interface EventResult {
@@ -98,6 +98,7 @@ async function sessionPaid(tx: Tx, eventId: string, session: Stripe.Checkout.Ses
       { account: destinationOf(donation), amountCents: donation.amountCents },
     ],
   });
+  await flagIfProjectClosed(tx, eventId, donation);
   for (const waiting of await takeWaitingEvents(tx, donationId)) {
     const result = await applyStripeEvent(tx, waiting.payload as Stripe.Event);
     await finishStripeEvent(tx, waiting.id, { ...result, outcome: `${result.outcome}_after_payment` });

@@ -1,5 +1,6 @@
 import type { Tx } from '../../db/client.ts';
 import type { PaymentRow } from '../../db/queries/donations.ts';
+import { projectMoneyGone } from '../../db/queries/giving.ts';
 import { lockFunds } from '../../db/queries/grants.ts';
 import { accounts, balanceOf, postMovement, redirectTargetOf, type AccountSpec } from '../../db/queries/ledger.ts';
 import { flagAnomaly } from '../../db/queries/stripe-events.ts';
@@ -31,6 +32,16 @@ export async function takeBack(
     const message = `Le fonds ${holder.fundId} est à découvert après le retrait du don ${donation.id} : son argent avait déjà été attribué.`;
     await flagAnomaly(tx, { kind: 'fund_overdrawn', donationId: donation.id, eventId, message });
   }
+}
+
+/**
+ * Flags a payment to a project whose money was already paid out or given back: it is counted in the project's
+ * account all the same, where a person forwards or refunds it.
+ */
+export async function flagIfProjectClosed(tx: Tx, eventId: string, donation: PaymentRow): Promise<void> {
+  if (donation.projectId === null || !(await projectMoneyGone(tx, donation.projectId))) return;
+  const message = `Le don ${donation.id} a été payé après la clôture du projet ${donation.projectId} (argent déjà versé ou rendu) : à verser ou à rembourser.`;
+  await flagAnomaly(tx, { kind: 'paid_after_close', donationId: donation.id, eventId, message });
 }
 
 /** Where a paid donation's money first goes: its project's account, or its fund's available money. */

@@ -26,17 +26,19 @@ function nextBusinessDay(day: Date): string {
   return next.toISOString().slice(0, 10);
 }
 
-const exportable = (payout: PayoutToExport) =>
-  payout.bankDetailsValidated && payout.iban !== null && payout.bic !== null;
+type Exportable = PayoutToExport & { creditorName: string; iban: string; bic: string };
+
+const exportable = (payout: PayoutToExport): payout is Exportable =>
+  payout.creditorName !== null && payout.iban !== null && payout.bic !== null;
 
 const whyNotReady = (payout: PayoutToExport) =>
-  payout.iban === null || payout.bic === null
+  !payout.hasBankDetails
     ? `« ${payout.structureName} » n’a pas encore saisi ses coordonnées bancaires.`
     : `Les coordonnées bancaires de « ${payout.structureName} » ne sont pas validées : un administrateur doit les valider.`;
 
 /**
  * Exports every recorded payout whose structure's bank details are validated into one batch and its SEPA
- * credit transfer file (pain.001.001.03), in one transaction that locks them: two exports at once never put a
+ * credit transfer file (pain.001.001.03), made out with the validated name, IBAN and BIC, in one transaction that locks them: two exports at once never put a
  * payout in two files. Payouts without validated bank details stay recorded and are listed with the reason.
  */
 export async function exportPayouts(deps: Pick<ApiDeps, 'db' | 'config'>, userId: number) {
@@ -69,14 +71,13 @@ export async function exportPayouts(deps: Pick<ApiDeps, 'db' | 'config'>, userId
       transfers: ready.map((payout) => ({
         endToEndId: `TAP-PAYOUT-${payout.id}`,
         amountCents: payout.amountCents,
-        creditorName: payout.structureName,
-        iban: payout.iban as string,
-        bic: payout.bic as string,
+        creditorName: payout.creditorName,
+        iban: payout.iban,
+        bic: payout.bic,
         remittance: `Trousse a Projets - projet ${payout.projectId} - ${payout.projectTitle}`,
       })),
     });
-    const payouts = ready.map((payout) => ({ ...payout, iban: payout.iban as string, bic: payout.bic as string }));
-    const batchId = await insertBatch(tx, { messageId, executionDate, file, createdBy: userId, payouts });
+    const batchId = await insertBatch(tx, { messageId, executionDate, file, createdBy: userId, payouts: ready });
     const totalCents = ready.reduce((sum, payout) => sum + payout.amountCents, 0);
     await recordAudit(tx, {
       actorId: userId,

@@ -31,13 +31,14 @@ export interface DonationListRow {
   paidAt: Date | null;
 }
 
+// output columns of visibleDonations: a caller sorts and searches only what they are shown
 const DONATION_SORTS = {
-  id: 'd.id',
-  createdAt: 'd.created_at',
-  paidAt: 'd.paid_at',
-  amountCents: 'd.amount_cents',
-  status: 'd.status',
-  donorName: 'd.donor_name',
+  id: 'id',
+  createdAt: 'created_at',
+  paidAt: 'paid_at',
+  amountCents: 'amount_cents',
+  status: 'status',
+  donorName: 'donor_name',
 } as const;
 export type DonationSort = keyof typeof DONATION_SORTS;
 export const DONATION_SORT_FIELDS = Object.keys(DONATION_SORTS) as DonationSort[];
@@ -51,25 +52,16 @@ export interface DonationFilters {
   q?: string;
 }
 
-function conditions(db: Tx, filters: DonationFilters): Fragment[] {
-  const { scope } = filters;
-  return [
-    ...(scope.all
-      ? []
-      : [db`(p.structure_id = any(${scope.structureIds}::bigint[]) or p.porteur_id = ${scope.porteurId ?? 0})`]),
-    ...(filters.status ? [db`d.status = ${filters.status}`] : []),
-    ...(filters.projectId ? [db`d.project_id = ${filters.projectId}`] : []),
-    ...(filters.fundId ? [db`d.fund_id = ${filters.fundId}`] : []),
-    ...(filters.q ? [db`(d.donor_name ilike ${`%${filters.q}%`} or d.donor_email ilike ${`%${filters.q}%`})`] : []),
-  ];
-}
-
 /**
- * The donations the filters select: full details for admins and the structures' gestionnaires; for a porteur
- * (who is not also their gestionnaire) the names and amounts donors let appear, and no contact details.
+ * The donations in the caller's scope as the caller sees them: full details for admins and the structures'
+ * gestionnaires; for a porteur (who is not also their gestionnaire) the names and amounts donors let appear,
+ * and no contact details.
  */
-function selectDonations(db: Tx, filters: DonationFilters) {
-  const full = db`(${filters.scope.all} or p.structure_id = any(${filters.scope.structureIds}::bigint[]))`;
+function visibleDonations(db: Tx, scope: DonationScope) {
+  const full = db`(${scope.all} or p.structure_id = any(${scope.structureIds}::bigint[]))`;
+  const inScope = scope.all
+    ? db``
+    : db`where (p.structure_id = any(${scope.structureIds}::bigint[]) or p.porteur_id = ${scope.porteurId ?? 0})`;
   return db`
     select d.id, d.project_id, p.title as project_title, d.fund_id, f.name as fund_name,
            case when ${full} or not d.hide_amount then d.amount_cents end as amount_cents, d.refunded_cents,
@@ -82,8 +74,22 @@ function selectDonations(db: Tx, filters: DonationFilters) {
                 then d.address_line || ', ' || d.postal_code || ' ' || d.city end as postal_address,
            d.wants_tax_receipt, d.failure_choice, d.created_at, d.paid_at
     from donations d left join projects p on p.id = d.project_id left join funds f on f.id = d.fund_id
-    ${whereAll(db, conditions(db, filters))}`;
+    ${inScope}`;
 }
+
+/** The filters as conditions on visibleDonations' columns (`v`), so a search finds only what the caller sees. */
+function conditions(db: Tx, filters: DonationFilters): Fragment[] {
+  const like = `%${filters.q ?? ''}%`;
+  return [
+    ...(filters.status ? [db`v.status = ${filters.status}`] : []),
+    ...(filters.projectId ? [db`v.project_id = ${filters.projectId}`] : []),
+    ...(filters.fundId ? [db`v.fund_id = ${filters.fundId}`] : []),
+    ...(filters.q ? [db`(v.donor_name ilike ${like} or v.donor_email ilike ${like})`] : []),
+  ];
+}
+
+const selectDonations = (db: Tx, filters: DonationFilters) =>
+  db`select v.* from (${visibleDonations(db, filters.scope)}) v ${whereAll(db, conditions(db, filters))}`;
 
 /** A page of donations in the caller's scope. */
 export async function listDonations(
@@ -92,16 +98,15 @@ export async function listDonations(
 ): Promise<Page<DonationListRow>> {
   const data = await db<DonationListRow[]>`
     ${selectDonations(db, options)}
-    ${orderBy(db, DONATION_SORTS[options.sort], options.descending, 'd.id')}
+    ${orderBy(db, `v.${DONATION_SORTS[options.sort]}`, options.descending, 'v.id')}
     offset ${options.offset} limit ${options.limit}`;
   const [count] = await db<{ total: number }[]>`
-    select count(*)::int as total
-    from donations d left join projects p on p.id = d.project_id left join funds f on f.id = d.fund_id
+    select count(*)::int as total from (${visibleDonations(db, options.scope)}) v
     ${whereAll(db, conditions(db, options))}`;
   return { data, total: count?.total ?? 0 };
 }
 
 /** Every donation in the caller's scope that the filters select, oldest first (at most `limit`), for a CSV export. */
 export async function exportDonations(db: Tx, filters: DonationFilters, limit = 100_000): Promise<DonationListRow[]> {
-  return db<DonationListRow[]>`${selectDonations(db, filters)} order by d.id limit ${limit}`;
+  return db<DonationListRow[]>`${selectDonations(db, filters)} order by v.id limit ${limit}`;
 }

@@ -70,10 +70,11 @@ export interface NewDonation {
   failureChoice: FailureChoice;
 }
 
-/** Stores a donation as pending (nothing is paid yet) and returns its id. */
-export async function insertPendingDonation(db: Tx, donation: NewDonation): Promise<number> {
+/** Stores a donation as pending (nothing is paid yet) until its Checkout Session expires; returns its id. */
+export async function insertPendingDonation(db: Tx, donation: NewDonation, checkoutExpiresAt: Date): Promise<number> {
+  const values = { ...donation, checkoutExpiresAt };
   const [row] = await db<{ id: number }[]>`
-    insert into donations ${db(donation as never, Object.keys(donation) as never)} returning id`;
+    insert into donations ${db(values as never, Object.keys(values) as never)} returning id`;
   return (row as { id: number }).id;
 }
 

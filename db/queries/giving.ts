@@ -1,20 +1,43 @@
 import type { Tx } from '../client.ts';
+import type { CampaignMoney } from '../../domain/campaign.ts';
 import type { ProjectStatus } from '../../domain/project-status.ts';
-import { findCampaignProgress, type CampaignProgress } from './grants.ts';
+import { reservedGrantCents } from './grants.ts';
+import { projectBalance } from './ledger.ts';
 
-/** What a gift to a project is checked against: the campaign's state and money. */
-export interface GiftTarget extends CampaignProgress {
+/** What a gift to a project is checked against: the campaign's state and money, and the gifts being paid. */
+export interface GiftTarget extends CampaignMoney {
   id: number;
   title: string;
   status: ProjectStatus;
   optimumGoalCents: number;
+  /** gifts started whose Checkout Session has not expired (the donor may still pay them) */
+  heldCents: number;
 }
 
-/** The project a gift would go to, its row locked so two gifts see each other's checks in turn; or undefined. */
+/**
+ * The project a gift would go to, its row locked so two gifts see each other's checks in turn, with its money
+ * read in one statement (a payment committing meanwhile is seen either held or paid, never neither); or undefined.
+ */
 export async function lockGiftProject(db: Tx, projectId: number): Promise<GiftTarget | undefined> {
-  const [project] = await db<Omit<GiftTarget, keyof CampaignProgress>[]>`
-    select id, title, status, optimum_goal_cents from projects where id = ${projectId} for update`;
-  return project && { ...project, ...(await findCampaignProgress(db, projectId)) };
+  const [locked] = await db`select id from projects where id = ${projectId} for update`;
+  if (!locked) return undefined;
+  const [project] = await db<GiftTarget[]>`
+    select p.id, p.title, p.status, p.optimum_goal_cents, ${projectBalance(db)} as collected_cents,
+           ${reservedGrantCents(db)}::bigint as reserved_grant_cents,
+           coalesce((select sum(d.amount_cents) from donations d
+                     where d.project_id = p.id and d.status in ('pending', 'payment_failed')
+                       and d.checkout_expires_at > clock_timestamp()), 0)::bigint as held_cents
+    from projects p where p.id = ${projectId}`;
+  return project;
+}
+
+/** Whether a project's money has left it already: paid out to its structure, or given back (failed, cancelled). */
+export async function projectMoneyGone(db: Tx, projectId: number): Promise<boolean> {
+  const [row] = await db<{ gone: boolean }[]>`
+    select p.status in ('failed', 'resolving', 'closed', 'cancelled')
+           or exists (select 1 from payouts o where o.project_id = p.id) as gone
+    from projects p where p.id = ${projectId}`;
+  return row?.gone ?? false;
 }
 
 /** A fund open to gifts today (within its validity window), or undefined. */

@@ -48,7 +48,8 @@ const staticFactColumns = (db: Tx) => db`
 // paid gifts from distinct donors, and the grants reserved for the project `p` (money not in its account yet)
 const donorCount = (db: Tx) => db`
   (select count(distinct d.donor_email) from donations d where d.project_id = p.id and d.status = 'paid')::int`;
-const reservedGrantCents = (db: Tx) => db`
+/** The grants still reserved for the project `p`. */
+export const reservedGrantCents = (db: Tx) => db`
   coalesce((select sum(g.amount_cents) from grants g where g.project_id = p.id and g.status = 'reserved'), 0)`;
 
 /** The engine's facts that depend on money, of `projects p`: paid gifts and reserved grants, distinct donors. */

@@ -31,7 +31,7 @@ export async function listPayouts(
   return { data: rows.map(({ total: _, ...row }) => row), total: rows[0]?.total ?? 0 };
 }
 
-/** A recorded payout ready to export, with its creditor's bank details (null when not validated). */
+/** A recorded payout ready to export, with its creditor as validated (null when its details are not validated). */
 export interface PayoutToExport {
   id: number;
   projectId: number;
@@ -39,20 +39,26 @@ export interface PayoutToExport {
   structureId: number;
   structureName: string;
   amountCents: number;
+  hasBankDetails: boolean;
+  creditorName: string | null;
   iban: string | null;
   bic: string | null;
-  bankDetailsValidated: boolean;
 }
 
 /**
- * Every recorded payout, locked (an export running at the same time waits, then finds them exported), with
- * its structure's bank details.
+ * Every recorded payout, locked (an export running at the same time waits, then finds them exported), with the
+ * name and bank details its structure's validation covers: a transfer is made only with what an admin reviewed.
  */
 export async function lockRecordedPayouts(db: Tx): Promise<PayoutToExport[]> {
   return db<PayoutToExport[]>`
     select o.id, o.project_id, p.title as project_title, o.structure_id, s.legal_name as structure_name,
-           o.amount_cents, s.iban, s.bic, s.bank_details_validated_at is not null as bank_details_validated
+           o.amount_cents, s.iban is not null and s.bic is not null as has_bank_details,
+           v.legal_name as creditor_name, v.iban, v.bic
     from payouts o join projects p on p.id = o.project_id join receiving_structures s on s.id = o.structure_id
+         left join lateral (
+           select s.bank_details_validated_legal_name as legal_name, s.bank_details_validated_iban as iban,
+                  s.bank_details_validated_bic as bic
+           where s.bank_details_validated_at is not null) v on true
     where o.status = 'recorded'
     order by o.id
     for update of o`;

@@ -13,11 +13,24 @@ export interface StructureRow {
   iban: string | null;
   bic: string | null;
   bankDetailsValidatedAt: Date | null;
+  /** what the admin reviewed when validating: the details transfers are made with (null when not validated) */
+  validatedDetails: BankDetailsReviewed | null;
+}
+
+/** The details a validation of bank details covers. */
+export interface BankDetailsReviewed {
+  legalName: string;
+  iban: string;
+  bic: string;
 }
 
 const select = (db: Tx) => db`
   select r.id, r.school_uai, s.name as school_name, r.kind, r.legal_name, r.siret, r.legal_representative, r.iban,
-         r.bic, r.bank_details_validated_at
+         r.bic, r.bank_details_validated_at,
+         case when r.bank_details_validated_at is not null
+              then json_build_object('legalName', r.bank_details_validated_legal_name,
+                                     'iban', r.bank_details_validated_iban, 'bic', r.bank_details_validated_bic)
+         end as validated_details
   from receiving_structures r join schools s on s.uai = r.school_uai`;
 
 /** Structures by name, all of them or only those given. */
@@ -40,9 +53,10 @@ export async function findStructure(db: Tx, id: number): Promise<StructureRow | 
 }
 
 /**
- * Saves a structure's legal and bank details (a legal field left undefined keeps its value); a change of IBAN
- * or BIC withdraws their validation (an admin validates them again before any money goes there). Returns
- * false for an unknown structure.
+ * Saves a structure's legal and bank details (a legal field left undefined keeps its value); a change of IBAN,
+ * BIC or legal name withdraws the validation (the database's trigger `receiving_structures_lapse_validation`
+ * does it on any update): an admin validates them again before any money goes there. Returns false for an
+ * unknown structure.
  */
 export async function updateStructureDetails(
   db: Tx,
@@ -54,17 +68,24 @@ export async function updateStructureDetails(
     update receiving_structures
     set legal_name = coalesce(${details.legalName ?? null}, legal_name), siret = ${siret},
         legal_representative = coalesce(${details.legalRepresentative ?? null}, legal_representative),
-        bank_details_validated_at = case when iban is distinct from ${details.iban} or bic is distinct from ${details.bic}
-                                         then null else bank_details_validated_at end,
         iban = ${details.iban}, bic = ${details.bic}
     where id = ${id}`;
   return updated.count === 1;
 }
 
-/** Validates a structure's bank details; false when it has none (or is unknown). */
-export async function validateBankDetails(db: Tx, id: number): Promise<boolean> {
+/**
+ * Validates a structure's bank details as the admin reviewed them, storing what was reviewed: `changed` when
+ * the structure's details are no longer those (or it has none), `validated` otherwise.
+ */
+export async function validateBankDetails(
+  db: Tx,
+  id: number,
+  reviewed: BankDetailsReviewed,
+): Promise<'validated' | 'changed'> {
   const updated = await db`
-    update receiving_structures set bank_details_validated_at = clock_timestamp()
-    where id = ${id} and iban is not null and bic is not null`;
-  return updated.count === 1;
+    update receiving_structures
+    set bank_details_validated_at = clock_timestamp(), bank_details_validated_iban = iban,
+        bank_details_validated_bic = bic, bank_details_validated_legal_name = legal_name
+    where id = ${id} and iban = ${reviewed.iban} and bic = ${reviewed.bic} and legal_name = ${reviewed.legalName}`;
+  return updated.count === 1 ? 'validated' : 'changed';
 }

@@ -67,12 +67,15 @@ export async function insertStructures(tx: Tx, schools: readonly DemoSchool[]): 
     const account = String(40_000_000_000 + index * 1_234_567 + 101).padStart(11, '0');
     const withBank = !NO_BANK_DETAILS_YET.has(school.key);
     const validated = withBank && !NOT_YET_VALIDATED.has(school.key);
+    const iban = withBank ? frenchIban(bank.bank, bank.branch, account) : null;
+    const bic = withBank ? bank.bic : null;
     const [row] = await tx<{ id: number }[]>`
       insert into receiving_structures (
-        school_uai, kind, legal_name, siret, legal_representative, iban, bic, bank_details_validated_at, created_at)
+        school_uai, kind, legal_name, siret, legal_representative, iban, bic, bank_details_validated_at,
+        bank_details_validated_iban, bank_details_validated_bic, bank_details_validated_legal_name, created_at)
       values (${school.uai}, ${structure.kind}, ${structure.legalName}, ${siret(sirenPrefix, String(index + 1))},
-        ${structure.legalRepresentative}, ${withBank ? frenchIban(bank.bank, bank.branch, account) : null},
-        ${withBank ? bank.bic : null}, ${validated ? tx`now() - interval '150 days'` : null},
+        ${structure.legalRepresentative}, ${iban}, ${bic}, ${validated ? tx`now() - interval '150 days'` : null},
+        ${validated ? iban : null}, ${validated ? bic : null}, ${validated ? structure.legalName : null},
         now() - interval '180 days')
       returning id`;
     ids.set(school.key, row!.id);

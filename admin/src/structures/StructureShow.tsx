@@ -77,7 +77,11 @@ const ValidateButton = () => {
   if (!structure || structure.bankDetailsValidatedAt || !permissions?.includes('admin')) return null;
   const validate = async () => {
     try {
-      await fetchApi(`/structures/${structure.id}/validate-bank-details`, { method: 'POST' });
+      const reviewed = { legalName: structure.legalName, iban: structure.iban, bic: structure.bic };
+      await fetchApi(`/structures/${structure.id}/validate-bank-details`, {
+        method: 'POST',
+        body: JSON.stringify(reviewed),
+      });
       notify('Coordonnées bancaires validées.', { type: 'success' });
       refresh();
     } catch (error) {
