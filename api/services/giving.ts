@@ -17,7 +17,7 @@ const publicBase = (deps: Pick<ApiDeps, 'config'>) => deps.config.PUBLIC_URL.rep
 const refuse = (message: string, status: 400 | 404 | 409 = 400) => new ApiError(status, 'donation_refused', message);
 
 /**
- * Records a validated gift as pending (to a collecting project, at most what its optimum still needs, or to a
+ * Records a validated gift as pending (to a collecting project before its deadline, at most what its optimum still needs, or to a
  * fund open today) and opens its Stripe Checkout Session, whose idempotency key is the donation's id; returns
  * where the donor pays. Nothing counts until Stripe's webhook says it is paid.
  */
@@ -32,6 +32,8 @@ export async function startDonation(
       if (!project) throw refuse('Ce projet n’existe pas.', 404);
       if (project.status !== 'published')
         throw refuse(`La collecte du projet « ${project.title} » n’est pas ouverte.`, 409);
+      if (project.pastDeadline)
+        throw refuse(`La collecte du projet « ${project.title} » est terminée : elle ne reçoit plus de dons.`, 409);
       const needed = stillNeededCents(project, project.optimumGoalCents);
       if (gift.amountCents > needed) {
         throw refuse(

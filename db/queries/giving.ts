@@ -8,12 +8,15 @@ export interface GiftTarget extends CampaignProgress {
   title: string;
   status: ProjectStatus;
   optimumGoalCents: number;
+  /** the campaign's deadline has passed (its outcome may not be recorded yet) */
+  pastDeadline: boolean;
 }
 
 /** The project a gift would go to, its row locked so two gifts see each other's checks in turn; or undefined. */
 export async function lockGiftProject(db: Tx, projectId: number): Promise<GiftTarget | undefined> {
   const [project] = await db<Omit<GiftTarget, keyof CampaignProgress>[]>`
-    select id, title, status, optimum_goal_cents from projects where id = ${projectId} for update`;
+    select id, title, status, optimum_goal_cents, coalesce(campaign_ends_at <= now(), false) as past_deadline
+    from projects where id = ${projectId} for update`;
   return project && { ...project, ...(await findCampaignProgress(db, projectId)) };
 }
 
