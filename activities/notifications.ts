@@ -171,20 +171,24 @@ export function createNotificationActivities({ db, mail }: { db: Db; mail: MailD
       return { queued };
     },
 
-    /** Queues one e-mail to an account's owner about their account (an invitation…); returns how many were new. */
+    /**
+     * Queues one e-mail to an account's owner about their account (an invitation…), naming the project it is about
+     * if any; returns how many were new.
+     */
     async queueAccountEmail(request: {
       userId: number;
       template: string;
       eventKey: string;
       actionUrl: string;
+      projectId?: number;
     }): Promise<{ queued: number }> {
-      const { userId, template, eventKey, actionUrl } = request;
+      const { userId, template, eventKey, actionUrl, projectId = null } = request;
       const words = wordsOf(template, 'porteur');
       const owner = await accountOf(db, userId);
       if (!owner) throw ApplicationFailure.nonRetryable(`Unknown account ${userId}`, 'AccountNotFound');
       const fill = await prepareEmail({
         words,
-        projectTitle: 'Trousse à Projets',
+        projectTitle: (projectId !== null && (await projectTitle(db, projectId))) || 'Trousse à Projets',
         projectUrl: actionUrl,
         earlier: [],
         unsubscribable: false,
@@ -204,7 +208,7 @@ export function createNotificationActivities({ db, mail }: { db: Db; mail: MailD
           subject: content.subject,
           textBody: content.text,
           htmlBody: content.html,
-          projectId: null,
+          projectId,
           sendAfter: now(),
         },
       ]);
