@@ -1,12 +1,10 @@
 import { insertPendingDonation, type NewDonation } from '../../db/queries/donations.ts';
 import { abandonDonation, findOpenFund, lockGiftProject, setCheckoutSession } from '../../db/queries/giving.ts';
 import { stillNeededCents } from '../../domain/campaign.ts';
+import { checkoutExpiresAt } from '../../domain/checkout.ts';
 import { formatEuros } from '../../domain/money.ts';
 import type { ApiDeps } from '../context.ts';
 import { ApiError } from '../errors.ts';
-
-/** How long a donor has to pay on Checkout before the pending donation expires (Stripe allows 30 min to 24 h). */
-const CHECKOUT_LIFETIME_SECONDS = 60 * 60;
 
 /** Where the donor pays: Stripe's hosted page, or the local stand-in (same site) when Stripe is stripe-mock. */
 const checkoutUrlOf = (deps: Pick<ApiDeps, 'config'>, session: { id: string; url: string | null }) =>
@@ -17,16 +15,18 @@ const publicBase = (deps: Pick<ApiDeps, 'config'>) => deps.config.PUBLIC_URL.rep
 const refuse = (message: string, status: 400 | 404 | 409 = 400) => new ApiError(status, 'donation_refused', message);
 
 /**
- * Records a validated gift as pending (to a collecting project before its deadline, at most what its optimum still needs, or to a
- * fund open today) and opens its Stripe Checkout Session, whose idempotency key is the donation's id; returns
- * where the donor pays. Nothing counts until Stripe's webhook says it is paid.
+ * Records a validated gift as pending (to a collecting project before its deadline, at most what its optimum still
+ * needs, or to a fund open today) and opens its Stripe Checkout Session, whose idempotency key is the donation's id
+ * and which expires by the deadline (checkoutExpiresAt); returns where the donor pays. Nothing counts until Stripe's
+ * webhook says it is paid.
  */
 export async function startDonation(
   deps: Pick<ApiDeps, 'db' | 'stripe' | 'config'>,
   gift: NewDonation,
 ): Promise<{ donationId: number; checkoutUrl: string }> {
-  const { donationId, label } = await deps.db.begin(async (tx) => {
+  const { donationId, label, deadline } = await deps.db.begin(async (tx) => {
     let label: string;
+    let deadline: Date | null = null;
     if (gift.projectId !== null) {
       const project = await lockGiftProject(tx, gift.projectId);
       if (!project) throw refuse('Ce projet n’existe pas.', 404);
@@ -41,12 +41,13 @@ export async function startDonation(
         );
       }
       label = `Don au projet « ${project.title} »`;
+      deadline = project.campaignEndsAt;
     } else {
       const fund = await findOpenFund(tx, gift.fundId as number);
       if (!fund) throw refuse('Ce fonds n’existe pas ou ne reçoit pas de dons aujourd’hui.', 404);
       label = `Don au fonds « ${fund.name} »`;
     }
-    return { donationId: await insertPendingDonation(tx, gift), label };
+    return { donationId: await insertPendingDonation(tx, gift), label, deadline };
   });
 
   try {
@@ -65,7 +66,7 @@ export async function startDonation(
             price_data: { currency: 'eur', unit_amount: gift.amountCents, product_data: { name: label } },
           },
         ],
-        expires_at: Math.floor(Date.now() / 1000) + CHECKOUT_LIFETIME_SECONDS,
+        expires_at: Math.floor(checkoutExpiresAt(new Date(), deadline).getTime() / 1000),
         success_url: `${base}/dons/merci?session_id={CHECKOUT_SESSION_ID}`,
         cancel_url: `${base}/dons/annule?session_id={CHECKOUT_SESSION_ID}`,
       },

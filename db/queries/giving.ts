@@ -8,6 +8,7 @@ export interface GiftTarget extends CampaignProgress {
   title: string;
   status: ProjectStatus;
   optimumGoalCents: number;
+  campaignEndsAt: Date | null;
   /** the campaign's deadline has passed (its outcome may not be recorded yet) */
   pastDeadline: boolean;
 }
@@ -15,7 +16,8 @@ export interface GiftTarget extends CampaignProgress {
 /** The project a gift would go to, its row locked so two gifts see each other's checks in turn; or undefined. */
 export async function lockGiftProject(db: Tx, projectId: number): Promise<GiftTarget | undefined> {
   const [project] = await db<Omit<GiftTarget, keyof CampaignProgress>[]>`
-    select id, title, status, optimum_goal_cents, coalesce(campaign_ends_at <= now(), false) as past_deadline
+    select id, title, status, optimum_goal_cents, campaign_ends_at,
+           coalesce(campaign_ends_at <= now(), false) as past_deadline
     from projects where id = ${projectId} for update`;
   return project && { ...project, ...(await findCampaignProgress(db, projectId)) };
 }
