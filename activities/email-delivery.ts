@@ -9,7 +9,7 @@ import {
   saveEmailContent,
   type ClaimedEmail,
 } from '../db/queries/outbox-delivery.ts';
-import { DELIVERY_LEASE_MS, MAX_DELIVERY_ATTEMPTS, retryDelayMs } from '../domain/emails.ts';
+import { DELIVERY_LEASE_MS, MAX_DELIVERY_ATTEMPTS, retryDelayMs, type DeliveryShard } from '../domain/emails.ts';
 import { prepareEmail, type EmailContent } from './email-render.ts';
 import { projectUrlFor, unsubscribeUrlFor } from './email-urls.ts';
 import { emailTextOf } from './notification-texts.ts';
@@ -22,8 +22,11 @@ export interface MailDeps {
   publicUrl: string;
   /** signs unsubscribe links (EMAIL_LINK_SECRET) */
   linkSecret: string;
-  /** asks for a delivery run at once, after e-mails were queued (the schedule runs one every minute anyway) */
-  kickDelivery?: () => Promise<void>;
+  /**
+   * asks, without waiting and never failing, for delivery runs of these shards at once, after e-mails were queued
+   * in them (the schedule runs one over the whole outbox every minute anyway)
+   */
+  kickDelivery?: (shards: number[]) => void;
   now?: () => Date;
 }
 
@@ -75,9 +78,12 @@ export function createEmailDeliveryActivities({ db, mail }: { db: Db; mail: Mail
   }
 
   return {
-    /** The ids of the e-mails due now (retries and throttled progress e-mails wait their turn), at most `limit`. */
-    async listDueEmails(request: { limit: number }): Promise<{ emailIds: number[] }> {
-      return { emailIds: await dueEmailIds(db, { ...clock(), limit: request.limit }) };
+    /**
+     * The ids of the e-mails due now (retries and throttled progress e-mails wait their turn), at most `limit`;
+     * with a shard, only its recipients'.
+     */
+    async listDueEmails(request: { limit: number; shard?: DeliveryShard }): Promise<{ emailIds: number[] }> {
+      return { emailIds: await dueEmailIds(db, { ...clock(), ...request }) };
     },
 
     /**

@@ -4,6 +4,7 @@ import { createEmailDeliveryActivities, type MailDeps } from './email-delivery.t
 import { createFundActivities } from './funds.ts';
 import { createNotificationActivities } from './notifications.ts';
 import { createPaymentActivities } from './payments.ts';
+import { createProjectContactActivities } from './project-contacts.ts';
 import { createProjectActivities } from './projects.ts';
 import { createReconciliationActivities } from './reconciliation.ts';
 import { createTopUpSweepActivities } from './top-up-sweep.ts';
@@ -19,6 +20,7 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createProjectActivities(deps),
+    ...createProjectContactActivities(deps),
     ...createPaymentActivities(deps),
     ...createNotificationActivities(deps),
     ...createEmailDeliveryActivities(deps),

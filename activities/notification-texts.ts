@@ -185,6 +185,24 @@ const TEXTS: Record<string, Texts> = {
     ],
     action: 'Choisir un nouveau mot de passe',
   },
+  directeur_invitation: {
+    subject: 'Le projet « {title} » de votre établissement : votre accès à Trousse à Projets',
+    paragraphs: [
+      'Le projet « {title} », porté par une équipe de votre établissement, a été accepté par la plateforme Trousse à Projets.',
+      'Avant l’ouverture de sa collecte, il vous revient d’attester ses autorisations officielles : un accès au back office vous est ouvert à cette adresse.',
+      'Choisissez votre mot de passe avec le bouton ci-dessous : le lien sert une fois et pendant 7 jours.',
+    ],
+    action: 'Choisir mon mot de passe',
+  },
+  gestionnaire_invitation: {
+    subject: 'Le projet « {title} » : votre accès de gestionnaire à Trousse à Projets',
+    paragraphs: [
+      'Le projet « {title} » a été accepté par la plateforme Trousse à Projets ; la structure que vous gérez recevra l’argent collecté si sa campagne réussit.',
+      'Dans le back office, vous renseignez les coordonnées légales et bancaires de la structure, suivez les dons et délivrez les reçus fiscaux.',
+      'Choisissez votre mot de passe avec le bouton ci-dessous : le lien sert une fois et pendant 7 jours.',
+    ],
+    action: 'Choisir mon mot de passe',
+  },
   tax_statement_available: {
     subject: 'Le récapitulatif annuel de vos dons (dont « {title} »)',
     paragraphs: [

@@ -1,16 +1,16 @@
-import { ApplicationFailure, log } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/activity';
 import type { Db, Tx } from '../db/client.ts';
 import { listPaidDonations, takeDueThanks } from '../db/queries/donations.ts';
 import { accountOf } from '../db/queries/users.ts';
 import {
   donorsOf,
-  enqueueEmails,
+  enqueueEmailsInShards,
   progressWindows,
   projectTitle,
   recipientsOf,
   type Audience,
 } from '../db/queries/outbox.ts';
-import { emailKindOf, progressSendAfter } from '../domain/emails.ts';
+import { EMAIL_DELIVERY_SHARDS, emailKindOf, progressSendAfter, type DeliveryShard } from '../domain/emails.ts';
 import type { MailDeps } from './email-delivery.ts';
 import { prepareEmail } from './email-render.ts';
 import { manageGiftUrlFor, messageIdFor, projectUrlFor, unsubscribeUrlFor } from './email-urls.ts';
@@ -24,12 +24,11 @@ import { emailTextOf } from './notification-texts.ts';
 export function createNotificationActivities({ db, mail }: { db: Db; mail: MailDeps }) {
   const now = mail.now ?? (() => new Date());
 
-  async function kick(): Promise<void> {
-    try {
-      await mail.kickDelivery?.();
-    } catch (error) {
-      log.warn('Could not start an e-mail delivery now; the next scheduled one will send them', { error });
-    }
+  /** Writes e-mails to the outbox; outside a transaction, asks their delivery shards to send them at once. */
+  async function enqueue(tx: Tx, emails: Parameters<typeof enqueueEmailsInShards>[1]) {
+    const { queued, shards } = await enqueueEmailsInShards(tx, emails, EMAIL_DELIVERY_SHARDS);
+    if (tx === db) mail.kickDelivery?.(shards);
+    return { queued, shards };
   }
 
   /**
@@ -42,14 +41,14 @@ export function createNotificationActivities({ db, mail }: { db: Db; mail: MailD
     gifts: { donationId: number; actionUrl?: string }[],
     actionLabel?: string,
     tx: Tx = db,
-  ): Promise<{ queued: number }> {
+  ): Promise<{ queued: number; shards: number[] }> {
     const words = wordsOf(template, 'donors');
     const donors = await donorsOf(
       tx,
       gifts.map((gift) => gift.donationId),
     );
     const first = donors[0];
-    if (!first) return { queued: 0 };
+    if (!first) return { queued: 0, shards: [] };
     const fill = await prepareEmail({
       words: { ...words, action: actionLabel ?? words.action },
       projectTitle: first.supported,
@@ -77,9 +76,7 @@ export function createNotificationActivities({ db, mail }: { db: Db; mail: MailD
         sendAfter: at,
       };
     });
-    const queued = await enqueueEmails(tx, emails);
-    if (tx === db) await kick();
-    return { queued };
+    return enqueue(tx, emails);
   }
 
   return {
@@ -141,8 +138,7 @@ export function createNotificationActivities({ db, mail }: { db: Db; mail: MailD
           };
         }),
       );
-      const queued = await enqueueEmails(db, emails);
-      await kick();
+      const { queued } = await enqueue(db, emails);
       return { queued };
     },
 
@@ -151,39 +147,48 @@ export function createNotificationActivities({ db, mail }: { db: Db; mail: MailD
      * gift" link, where they choose a refund or a redirect; returns how many were new.
      */
     /**
-     * Queues the thank-you e-mail of every gift the webhook marked paid since the last run (at most `limit`),
-     * in the transaction that clears their marks; returns how many were new.
+     * Queues the thank-you e-mail of every gift the webhook marked paid since the last run (at most `limit`; with a
+     * shard, only its gifts), in the transaction that clears their marks, then asks their recipients' shards to
+     * send them; returns how many were new.
      */
-    async queueDueThanks({ limit }: { limit: number }): Promise<{ queued: number }> {
-      return db.begin(async (tx) => {
-        const due = await takeDueThanks(tx, limit);
+    async queueDueThanks({ limit, shard }: { limit: number; shard?: DeliveryShard }): Promise<{ queued: number }> {
+      const { queued, shards } = await db.begin(async (tx) => {
+        const due = await takeDueThanks(tx, limit, shard);
         const bySupported = new Map<string, typeof due>();
         for (const gift of due) {
           const key = `${gift.projectId}:${gift.fundId}`;
           bySupported.set(key, [...(bySupported.get(key) ?? []), gift]);
         }
-        let queued = 0;
+        const written = { queued: 0, shards: new Set<number>() };
         for (const gifts of bySupported.values()) {
-          queued += (await queueDonorEmails('donation_thanks', 'paid', gifts, undefined, tx)).queued;
+          const { queued, shards } = await queueDonorEmails('donation_thanks', 'paid', gifts, undefined, tx);
+          written.queued += queued;
+          for (const index of shards) written.shards.add(index);
         }
-        return { queued };
+        return written;
       });
+      mail.kickDelivery?.([...shards]);
+      return { queued };
     },
 
-    /** Queues one e-mail to an account's owner about their account (an invitation…); returns how many were new. */
+    /**
+     * Queues one e-mail to an account's owner about their account (an invitation…), naming the project it is about
+     * if any; returns how many were new.
+     */
     async queueAccountEmail(request: {
       userId: number;
       template: string;
       eventKey: string;
       actionUrl: string;
+      projectId?: number;
     }): Promise<{ queued: number }> {
-      const { userId, template, eventKey, actionUrl } = request;
+      const { userId, template, eventKey, actionUrl, projectId = null } = request;
       const words = wordsOf(template, 'porteur');
       const owner = await accountOf(db, userId);
       if (!owner) throw ApplicationFailure.nonRetryable(`Unknown account ${userId}`, 'AccountNotFound');
       const fill = await prepareEmail({
         words,
-        projectTitle: 'Trousse à Projets',
+        projectTitle: (projectId !== null && (await projectTitle(db, projectId))) || 'Trousse à Projets',
         projectUrl: actionUrl,
         earlier: [],
         unsubscribable: false,
@@ -191,7 +196,7 @@ export function createNotificationActivities({ db, mail }: { db: Db; mail: MailD
       });
       const content = fill({ name: owner.name });
       const dedupeKey = `${template}:user-${userId}:${eventKey}`;
-      const queued = await enqueueEmails(db, [
+      const { queued } = await enqueue(db, [
         {
           dedupeKey,
           messageId: messageIdFor(dedupeKey, mail.from),
@@ -203,11 +208,10 @@ export function createNotificationActivities({ db, mail }: { db: Db; mail: MailD
           subject: content.subject,
           textBody: content.text,
           htmlBody: content.html,
-          projectId: null,
+          projectId,
           sendAfter: now(),
         },
       ]);
-      await kick();
       return { queued };
     },
 
@@ -218,12 +222,13 @@ export function createNotificationActivities({ db, mail }: { db: Db; mail: MailD
           actionUrl: await manageGiftUrlFor(mail.publicUrl, mail.linkSecret, donationId),
         })),
       );
-      return queueDonorEmails(
+      const { queued } = await queueDonorEmails(
         'campaign_failed_choice',
         'failure-choice',
         gifts,
         'Choisir : remboursement ou fonds de solidarité',
       );
+      return { queued };
     },
 
     /**
@@ -238,7 +243,8 @@ export function createNotificationActivities({ db, mail }: { db: Db; mail: MailD
       actionLabel?: string;
     }): Promise<{ queued: number }> {
       const { donationId, template, eventKey, actionUrl, actionLabel } = request;
-      return queueDonorEmails(template, eventKey, [{ donationId, actionUrl }], actionLabel);
+      const { queued } = await queueDonorEmails(template, eventKey, [{ donationId, actionUrl }], actionLabel);
+      return { queued };
     },
   };
 }

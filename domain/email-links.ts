@@ -109,6 +109,26 @@ export async function verifyStatementToken(
 export const signInviteToken = (secret: string, invite: { userId: number; expiresAt: number }) =>
   signLinkToken(secret, 'invite', `${invite.userId}.${Math.floor(invite.expiresAt / 1000)}`);
 
+/** How long an invitation link works. */
+export const INVITATION_DAYS = 7;
+
+/**
+ * The signed link (valid INVITATION_DAYS from `now`, ms) where an invited account's owner chooses their password,
+ * and the event key of the e-mail that carries it.
+ */
+export async function invitationLinkFor(
+  publicUrl: string,
+  secret: string,
+  invite: { userId: number; now: number },
+): Promise<{ actionUrl: string; eventKey: string }> {
+  const expiresAt = invite.now + INVITATION_DAYS * 86_400_000;
+  const token = await signInviteToken(secret, { userId: invite.userId, expiresAt });
+  return {
+    actionUrl: `${publicUrl.replace(/\/+$/, '')}/compte/activer?token=${token}`,
+    eventKey: `invite-${Math.floor(expiresAt / 1000)}`,
+  };
+}
+
 /** The account an invitation token stands for and when it expires (ms), or undefined. */
 export async function verifyInviteToken(
   secret: string,

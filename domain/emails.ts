@@ -1,3 +1,18 @@
+/**
+ * How many delivery workflows share the outbox, so no single workflow carries the platform's e-mails: an e-mail
+ * belongs to its recipient's shard (each recipient's e-mails go out in order), a thank-you to its gift's.
+ */
+export const EMAIL_DELIVERY_SHARDS = 8;
+
+/** One of the delivery workflows' parts of the outbox: those whose shard number modulo `count` is `index`. */
+export interface DeliveryShard {
+  index: number;
+  count: number;
+}
+
+/** The delivery shard that queues a paid gift's thank-you. */
+export const thanksShardOf = (donationId: number): number => donationId % EMAIL_DELIVERY_SHARDS;
+
 /** Who receives a project's e-mails. */
 export type Audience = 'porteur' | 'directeur' | 'validateurs' | 'donors' | 'sponsors';
 

@@ -2,7 +2,7 @@ import type { Client } from '@temporalio/client';
 import nodemailer from 'nodemailer';
 import type { MailDeps } from '../activities/email-delivery.ts';
 import type { emailDeliveryWorkflow } from '../workflows/email-delivery.ts';
-import { deliverNowOptions } from '../workflows/email-delivery.messages.ts';
+import { createDeliveryKicker, deliverNowOptions } from '../workflows/email-delivery.messages.ts';
 
 /** A pooled SMTP transport from an smtp:// or smtps:// URL, giving up well within the e-mail activity's timeout. */
 export function createSmtpTransport(smtpUrl: string) {
@@ -21,7 +21,7 @@ export function createSmtpTransport(smtpUrl: string) {
   });
 }
 
-/** What the e-mail activities need: the transport, links, and a kick that starts a delivery at once. */
+/** What the e-mail activities need: the transport, links, and a kick that starts the shards' deliveries at once. */
 export function createMailDeps(options: {
   smtpUrl: string;
   from: string;
@@ -35,11 +35,13 @@ export function createMailDeps(options: {
     from: options.from,
     publicUrl: options.publicUrl,
     linkSecret: options.linkSecret,
-    kickDelivery: async () => {
-      await options.temporal.workflow.signalWithStart<typeof emailDeliveryWorkflow, []>(
-        'emailDeliveryWorkflow',
-        deliverNowOptions(options.taskQueue),
-      );
-    },
+    kickDelivery: createDeliveryKicker(
+      (shard) =>
+        options.temporal.workflow.signalWithStart<typeof emailDeliveryWorkflow, []>(
+          'emailDeliveryWorkflow',
+          deliverNowOptions(options.taskQueue, shard),
+        ),
+      (error) => console.warn('Could not start an e-mail delivery now; the next scheduled one will send it', error),
+    ),
   };
 }

@@ -10,11 +10,12 @@ const THANKS_BATCH = 500;
 const PARALLEL = 5;
 
 /**
- * Delivers the outbox: every e-mail due now, in batches (one e-mail per recipient each, so each recipient
+ * Delivers the outbox, or one shard of it (DeliveryShard): every e-mail due now, in batches (one e-mail per recipient each, so each recipient
  * gets them in order), until none is left; asked again while running, it looks once more. Failed tries
  * wait in the outbox for their next turn, so one bad address blocks nothing.
  */
 export async function emailDeliveryWorkflow(input: EmailDeliveryInput = {}): Promise<EmailDeliveryResult> {
+  const { shard } = input;
   const result: EmailDeliveryResult = input.carried ?? { sent: 0, retrying: 0, failed: 0, skipped: 0, errored: 0 };
   let asked: boolean;
   setHandler(deliverNowSignal, () => {
@@ -23,8 +24,8 @@ export async function emailDeliveryWorkflow(input: EmailDeliveryInput = {}): Pro
   for (;;) {
     asked = false;
     // donors whose gifts the webhook recorded as paid are thanked first
-    if (patched('thank-donors')) await email.queueDueThanks({ limit: THANKS_BATCH });
-    const { emailIds } = await email.listDueEmails({ limit: BATCH });
+    if (patched('thank-donors')) await email.queueDueThanks({ limit: THANKS_BATCH, shard });
+    const { emailIds } = await email.listDueEmails({ limit: BATCH, shard });
     let delivered = 0;
     for (let start = 0; start < emailIds.length; start += PARALLEL) {
       const outcomes = await Promise.all(
@@ -43,7 +44,7 @@ export async function emailDeliveryWorkflow(input: EmailDeliveryInput = {}): Pro
     }
     if (!asked && delivered === 0) return result;
     if (workflowInfo().continueAsNewSuggested) {
-      await continueAsNew<typeof emailDeliveryWorkflow>({ carried: result });
+      await continueAsNew<typeof emailDeliveryWorkflow>({ shard, carried: result });
     }
   }
 }

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { GrantExplanation } from '../domain/funds/plan.ts';
 import { createTestApp } from '../test/app.ts';
 import {
@@ -11,6 +13,8 @@ import {
   insertPublishedProject,
 } from '../test/funds.ts';
 import { expectLedgerConsistent } from '../test/money.ts';
+import { donationSignalRecorder, donationSignalsQuery } from '../test/workflows/signal-recorder.ts';
+import { projectWorkflowId } from './project-lifecycle.messages.ts';
 import { topUpSweepWorkflow } from './top-up-sweep.ts';
 
 // The sweep as its schedule starts it: a workflow on the real Temporal server, its activity on Postgres.
@@ -102,5 +106,31 @@ describe('the scheduled top-up sweep', () => {
     expect(partial?.explanation.competitors.map((line) => [line.projectId, line.outcome])).toEqual([[repPlus, 'full']]);
     expect((await sweep()).grantCount).toBe(0);
     await expectLedgerConsistent(db);
+  });
+
+  it('tells each project it topped up, so its figures follow without waiting for a gift', async () => {
+    await db`update projects set status = 'closed' where status = 'published'`;
+    await insertFund(db);
+    const due = await collecting({ daysLeft: 3, donors: 5, giftCents: 13_000 });
+    const recorderQueue = `${taskQueue}-recorder`;
+    const connection = await NativeConnection.connect({ address: inject('temporalAddress') });
+    const recorders = await Worker.create({
+      connection,
+      taskQueue: recorderQueue,
+      workflowsPath: fileURLToPath(new URL('../test/workflows/signal-recorder.ts', import.meta.url)),
+    });
+    await recorders.runUntil(async () => {
+      const lifecycle = await temporal.workflow.start(donationSignalRecorder, {
+        taskQueue: recorderQueue,
+        workflowId: projectWorkflowId(due),
+      });
+      try {
+        expect((await sweep()).projectIds).toEqual([due]);
+        await expect.poll(() => lifecycle.query(donationSignalsQuery), { timeout: 15_000 }).toEqual([0]);
+      } finally {
+        await lifecycle.terminate();
+      }
+    });
+    await connection.close();
   });
 });

@@ -33,7 +33,8 @@ export function projectPage(
   project: PublicProject,
   context: { gifts: PublicGift[]; sponsors: { name: string; sponsorName: string }[]; form: FormState; now: Date },
 ): string {
-  const open = project.status === 'published' && project.campaignEndsAt !== null;
+  const open =
+    project.status === 'published' && project.campaignEndsAt !== null && project.campaignEndsAt > context.now;
   const supported = context.sponsors.length
     ? `<p>Abondé par ${context.sponsors.map((fund) => `${escapeHtml(fund.name)} (${escapeHtml(fund.sponsorName)})`).join(', ')}.</p>`
     : '';

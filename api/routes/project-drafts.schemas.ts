@@ -18,6 +18,13 @@ export const DraftBody = z
   .object({
     schoolUai: z.string().toUpperCase().refine(isUai, 'Code UAI invalide (7 chiffres et leur lettre clé).'),
     structureId: z.number().int().positive().nullable().default(null),
+    /** the receiving structure's gestionnaire, invited when the project is accepted if they have no account */
+    gestionnaireEmail: z
+      .email({ error: 'L’adresse e-mail du gestionnaire n’est pas valide.' })
+      .max(200)
+      .transform((email) => email.toLowerCase())
+      .nullable()
+      .default(null),
     title: z
       .string()
       .trim()
@@ -100,6 +107,7 @@ export const Dossier = z
     minimumGoalException: z.boolean(),
     structureId: z.number().nullable(),
     structureName: z.string().nullable(),
+    gestionnaireEmail: z.string().nullable(),
     school: z.object({
       uai: z.string(),
       name: z.string(),

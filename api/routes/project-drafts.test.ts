@@ -189,3 +189,35 @@ describe('a project’s news', () => {
     expect((await db`select count(*)::int as n from project_news where project_id = ${projectId}`)[0]?.n).toBe(1);
   });
 });
+
+describe('the gestionnaire’s e-mail in a draft', () => {
+  it('is kept, shown in the dossier, and may be changed or left out', async () => {
+    const created = await porteur.client.request('POST', '/api/projects', {
+      ...DRAFT,
+      gestionnaireEmail: 'Tresorier.OCCE@Example.org',
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: number };
+    const dossier = await porteur.client.getJson(`/api/projects/${id}/dossier`);
+    expect(dossier.body.gestionnaireEmail).toBe('tresorier.occe@example.org');
+
+    const edited = await porteur.client.request('PATCH', `/api/projects/${id}`, { ...DRAFT, gestionnaireEmail: null });
+    expect(edited.status).toBe(200);
+    expect((await porteur.client.getJson(`/api/projects/${id}/dossier`)).body.gestionnaireEmail).toBeNull();
+  });
+
+  it('is refused in French when it is not an address or is the porteur’s own, and nothing is stored', async () => {
+    const before = await countProjects();
+    const invalid = await porteur.client.request('POST', '/api/projects', { ...DRAFT, gestionnaireEmail: 'trésorier' });
+    expect(invalid.status).toBe(400);
+    expect(((await invalid.json()) as { message: string }).message).toContain(
+      'L’adresse e-mail du gestionnaire n’est pas valide.',
+    );
+    const own = await porteur.client.request('POST', '/api/projects', { ...DRAFT, gestionnaireEmail: porteur.email });
+    expect(own.status).toBe(422);
+    expect(((await own.json()) as { message: string }).message).toBe(
+      'Le gestionnaire de la structure réceptrice est une autre personne que le porteur du projet : indiquez son adresse.',
+    );
+    expect(await countProjects()).toBe(before);
+  });
+});

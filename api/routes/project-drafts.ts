@@ -75,6 +75,13 @@ async function checkedDraft(c: Context<AppEnv>, draft: DraftProject): Promise<Dr
   if (!(await structureOfSchool(db, draft.structureId, draft.schoolUai))) {
     throw new ApiError(422, 'other_structure', 'Cette structure réceptrice n’est pas celle de l’établissement choisi.');
   }
+  if (draft.gestionnaireEmail !== null && draft.gestionnaireEmail === currentUser(c).email.toLowerCase()) {
+    throw new ApiError(
+      422,
+      'own_gestionnaire',
+      'Le gestionnaire de la structure réceptrice est une autre personne que le porteur du projet : indiquez son adresse.',
+    );
+  }
   return draft;
 }
 

@@ -7,15 +7,10 @@ import {
   type GiftTarget,
 } from '../../db/queries/giving.ts';
 import { stillNeededCents } from '../../domain/campaign.ts';
+import { CHECKOUT_LIFETIME_MS, checkoutExpiresAt } from '../../domain/checkout.ts';
 import { formatEuros } from '../../domain/money.ts';
 import type { ApiDeps } from '../context.ts';
 import { ApiError } from '../errors.ts';
-
-/**
- * How long a donor has to pay on Checkout, and so how long a gift being paid holds its share of the optimum:
- * Stripe's minimum of 30 minutes after the session's creation, plus 5 for the time it takes to create it.
- */
-const CHECKOUT_LIFETIME_MS = 35 * 60_000;
 
 /** Where the donor pays: Stripe's hosted page, or the local stand-in (same site) when Stripe is stripe-mock. */
 const checkoutUrlOf = (deps: Pick<ApiDeps, 'config'>, session: { id: string; url: string | null }) =>
@@ -57,22 +52,26 @@ export async function startDonation(
   deps: Pick<ApiDeps, 'db' | 'stripe' | 'config'>,
   gift: NewDonation,
 ): Promise<{ donationId: number; checkoutUrl: string }> {
-  const checkoutExpiresAt = new Date(Date.now() + CHECKOUT_LIFETIME_MS);
-  const { donationId, label } = await deps.db.begin(async (tx) => {
+  const { donationId, label, expiresAt } = await deps.db.begin(async (tx) => {
     let label: string;
+    let deadline: Date | null = null;
     if (gift.projectId !== null) {
       const project = await lockGiftProject(tx, gift.projectId);
       if (!project) throw refuse('Ce projet n’existe pas.', 404);
       if (project.status !== 'published')
         throw refuse(`La collecte du projet « ${project.title} » n’est pas ouverte.`, 409);
+      if (project.pastDeadline)
+        throw refuse(`La collecte du projet « ${project.title} » est terminée : elle ne reçoit plus de dons.`, 409);
       assertRoomFor(gift.amountCents, project);
       label = `Don au projet « ${project.title} »`;
+      deadline = project.campaignEndsAt;
     } else {
       const fund = await findOpenFund(tx, gift.fundId as number);
       if (!fund) throw refuse('Ce fonds n’existe pas ou ne reçoit pas de dons aujourd’hui.', 404);
       label = `Don au fonds « ${fund.name} »`;
     }
-    return { donationId: await insertPendingDonation(tx, gift, checkoutExpiresAt), label };
+    const expiresAt = checkoutExpiresAt(new Date(), deadline);
+    return { donationId: await insertPendingDonation(tx, gift, expiresAt), label, expiresAt };
   });
 
   try {
@@ -91,7 +90,7 @@ export async function startDonation(
             price_data: { currency: 'eur', unit_amount: gift.amountCents, product_data: { name: label } },
           },
         ],
-        expires_at: Math.floor(checkoutExpiresAt.getTime() / 1000),
+        expires_at: Math.floor(expiresAt.getTime() / 1000),
         success_url: `${base}/dons/merci?session_id={CHECKOUT_SESSION_ID}`,
         cancel_url: `${base}/dons/annule?session_id={CHECKOUT_SESSION_ID}`,
       },

@@ -1,5 +1,6 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { deliverNowOptions } from '../../workflows/email-delivery.messages.ts';
+import { thanksShardOf } from '../../domain/emails.ts';
+import { createDeliveryKicker, deliverNowOptions } from '../../workflows/email-delivery.messages.ts';
 import { notifyWorkflowId, type NotifyInput } from '../../workflows/notify.messages.ts';
 import type { ApiDeps } from '../context.ts';
 
@@ -20,20 +21,25 @@ export async function notify(deps: Pick<ApiDeps, 'temporal' | 'config'>, input: 
     });
 }
 
-const KICK_INTERVAL_MS = 1_000;
-const lastKicks = new WeakMap<object, number>();
+const kickers = new WeakMap<object, (shards: Iterable<number>) => void>();
 
 /**
- * Asks for an e-mail delivery now (the thank-you of a gift just paid), at most once a second per client: a burst
- * of payments costs Temporal one signal, and the delivery Schedule, every minute, catches whatever a skipped
- * kick left.
+ * Asks, without waiting, for the delivery of a paid gift's thank-you now: its shard's delivery workflow is signalled
+ * within KICK_DEBOUNCE_MS, one signal per shard for a burst of payments; the delivery Schedule, every minute, catches
+ * whatever a failed signal left.
  */
-export async function kickEmailDelivery(deps: Pick<ApiDeps, 'temporal' | 'config'>): Promise<void> {
-  const now = Date.now();
-  if (now - (lastKicks.get(deps.temporal) ?? 0) < KICK_INTERVAL_MS) return;
-  lastKicks.set(deps.temporal, now);
-  await deps.temporal.workflow.signalWithStart(
-    'emailDeliveryWorkflow',
-    deliverNowOptions(deps.config.TEMPORAL_TASK_QUEUE),
-  );
+export function kickEmailDelivery(deps: Pick<ApiDeps, 'temporal' | 'config'>, donationId: number): void {
+  let kick = kickers.get(deps.temporal);
+  if (!kick) {
+    kick = createDeliveryKicker(
+      (shard) =>
+        deps.temporal.workflow.signalWithStart(
+          'emailDeliveryWorkflow',
+          deliverNowOptions(deps.config.TEMPORAL_TASK_QUEUE, shard),
+        ),
+      (error) => console.error('E-mail delivery not asked for now; the schedule will send it', error),
+    );
+    kickers.set(deps.temporal, kick);
+  }
+  kick([thanksShardOf(donationId)]);
 }

@@ -1,17 +1,14 @@
 import { takeAttempt } from '../../db/queries/auth-throttles.ts';
 import { findLoginCandidate, passwordOf } from '../../db/queries/users.ts';
 import {
+  invitationLinkFor,
   resetTokenAccount,
-  signInviteToken,
   signResetToken,
   verifyInviteToken,
   verifyResetToken,
 } from '../../domain/email-links.ts';
 import type { ApiDeps } from '../context.ts';
 import { notify } from './notify.ts';
-
-/** How long an invitation link works. */
-export const INVITATION_DAYS = 7;
 
 /** How long a password reset link works. */
 export const RESET_MINUTES = 60;
@@ -30,14 +27,11 @@ const linkTo = (deps: Pick<ApiDeps, 'config'>, path: string, token: string) =>
 
 /** E-mails an invited account's owner the signed link where they choose their password (valid 7 days). */
 export async function sendInvitation(deps: Pick<ApiDeps, 'temporal' | 'config'>, userId: number): Promise<void> {
-  const expiresAt = Date.now() + INVITATION_DAYS * 86_400_000;
-  const token = await signInviteToken(deps.config.EMAIL_LINK_SECRET, { userId, expiresAt });
-  await notify(deps, {
+  const link = await invitationLinkFor(deps.config.PUBLIC_URL, deps.config.EMAIL_LINK_SECRET, {
     userId,
-    template: 'account_invitation',
-    eventKey: `invite-${Math.floor(expiresAt / 1000)}`,
-    actionUrl: linkTo(deps, '/compte/activer', token),
+    now: Date.now(),
   });
+  await notify(deps, { userId, template: 'account_invitation', ...link });
 }
 
 /**

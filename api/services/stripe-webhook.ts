@@ -64,10 +64,8 @@ export async function receiveStripeEvent(
  * delivery from the mark the transaction set) is asked to go out now.
  */
 async function tellAbout(deps: Pick<ApiDeps, 'temporal' | 'config'>, result: EventResult) {
-  await Promise.all([
-    result.projectId != null
-      ? signalDonationChanged(deps.temporal, result.projectId, result.donationId as number)
-      : undefined,
-    result.outcome === 'paid' ? kickEmailDelivery(deps) : undefined,
-  ]);
+  if (result.outcome === 'paid') kickEmailDelivery(deps, result.donationId as number);
+  if (result.projectId != null) {
+    await signalDonationChanged(deps.temporal, result.projectId, result.donationId as number);
+  }
 }

@@ -1,3 +1,4 @@
+import type { DeliveryShard } from '../../domain/emails.ts';
 import type { Tx } from '../client.ts';
 
 /** The statuses of a donation (see the donations check constraint). */
@@ -127,14 +128,18 @@ export async function setDonationStatus(
 
 /**
  * Takes up to `limit` paid donations whose donors are due a thank-you (skipping rows another run holds),
- * clearing the mark; call inside the transaction that queues their e-mails.
+ * clearing the mark; call inside the transaction that queues their e-mails. With a shard, only its donations.
  */
 export async function takeDueThanks(
   db: Tx,
   limit: number,
+  shard?: DeliveryShard,
 ): Promise<{ donationId: number; projectId: number | null; fundId: number | null }[]> {
   return db<{ donationId: number; projectId: number | null; fundId: number | null }[]>`
     update donations set thanks_due = false
-    where id in (select id from donations where thanks_due order by id limit ${limit} for update skip locked)
+    where id in (
+      select id from donations
+      where thanks_due ${shard ? db`and mod(id, ${shard.count}) = ${shard.index}` : db``}
+      order by id limit ${limit} for update skip locked)
     returning id as donation_id, project_id, fund_id`;
 }

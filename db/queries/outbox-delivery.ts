@@ -1,4 +1,4 @@
-import type { Audience, EmailKind } from '../../domain/emails.ts';
+import type { Audience, DeliveryShard, EmailKind } from '../../domain/emails.ts';
 import type { Db, Tx } from '../client.ts';
 
 /** An outbox e-mail a delivery has claimed (status 'sending'), with what it needs to go out. */
@@ -25,6 +25,10 @@ export interface DeliveryClock {
   staleBefore: Date;
 }
 
+/** The delivery shard of an outbox row among `count` (its to_address column): by recipient, so theirs go out in order. */
+export const recipientShard = (db: Tx, count: number) =>
+  db`mod(hashtext(lower(to_address::text))::bigint + 2147483648, ${count})::int`;
+
 // due, not claimed by a live delivery, and for progress e-mails the recipient's latest waiting one
 const deliverable = (db: Tx, { now, staleBefore }: DeliveryClock) => db`
   o.send_after <= ${now}
@@ -37,13 +41,19 @@ const deliverable = (db: Tx, { now, staleBefore }: DeliveryClock) => db`
 /**
  * The ids of the e-mails that may be delivered now, the longest waiting first, at most one per recipient
  * (their oldest) and none for a recipient with an e-mail on its way: each recipient gets them in order.
+ * With a shard, only its recipients' e-mails.
  */
-export async function dueEmailIds(db: Tx, clock: DeliveryClock & { limit: number }): Promise<number[]> {
+export async function dueEmailIds(
+  db: Tx,
+  clock: DeliveryClock & { limit: number; shard?: DeliveryShard },
+): Promise<number[]> {
+  const { shard } = clock;
   const rows = await db<{ id: number }[]>`
     select id from (
       select distinct on (o.to_address) o.id, o.send_after
       from email_outbox o
       where ${deliverable(db, clock)}
+        ${shard ? db`and ${recipientShard(db, shard.count)} = ${shard.index}` : db``}
         and not exists (
           select 1 from email_outbox s
           where s.to_address = o.to_address and s.status = 'sending' and s.claimed_at >= ${clock.staleBefore})

@@ -1,5 +1,6 @@
 import type { Audience, EmailKind } from '../../domain/emails.ts';
 import type { Tx } from '../client.ts';
+import { recipientShard } from './outbox-delivery.ts';
 
 export type { Audience } from '../../domain/emails.ts';
 
@@ -68,7 +69,19 @@ export interface NewEmail {
 
 /** Writes e-mails to the outbox; one per dedupe key, so a repeat writes nothing. Returns how many were new. */
 export async function enqueueEmails(db: Tx, emails: NewEmail[]): Promise<number> {
-  if (emails.length === 0) return 0;
+  return (await enqueueEmailsInShards(db, emails, 1)).queued;
+}
+
+/**
+ * Writes e-mails to the outbox as enqueueEmails does; returns how many were new and the delivery shards (among
+ * `shardCount`, by recipient) they fall in.
+ */
+export async function enqueueEmailsInShards(
+  db: Tx,
+  emails: NewEmail[],
+  shardCount: number,
+): Promise<{ queued: number; shards: number[] }> {
+  if (emails.length === 0) return { queued: 0, shards: [] };
   const rows = emails.map((email) => ({
     dedupe_key: email.dedupeKey,
     message_id: email.messageId,
@@ -83,10 +96,10 @@ export async function enqueueEmails(db: Tx, emails: NewEmail[]): Promise<number>
     project_id: email.projectId,
     send_after: email.sendAfter,
   }));
-  const inserted = await db`
+  const inserted = await db<{ shard: number }[]>`
     insert into email_outbox ${db(rows)}
-    on conflict (dedupe_key) do nothing returning id`;
-  return inserted.count;
+    on conflict (dedupe_key) do nothing returning ${recipientShard(db, shardCount)} as shard`;
+  return { queued: inserted.length, shards: [...new Set(inserted.map((row) => row.shard))] };
 }
 
 /** Per recipient of the project's progress e-mails: when the last one went out and until when others wait. */

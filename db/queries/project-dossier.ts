@@ -14,6 +14,7 @@ export interface ProjectDossier {
   minimumGoalException: boolean;
   structureId: number | null;
   structureName: string | null;
+  gestionnaireEmail: string | null;
   school: { uai: string; name: string; commune: string; priorityEducation: string; rural: boolean; ips: number | null };
   budgetLines: { label: string; amountCents: number }[];
   documents: { id: number; kind: string; filename: string; imageRights: boolean; uploadedAt: string }[];
@@ -27,7 +28,7 @@ export async function findProjectDossier(db: Tx, id: number): Promise<ProjectDos
   const [row] = await db<ProjectDossier[]>`
     select p.id, p.description, p.levels, p.pupil_count, p.activity_starts_on::text, p.activity_ends_on::text,
            p.campaign_days, p.campaign_starts_at, p.minimum_goal_exception, p.structure_id,
-           r.legal_name as structure_name,
+           r.legal_name as structure_name, p.gestionnaire_email::text,
            json_build_object('uai', s.uai, 'name', s.name, 'commune', s.commune,
                              'priorityEducation', s.priority_education, 'rural', s.rural, 'ips', s.ips::float8) as school,
            coalesce((select json_agg(json_build_object('label', b.label, 'amountCents', b.amount_cents) order by b.position)

@@ -4,6 +4,7 @@ import type { Tx } from '../client.ts';
 export interface DraftProject {
   schoolUai: string;
   structureId: number | null;
+  gestionnaireEmail: string | null;
   title: string;
   summary: string;
   description: string;
@@ -54,6 +55,7 @@ export async function listSchoolStructures(db: Tx, schoolUai: string): Promise<{
 const columns = (project: DraftProject) => ({
   school_uai: project.schoolUai,
   structure_id: project.structureId,
+  gestionnaire_email: project.gestionnaireEmail,
   title: project.title,
   summary: project.summary,
   description: project.description,

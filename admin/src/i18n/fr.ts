@@ -40,6 +40,7 @@ const appMessages = {
         q: 'Rechercher',
         description: 'Description',
         structureId: 'Structure réceptrice',
+        gestionnaireEmail: 'E-mail du gestionnaire de la structure',
         levels: 'Niveaux',
         pupilCount: 'Nombre d’élèves',
         activityStartsOn: 'Début de l’activité',

@@ -39,6 +39,13 @@ const ProjectFields = () => (
       />
     </ReferenceInput>
     <StructureInput />
+    <TextInput
+      source="gestionnaireEmail"
+      type="email"
+      fullWidth
+      parse={(value: string) => (value === '' ? null : value)}
+      helperText="Le trésorier de la structure réceptrice : il reçoit un accès au back office quand le projet est accepté"
+    />
     <SelectInput source="theme" choices={choicesOf(THEME_LABELS)} validate={required()} />
     <SelectArrayInput
       source="levels"
