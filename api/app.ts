@@ -6,6 +6,7 @@ import { swaggerUI } from '@hono/swagger-ui';
 import { csrf } from 'hono/csrf';
 import { secureHeaders } from 'hono/secure-headers';
 import { SESSION_COOKIE } from './auth/session.ts';
+import { devCheckoutEnabled } from './config.ts';
 import type { ApiDeps, AppEnv } from './context.ts';
 import { ApiError, handleError, validationHook } from './errors.ts';
 import { academyRoutes } from './routes/academies.ts';
@@ -87,8 +88,8 @@ export function createApp(deps: ApiDeps) {
   app.route('/', giftPageRoutes);
   app.route('/', receiptPageRoutes);
   app.route('/', accountPageRoutes);
-  // stands in for Stripe's hosted Checkout page when Stripe is stripe-mock; never in production
-  if (deps.config.STRIPE_API_URL && deps.config.NODE_ENV !== 'production') app.route('/', devCheckoutRoutes);
+  // stands in for Stripe's hosted Checkout page, only in explicit development mode with stripe-mock
+  if (devCheckoutEnabled(deps.config)) app.route('/', devCheckoutRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -97,6 +97,7 @@ async function main(): Promise<void> {
 
     const publicUrl = `http://localhost:${env.API_PORT}`;
     const childEnv = {
+      APP_ENV: 'development',
       DATABASE_URL: services.databaseUrl,
       TEMPORAL_ADDRESS: services.temporalAddress,
       STRIPE_SECRET_KEY: 'sk_test_localStripeMock',

@@ -19,6 +19,7 @@ describe('/health', () => {
     const connection = Connection.lazy({ address: deadAddress, connectTimeout: 500 });
     const temporal = new Client({ connection });
     const config = parseApiConfig({
+      APP_ENV: 'development',
       DATABASE_URL: 'postgres://unused@localhost/unused',
       TEMPORAL_ADDRESS: deadAddress,
       STRIPE_SECRET_KEY: 'sk_test_unused',

@@ -2,6 +2,7 @@ import { insertPendingDonation, type NewDonation } from '../../db/queries/donati
 import { abandonDonation, findOpenFund, lockGiftProject, setCheckoutSession } from '../../db/queries/giving.ts';
 import { stillNeededCents } from '../../domain/campaign.ts';
 import { formatEuros } from '../../domain/money.ts';
+import { devCheckoutEnabled } from '../config.ts';
 import type { ApiDeps } from '../context.ts';
 import { ApiError } from '../errors.ts';
 
@@ -10,7 +11,7 @@ const CHECKOUT_LIFETIME_SECONDS = 60 * 60;
 
 /** Where the donor pays: Stripe's hosted page, or the local stand-in (same site) when Stripe is stripe-mock. */
 const checkoutUrlOf = (deps: Pick<ApiDeps, 'config'>, session: { id: string; url: string | null }) =>
-  deps.config.STRIPE_API_URL ? `/dev/checkout/${session.id}` : (session.url ?? '');
+  devCheckoutEnabled(deps.config) ? `/dev/checkout/${session.id}` : (session.url ?? '');
 
 const publicBase = (deps: Pick<ApiDeps, 'config'>) => deps.config.PUBLIC_URL.replace(/\/+$/, '');
 
