@@ -32,6 +32,11 @@ const apiEnv = z.object({
   PLATFORM_DEBTOR_BIC: z
     .string(requiredSecret)
     .regex(/^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/, 'must be a BIC (8 or 11 characters)'),
+  METRICS_TOKEN: z
+    .string()
+    .min(32, 'at least 32 characters')
+    .optional()
+    .describe('bearer token of /metrics; without it, metrics are served in development only'),
   LIFECYCLE_TIME_SCALE: z.coerce
     .number()
     .positive()
