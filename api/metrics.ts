@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { outboxBacklog } from '../db/queries/operations.ts';
+import { outboxBacklog, type OutboxBacklog } from '../db/queries/operations.ts';
 import type { ApiDeps, AppEnv } from './context.ts';
 import { countPollers } from './services/readiness.ts';
 
@@ -40,24 +40,22 @@ export function createMetrics(deps: ApiDeps) {
   });
   const { db, temporal, config } = deps;
   const queue = config.TEMPORAL_TASK_QUEUE;
-  new Gauge({
-    name: 'email_outbox_undelivered',
-    help: 'E-mails due or retrying, not delivered yet',
-    registers,
-    async collect() {
-      const backlog = await within3s(() => outboxBacklog(db));
-      if (backlog) this.set(backlog.undelivered);
-    },
-  });
-  new Gauge({
-    name: 'email_outbox_oldest_undelivered_seconds',
-    help: 'How long the oldest undelivered e-mail has waited',
-    registers,
-    async collect() {
-      const backlog = await within3s(() => outboxBacklog(db));
-      if (backlog) this.set(backlog.oldestSeconds);
-    },
-  });
+  const outboxGauge = (name: string, help: string, pick: (backlog: OutboxBacklog) => number) =>
+    new Gauge({
+      name,
+      help,
+      registers,
+      async collect() {
+        const backlog = await within3s(() => outboxBacklog(db));
+        if (backlog) this.set(pick(backlog));
+      },
+    });
+  outboxGauge('email_outbox_undelivered', 'E-mails due or retrying, not delivered yet', (b) => b.undelivered);
+  outboxGauge(
+    'email_outbox_oldest_undelivered_seconds',
+    'How long the oldest undelivered e-mail has waited',
+    (b) => b.oldestSeconds,
+  );
   new Gauge({
     name: 'temporal_task_queue_pollers',
     help: 'Workers polling the task queue, seen within 120 s, by task type',
