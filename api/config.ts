@@ -3,47 +3,50 @@ import { parseServiceEnv, requiredSecret, SHARED_DEVELOPMENT_VALUES, SHARED_ENV 
 
 const booleanFlag = z.enum(['true', 'false']).transform((value) => value === 'true');
 
-const apiEnv = z.object({
-  ...SHARED_ENV,
-  API_HOST: z.string().default('127.0.0.1'),
-  API_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  SESSION_TTL_HOURS: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 30)
-    .default(12),
-  COOKIE_SECURE: booleanFlag.default(true),
-  TRUST_PROXY: booleanFlag.default(false),
-  ADMIN_DIST_DIR: z.string().default('admin/dist'),
-  TEMPORAL_UI_URL: z
-    .string()
-    .url()
-    .default('http://localhost:8233')
-    .describe('Temporal Web UI, linked from project pages'),
-  STRIPE_WEBHOOK_SECRET: z
-    .string(requiredSecret)
-    .startsWith('whsec_', 'must be a Stripe webhook signing secret (whsec_…)')
-    .describe('signs the events Stripe sends to /api/stripe/webhook'),
-  PLATFORM_DEBTOR_NAME: z.string(requiredSecret).min(2).max(70).describe('account holder of the platform’s payouts'),
-  PLATFORM_DEBTOR_IBAN: z
-    .string(requiredSecret)
-    .regex(/^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$/, 'must be an IBAN in electronic format (no spaces)'),
-  PLATFORM_DEBTOR_BIC: z
-    .string(requiredSecret)
-    .regex(/^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/, 'must be a BIC (8 or 11 characters)'),
-  METRICS_TOKEN: z
-    .string()
-    .min(32, 'at least 32 characters')
-    .optional()
-    .describe('bearer token of /metrics; without it, metrics are served in development only'),
-  LIFECYCLE_TIME_SCALE: z.coerce
-    .number()
-    .positive()
-    .max(1)
-    .default(1)
-    .describe('compresses every lifecycle duration (demos and tests only; 1 in production)'),
-});
+const apiEnv = z
+  .object({
+    ...SHARED_ENV,
+    API_HOST: z.string().default('127.0.0.1'),
+    API_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    SESSION_TTL_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(12),
+    COOKIE_SECURE: booleanFlag.default(true),
+    TRUST_PROXY: booleanFlag.default(false),
+    ADMIN_DIST_DIR: z.string().default('admin/dist'),
+    TEMPORAL_UI_URL: z
+      .string()
+      .url()
+      .default('http://localhost:8233')
+      .describe('Temporal Web UI, linked from project pages'),
+    STRIPE_WEBHOOK_SECRET: z
+      .string(requiredSecret)
+      .startsWith('whsec_', 'must be a Stripe webhook signing secret (whsec_…)')
+      .describe('signs the events Stripe sends to /api/stripe/webhook'),
+    PLATFORM_DEBTOR_NAME: z.string(requiredSecret).min(2).max(70).describe('account holder of the platform’s payouts'),
+    PLATFORM_DEBTOR_IBAN: z
+      .string(requiredSecret)
+      .regex(/^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$/, 'must be an IBAN in electronic format (no spaces)'),
+    PLATFORM_DEBTOR_BIC: z
+      .string(requiredSecret)
+      .regex(/^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/, 'must be a BIC (8 or 11 characters)'),
+    METRICS_TOKEN: z
+      .string()
+      .min(32, 'at least 32 characters')
+      .optional()
+      .describe('bearer token of /metrics; without it, metrics are served in development only'),
+    LIFECYCLE_TIME_SCALE: z.coerce
+      .number()
+      .positive()
+      .max(1)
+      .default(1)
+      .describe('compresses every lifecycle duration (demos and tests only; 1 in production)'),
+  })
+  .describe('the API process environment')
+  .readonly();
 
 /** Values used when unset with APP_ENV=development only (required otherwise): the local stack needs no setup. */
 export const DEVELOPMENT_VALUES = {

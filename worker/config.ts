@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { parseServiceEnv, SHARED_DEVELOPMENT_VALUES, SHARED_ENV } from '../db/env.ts';
 
-const workerEnv = z.object({
-  ...SHARED_ENV,
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL'),
-  MAIL_FROM: z.string().min(3).default('Trousse à Projets <ne-pas-repondre@trousse-a-projets.fr>'),
-});
+const workerEnv = z
+  .object({
+    ...SHARED_ENV,
+    SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL'),
+    MAIL_FROM: z.string().min(3).default('Trousse à Projets <ne-pas-repondre@trousse-a-projets.fr>'),
+  })
+  .describe('the worker process environment')
+  .readonly();
 
 /** The worker's configuration, parsed from its environment. */
 export type WorkerConfig = z.infer<typeof workerEnv>;
