@@ -6,8 +6,10 @@ import { swaggerUI } from '@hono/swagger-ui';
 import { csrf } from 'hono/csrf';
 import { secureHeaders } from 'hono/secure-headers';
 import { SESSION_COOKIE } from './auth/session.ts';
+import { devCheckoutEnabled } from './config.ts';
 import type { ApiDeps, AppEnv } from './context.ts';
 import { ApiError, handleError, validationHook } from './errors.ts';
+import { createMetrics } from './metrics.ts';
 import { academyRoutes } from './routes/academies.ts';
 import { accountPageRoutes } from './routes/account-pages.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -20,6 +22,7 @@ import { emailRoutes } from './routes/emails.ts';
 import { fundRoutes } from './routes/funds.ts';
 import { giftPageRoutes } from './routes/gift-pages.ts';
 import { healthRoutes } from './routes/health.ts';
+import { metricsRoutes } from './routes/metrics.ts';
 import { lifecycleRoutes } from './routes/lifecycle.ts';
 import { payoutRoutes } from './routes/payouts.ts';
 import { projectDraftRoutes } from './routes/project-drafts.ts';
@@ -54,6 +57,8 @@ const SWAGGER_UI_DIR = relative(
  */
 export function createApp(deps: ApiDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const metrics = createMetrics(deps);
+  app.use('*', metrics.observe);
   app.use('*', secureHeaders());
   app.use('*', async (c, next) => {
     c.set('deps', deps);
@@ -64,6 +69,7 @@ export function createApp(deps: ApiDeps) {
   for (const path of ['/projets/*', '/fonds/*', '/dons/*', '/dev/*', '/compte/*']) app.use(path, csrf());
 
   app.route('/', healthRoutes);
+  app.route('/', metricsRoutes(metrics));
   app.route('/api', healthRoutes);
   app.route('/api', authRoutes);
   app.route('/api', schoolRoutes);
@@ -87,8 +93,8 @@ export function createApp(deps: ApiDeps) {
   app.route('/', giftPageRoutes);
   app.route('/', receiptPageRoutes);
   app.route('/', accountPageRoutes);
-  // stands in for Stripe's hosted Checkout page when Stripe is stripe-mock; never in production
-  if (deps.config.STRIPE_API_URL && deps.config.NODE_ENV !== 'production') app.route('/', devCheckoutRoutes);
+  // stands in for Stripe's hosted Checkout page, only in explicit development mode with stripe-mock
+  if (devCheckoutEnabled(deps.config)) app.route('/', devCheckoutRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseEnv, SHARED_ENV, withEmailLinkSecret } from '../db/env.ts';
+import { parseServiceEnv, requiredSecret, SHARED_DEVELOPMENT_VALUES, SHARED_ENV } from '../db/env.ts';
 
 const booleanFlag = z.enum(['true', 'false']).transform((value) => value === 'true');
 
@@ -26,19 +26,21 @@ const apiEnv = z
       .default('http://localhost:8233')
       .describe('Temporal Web UI, linked from project pages'),
     STRIPE_WEBHOOK_SECRET: z
-      .string()
+      .string(requiredSecret)
       .startsWith('whsec_', 'must be a Stripe webhook signing secret (whsec_…)')
-      .optional()
-      .describe('signs the events Stripe sends to /api/stripe/webhook; required in production'),
-    PLATFORM_DEBTOR_NAME: z.string().min(2).max(70).optional().describe('account holder of the platform’s payouts'),
+      .describe('signs the events Stripe sends to /api/stripe/webhook'),
+    PLATFORM_DEBTOR_NAME: z.string(requiredSecret).min(2).max(70).describe('account holder of the platform’s payouts'),
     PLATFORM_DEBTOR_IBAN: z
-      .string()
-      .regex(/^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$/, 'must be an IBAN in electronic format (no spaces)')
-      .optional(),
+      .string(requiredSecret)
+      .regex(/^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$/, 'must be an IBAN in electronic format (no spaces)'),
     PLATFORM_DEBTOR_BIC: z
+      .string(requiredSecret)
+      .regex(/^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/, 'must be a BIC (8 or 11 characters)'),
+    METRICS_TOKEN: z
       .string()
-      .regex(/^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/, 'must be a BIC (8 or 11 characters)')
-      .optional(),
+      .min(32, 'at least 32 characters')
+      .optional()
+      .describe('bearer token of /metrics; without it, metrics are served in development only'),
     LIFECYCLE_TIME_SCALE: z.coerce
       .number()
       .positive()
@@ -46,11 +48,12 @@ const apiEnv = z
       .default(1)
       .describe('compresses every lifecycle duration (demos and tests only; 1 in production)'),
   })
-  .transform(withEmailLinkSecret)
-  .transform(withDevelopmentValues);
+  .describe('the API process environment')
+  .readonly();
 
-/** Values used when unset outside production (required in production): the local stack needs no setup. */
+/** Values used when unset with APP_ENV=development only (required otherwise): the local stack needs no setup. */
 export const DEVELOPMENT_VALUES = {
+  ...SHARED_DEVELOPMENT_VALUES,
   /** the local Checkout stand-in signs its events with it */
   STRIPE_WEBHOOK_SECRET: 'whsec_development_only_never_in_production',
   PLATFORM_DEBTOR_NAME: 'Trousse a Projets (developpement)',
@@ -61,26 +64,14 @@ export const DEVELOPMENT_VALUES = {
 /** The development value of STRIPE_WEBHOOK_SECRET. */
 export const DEV_WEBHOOK_SECRET = DEVELOPMENT_VALUES.STRIPE_WEBHOOK_SECRET;
 
-type DevelopmentValues = Record<keyof typeof DEVELOPMENT_VALUES, string>;
-
-function withDevelopmentValues<T extends { NODE_ENV?: string } & Partial<DevelopmentValues>>(
-  env: T,
-  ctx: z.RefinementCtx,
-): T & DevelopmentValues {
-  const settled = { ...env } as T & DevelopmentValues;
-  for (const [name, value] of Object.entries(DEVELOPMENT_VALUES) as [keyof DevelopmentValues, string][]) {
-    if (env[name]) continue;
-    if (env.NODE_ENV === 'production')
-      ctx.addIssue({ code: 'custom', path: [name], message: 'required in production' });
-    settled[name] = value;
-  }
-  return settled;
-}
-
 /** The API's configuration, parsed from its environment. */
 export type ApiConfig = z.infer<typeof apiEnv>;
 
+/** Whether the local Checkout stand-in serves payments: explicit development mode with stripe-mock only. */
+export const devCheckoutEnabled = (config: Pick<ApiConfig, 'APP_ENV' | 'STRIPE_API_URL'>) =>
+  config.APP_ENV === 'development' && Boolean(config.STRIPE_API_URL);
+
 /** Parses the API environment; throws one readable message listing every bad or missing variable. */
 export function parseApiConfig(env: Record<string, string | undefined>): ApiConfig {
-  return parseEnv(apiEnv, env);
+  return parseServiceEnv(apiEnv, env, DEVELOPMENT_VALUES);
 }

@@ -100,6 +100,7 @@ async function main() {
       await startLifecycle(temporal, { taskQueue: TASK_QUEUE, timeScale: 1, facts });
     }
     const config = parseApiConfig({
+      APP_ENV: 'development',
       DATABASE_URL: services.databaseUrl,
       TEMPORAL_ADDRESS: services.temporalAddress,
       TEMPORAL_TASK_QUEUE: TASK_QUEUE,

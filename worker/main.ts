@@ -38,7 +38,8 @@ const worker = await createWorker({
 const schedules = { temporal, taskQueue: config.TEMPORAL_TASK_QUEUE };
 console.log(`Top-up sweep schedule: ${await ensureTopUpSweepSchedule(schedules)}`);
 console.log(`E-mail delivery schedule: ${await ensureEmailDeliverySchedule(schedules)}`);
-console.log(`Stripe reconciliation schedule: ${await ensureReconciliationSchedule(schedules)}`);
+const stripeMock = Boolean(config.STRIPE_API_URL);
+console.log(`Stripe reconciliation schedule: ${await ensureReconciliationSchedule({ ...schedules, stripeMock })}`);
 console.log(`Worker polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS}`);
 // the SDK shuts the worker down gracefully on SIGINT and SIGTERM; then run() resolves
 await worker.run();

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, ScheduleNotFoundError } from '@temporalio/client';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { ensureReconciliationSchedule, ensureTopUpSweepSchedule } from './schedules.ts';
 
@@ -34,12 +34,24 @@ describe('the top-up sweep schedule', () => {
 
 describe('the Stripe reconciliation schedule', () => {
   it('starts the reconciliation once a day, never two at once', async () => {
-    const options = { temporal: client, taskQueue: 'trousse-test', scheduleId: reconciliationId };
+    const options = { temporal: client, taskQueue: 'trousse-test', scheduleId: reconciliationId, stripeMock: false };
     expect(await ensureReconciliationSchedule(options)).toBe('created');
     expect(await ensureReconciliationSchedule(options)).toBe('existing');
     const schedule = await client.schedule.getHandle(reconciliationId).describe();
     expect(schedule.action).toMatchObject({ type: 'startWorkflow', workflowType: 'reconciliationWorkflow' });
     expect(schedule.spec.intervals?.map((interval) => interval.every)).toEqual([86_400_000]);
     expect(schedule.policies.overlap).toBe('SKIP');
+  });
+});
+
+describe('the Stripe reconciliation against stripe-mock', () => {
+  it('is not scheduled, and one left by an earlier start is removed', async () => {
+    const scheduleId = `stripe-reconciliation-mock-${randomBytes(4).toString('hex')}`;
+    const options = { temporal: client, taskQueue: 'trousse-test', scheduleId };
+    expect(await ensureReconciliationSchedule({ ...options, stripeMock: true })).toBe('not scheduled (stripe-mock)');
+    await expect(client.schedule.getHandle(scheduleId).describe()).rejects.toBeInstanceOf(ScheduleNotFoundError);
+    expect(await ensureReconciliationSchedule({ ...options, stripeMock: false })).toBe('created');
+    expect(await ensureReconciliationSchedule({ ...options, stripeMock: true })).toBe('removed (stripe-mock)');
+    await expect(client.schedule.getHandle(scheduleId).describe()).rejects.toBeInstanceOf(ScheduleNotFoundError);
   });
 });

@@ -1,4 +1,4 @@
-import { ScheduleAlreadyRunning, type Client } from '@temporalio/client';
+import { ScheduleAlreadyRunning, ScheduleNotFoundError, type Client } from '@temporalio/client';
 
 /** A Temporal Schedule the worker keeps: the workflow it starts, how often, and what it is for. */
 interface ScheduleDefinition {
@@ -71,5 +71,19 @@ export const ensureTopUpSweepSchedule = (options: ScheduleOptions) => ensureSche
 /** The delivery of the outbox every minute; created once. */
 export const ensureEmailDeliverySchedule = (options: ScheduleOptions) => ensureSchedule(EMAIL_DELIVERY, options);
 
-/** The daily reconciliation of the ledger with Stripe; created once. */
-export const ensureReconciliationSchedule = (options: ScheduleOptions) => ensureSchedule(RECONCILIATION, options);
+/**
+ * The daily reconciliation of the ledger with Stripe; created once. Against stripe-mock, which keeps no state and
+ * would flag every payment, it is not scheduled, and one left by an earlier start is removed.
+ */
+export async function ensureReconciliationSchedule(
+  options: ScheduleOptions & { stripeMock: boolean },
+): Promise<'created' | 'existing' | 'not scheduled (stripe-mock)' | 'removed (stripe-mock)'> {
+  if (!options.stripeMock) return ensureSchedule(RECONCILIATION, options);
+  try {
+    await options.temporal.schedule.getHandle(options.scheduleId ?? RECONCILIATION.id).delete();
+    return 'removed (stripe-mock)';
+  } catch (error) {
+    if (error instanceof ScheduleNotFoundError) return 'not scheduled (stripe-mock)';
+    throw error;
+  }
+}

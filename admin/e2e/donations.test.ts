@@ -64,6 +64,7 @@ describe('donations in the back office', () => {
     page.setDefaultTimeout(30_000);
     await signInToAdmin(page, session.baseUrl, admin.email, FIXTURE_PASSWORD);
     await page.getByRole('menuitem', { name: 'Rapprochements Stripe' }).click();
+    await page.getByText(/simulé par stripe-mock, qui ne garde aucun paiement/).waitFor();
     await page.getByRole('button', { name: 'Rapprocher maintenant' }).click();
     await page.getByText(/Rapprochement fait : \d+ écart\(s\)\./).waitFor();
     await page.locator('tbody tr').first().click();

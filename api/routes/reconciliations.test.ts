@@ -50,4 +50,12 @@ describe('the reconciliation with Stripe', () => {
     );
     expect((await admin.client.request('POST', '/api/reconciliations', { days: 365 })).status).toBe(400);
   });
+
+  it('tells admins that against stripe-mock it compares with nothing kept, and is not scheduled daily', async () => {
+    const admin = await signIn({ db, browser }, 'admin');
+    expect(await admin.client.getJson('/api/reconciliation-mode')).toEqual({
+      status: 200,
+      body: { stripeMock: true, daily: false },
+    });
+  });
 });

@@ -69,8 +69,25 @@ const run = defineRoute(['admin'], {
   responses: { 201: jsonResponse(Run, 'Rapprochement fait'), ...errorResponses },
 });
 
-/** The reconciliation report with Stripe, for admins: the daily runs, and one run on demand. */
+const Mode = z
+  .object({
+    stripeMock: z.boolean().describe('Stripe est simulé par stripe-mock, qui ne garde aucun paiement'),
+    daily: z.boolean().describe('le rapprochement quotidien est planifié (jamais contre stripe-mock)'),
+  })
+  .openapi('ReconciliationMode');
+const mode = defineRoute(['admin'], {
+  method: 'get',
+  path: '/reconciliation-mode',
+  summary: 'Contre quoi le rapprochement compare le grand livre : Stripe, ou stripe-mock (écarts sans valeur)',
+  responses: { 200: jsonResponse(Mode, 'Mode du rapprochement'), ...errorResponses },
+});
+
+/** The reconciliation report with Stripe, for admins: the daily runs, one run on demand, and what it compares with. */
 export const reconciliationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(mode, (c) => {
+    const stripeMock = Boolean(c.get('deps').config.STRIPE_API_URL);
+    return c.json({ stripeMock, daily: !stripeMock }, 200);
+  })
   .openapi(list, async (c) => c.json(await listReconciliationRuns(c.get('deps').db, pageOf(c.req.valid('query'))), 200))
   .openapi(one, async (c) => {
     const found = await findReconciliationRun(c.get('deps').db, c.req.valid('param').id);

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { accounts, balanceOf, postMovement } from '../../db/queries/ledger.ts';
 import { createTestApp } from '../../test/app.ts';
@@ -204,6 +205,38 @@ describe('the Stripe webhook', () => {
     expect(await balanceOf(db, 'refunds')).toBeGreaterThanOrEqual(2700);
     expect(await anomaliesOf(gift.id)).toEqual(['refund_before_payment']);
     await deliver(app, chargeRefunded(gift));
+    expect(await balanceOf(db, `project:${projectId}`)).toBe(0);
+  });
+
+  it('closes the « refund before payment » anomaly by itself once the payment arrives and the refund is replayed', async () => {
+    const projectId = await collectingProject();
+    const gift = await giveTo(projectId, 3100);
+    const early = chargeRefunded(gift);
+    await deliver(app, early);
+    const openOf = async () =>
+      db<{ resolvedAt: Date | null; details: object }[]>`
+        select resolved_at, details from payment_anomalies
+        where donation_id = ${gift.id} and kind = 'refund_before_payment'`;
+    expect(await openOf()).toEqual([{ resolvedAt: null, details: {} }]);
+    await deliver(app, sessionCompleted(gift));
+    expect(await openOf()).toEqual([
+      {
+        resolvedAt: expect.any(Date),
+        details: { resolvedBy: 'replay_after_payment', replayOutcome: 'refunded' },
+      },
+    ]);
+    const [event] = await db`select outcome from stripe_events where id = ${early.id}`;
+    expect(event).toEqual({ outcome: 'refunded_after_payment' });
+
+    // those left open before this closed them are closed by migration 00010
+    await db`update payment_anomalies set resolved_at = null, details = '{}' where donation_id = ${gift.id}`;
+    await db.file(fileURLToPath(new URL('../../db/migrations/00010_replayed_anomalies/index.sql', import.meta.url)));
+    expect(await openOf()).toEqual([
+      {
+        resolvedAt: expect.any(Date),
+        details: { resolvedBy: 'replay_after_payment', replayOutcome: 'refunded' },
+      },
+    ]);
     expect(await balanceOf(db, `project:${projectId}`)).toBe(0);
   });
 

@@ -9,12 +9,13 @@ import {
 import { stillNeededCents } from '../../domain/campaign.ts';
 import { CHECKOUT_LIFETIME_MS, checkoutExpiresAt } from '../../domain/checkout.ts';
 import { formatEuros } from '../../domain/money.ts';
+import { devCheckoutEnabled } from '../config.ts';
 import type { ApiDeps } from '../context.ts';
 import { ApiError } from '../errors.ts';
 
 /** Where the donor pays: Stripe's hosted page, or the local stand-in (same site) when Stripe is stripe-mock. */
 const checkoutUrlOf = (deps: Pick<ApiDeps, 'config'>, session: { id: string; url: string | null }) =>
-  deps.config.STRIPE_API_URL ? `/dev/checkout/${session.id}` : (session.url ?? '');
+  devCheckoutEnabled(deps.config) ? `/dev/checkout/${session.id}` : (session.url ?? '');
 
 const publicBase = (deps: Pick<ApiDeps, 'config'>) => deps.config.PUBLIC_URL.replace(/\/+$/, '');
 

@@ -7,7 +7,12 @@ import {
   type PaymentRow,
 } from '../../db/queries/donations.ts';
 import { findPayoutOfProject } from '../../db/queries/payouts.ts';
-import { flagAnomaly, takeWaitingEvents, finishStripeEvent } from '../../db/queries/stripe-events.ts';
+import {
+  closeReplayedAnomaly,
+  flagAnomaly,
+  takeWaitingEvents,
+  finishStripeEvent,
+} from '../../db/queries/stripe-events.ts';
 import { accounts, postMovement } from '../../db/queries/ledger.ts';
 import { formatEuros } from '../../domain/money.ts';
 import { destinationOf, flagIfProjectClosed, takeBack } from './payment-movements.ts';
@@ -102,6 +107,7 @@ async function sessionPaid(tx: Tx, eventId: string, session: Stripe.Checkout.Ses
   for (const waiting of await takeWaitingEvents(tx, donationId)) {
     const result = await applyStripeEvent(tx, waiting.payload as Stripe.Event);
     await finishStripeEvent(tx, waiting.id, { ...result, outcome: `${result.outcome}_after_payment` });
+    if (!result.waitingForPayment) await closeReplayedAnomaly(tx, waiting.id, result.outcome);
   }
   return about(donation, 'paid');
 }

@@ -62,6 +62,18 @@ export async function flagAnomaly(
     on conflict (kind, stripe_event_id) do nothing`;
 }
 
+/**
+ * Closes the « refund before payment » anomaly of an event that waited for its payment, once its replay has been
+ * applied: it resolved by itself (no one resolved it; `details.resolvedBy` says so, with the replay's outcome).
+ */
+export async function closeReplayedAnomaly(db: Tx, eventId: string, outcome: string): Promise<void> {
+  await db`
+    update payment_anomalies
+    set resolved_at = clock_timestamp(),
+        details = details || ${db.json({ resolvedBy: 'replay_after_payment', replayOutcome: outcome })}
+    where kind = 'refund_before_payment' and stripe_event_id = ${eventId} and resolved_at is null`;
+}
+
 /** A flagged anomaly as the back office lists it. */
 export interface AnomalyRow {
   id: number;

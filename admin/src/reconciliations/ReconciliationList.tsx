@@ -1,4 +1,5 @@
-import { Button, Typography } from '@mui/material';
+import { Alert, Button, Typography } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
 import { DataTable, DateField, List, TopToolbar, useNotify, useRecordContext, useRefresh } from 'react-admin';
 import type { RaRecord } from 'react-admin';
 import { EurosField } from '../fields/EurosField.tsx';
@@ -73,9 +74,26 @@ const RunNow = () => {
   );
 };
 
+/** Against stripe-mock, which keeps no payment, every payment differs: the page says so. */
+const StripeMockNotice = () => {
+  const { data } = useQuery({
+    queryKey: ['reconciliation-mode'],
+    queryFn: ({ signal }) => fetchApi<{ stripeMock: boolean }>('/reconciliation-mode', { signal }),
+  });
+  if (!data?.stripeMock) return null;
+  return (
+    <Alert severity="warning" sx={{ mt: 1 }}>
+      Stripe est ici simulé par stripe-mock, qui ne garde aucun paiement : chaque paiement du grand livre y paraît
+      inconnu de Stripe. Les écarts de cette page ne signalent donc rien de réel, et le rapprochement quotidien n’est
+      pas planifié dans ce mode.
+    </Alert>
+  );
+};
+
 /** The daily reconciliation of the ledger with Stripe: totals on each side and every difference (admins). */
 export const ReconciliationList = () => (
   <List sort={{ field: 'ranAt', order: 'DESC' }} exporter={false} actions={<RunNow />} empty={false}>
+    <StripeMockNotice />
     <DataTable rowClick="expand" expand={<Differences />} bulkActionButtons={false}>
       <Column source="ranAt">
         <DateField source="ranAt" showTime locales="fr-FR" />
