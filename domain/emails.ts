@@ -1,5 +1,5 @@
 /** Who receives a project's e-mails. */
-export type Audience = 'porteur' | 'directeur' | 'validateurs' | 'donors' | 'sponsors';
+export type Audience = 'porteur' | 'directeur' | 'validateurs' | 'donors' | 'sponsors' | 'gestionnaire' | 'admins';
 
 /**
  * Transactional e-mails always go out. Progress (campaign milestones and end) and news e-mails are the
@@ -64,8 +64,7 @@ export function retryDelayMs(attempts: number): number {
   return Math.min(60_000 * 4 ** Math.max(attempts - 1, 0), 4 * HOUR_MS);
 }
 
-/** French names of the e-mail templates, for the back office. */
-export const EMAIL_TEMPLATE_LABELS: Record<string, string> = {
+const TEMPLATE_LABELS = {
   project_submitted: 'Projet soumis',
   new_submission: 'Nouveau projet à examiner',
   review_sla_breached: 'Examen en retard',
@@ -90,4 +89,12 @@ export const EMAIL_TEMPLATE_LABELS: Record<string, string> = {
   tax_receipt_available: 'Reçu fiscal disponible',
   tax_statement_available: 'Récapitulatif annuel des dons',
   account_invitation: 'Invitation au back office',
-};
+  payout_waiting_bank_details: 'Versement en attente des coordonnées bancaires',
+  lifecycle_incident: 'Projet bloqué par un incident',
+} as const satisfies Record<string, string>;
+
+/** The name of an e-mail template: a typo is a compile error, not a failed workflow. */
+export type EmailTemplate = keyof typeof TEMPLATE_LABELS;
+
+/** French names of the e-mail templates, for the back office. */
+export const EMAIL_TEMPLATE_LABELS: Record<string, string> = TEMPLATE_LABELS;

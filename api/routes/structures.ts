@@ -10,6 +10,7 @@ import type { User } from '../../db/queries/users.ts';
 import { checkBankDetails, maskIban } from '../../domain/bank-details.ts';
 import { currentUser, defineRoute } from '../auth/access.ts';
 import { structuresHandledBy } from '../auth/scopes.ts';
+import { signalPayoutsReady } from '../services/lifecycle-recovery.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
 import { errorResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
@@ -112,5 +113,6 @@ export const structureRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
       entityType: 'receiving_structure',
       entityId: String(id),
     });
+    await signalPayoutsReady(c.get('deps').temporal, db, id);
     return c.json(await structureOrFail(c, id), 200);
   });
