@@ -5,7 +5,16 @@ import { findLifecycleFacts } from '../db/queries/projects.ts';
 import { CANCEL_WHILE_CLOSING } from '../domain/lifecycle.ts';
 import { createTestApp, type Browser } from '../test/app.ts';
 import { insertProject, insertSchool } from '../test/fixtures.ts';
-import { act, emailsTo, give, publish, signIn, TEST_TIME_SCALE, waitForStatus } from '../test/lifecycle.ts';
+import {
+  act,
+  emailsTo,
+  give,
+  keepHistory,
+  publish,
+  signIn,
+  TEST_TIME_SCALE,
+  waitForStatus,
+} from '../test/lifecycle.ts';
 import { ActivityGate, startGatedWorker } from '../test/lifecycle-worker.ts';
 import {
   expectLedgerConsistent,
@@ -35,6 +44,7 @@ beforeAll(async () => {
 
 const POLL = { timeout: 15_000 };
 const handleOf = (projectId: number) => temporal.workflow.getHandle(projectWorkflowId(projectId));
+const keep = (projectId: number, name: string) => keepHistory(temporal, name, projectWorkflowId(projectId));
 const stateOf = (projectId: number) => handleOf(projectId).query(stateQuery);
 
 /** A project with its receiving structure (bank details validated unless told), published through the API. */
@@ -74,6 +84,7 @@ describe('live figures (defect 1)', () => {
         return { status, collectedCents, donorCount };
       }, POLL)
       .toEqual({ status: 'published', collectedCents: 5_000, donorCount: ledger.donorCount });
+    await keep(projectId, 'gifts-during-top-up-request');
     await handleOf(projectId).terminate('test over');
   });
 });
@@ -97,6 +108,8 @@ describe('a cancellation while the campaign closes (defect 3)', () => {
     expect(cancel).toEqual({ status: 409, body: expect.objectContaining({ message: CANCEL_WHILE_CLOSING }) });
     gate.release();
     await waitForStatus(db, projectId, 'closed');
+    await handleOf(projectId).result();
+    await keep(projectId, 'cancel-refused-while-closing');
   });
 });
 
@@ -119,6 +132,7 @@ describe('a payout waiting for bank details (defects 2 and 4)', () => {
     await waitForStatus(db, projectId, 'paid_out');
     const [payout] = await db`select amount_cents, structure_id from payouts where project_id = ${projectId}`;
     expect(payout).toEqual({ amountCents: 60_000, structureId });
+    await keep(projectId, 'payout-waiting-for-bank-details');
   });
 
   it('may still be cancelled: every donor is refunded and told why (defect 10)', async () => {
@@ -142,6 +156,8 @@ describe('a payout waiting for bank details (defects 2 and 4)', () => {
     }
     expect(await db`select id from payouts where project_id = ${projectId}`).toHaveLength(0);
     await expectLedgerConsistent(db);
+    await handleOf(projectId).result();
+    await keep(projectId, 'cancelled-awaiting-payout');
   });
 });
 
@@ -162,12 +178,13 @@ describe('a stopped lifecycle (defect 9)', () => {
     expect((await db`select status from projects where id = ${projectId}`)[0]?.status).toBe('published');
 
     await expect
-      .poll(async () => (await as('admin').getJson('/api/lifecycle/stuck')).body, { timeout: 15_000 })
+      .poll(async () => (await as('admin').getJson('/api/stuck-projects')).body.data, { timeout: 15_000 })
       .toContainEqual(expect.objectContaining({ projectId, kind: 'stopped', status: 'published' }));
     const resumed = await as('admin').request('POST', `/api/projects/${projectId}/lifecycle/resume`);
     expect(await resumed.json()).toEqual({ resumed: 'restarted' });
     const cancelled = await act(as('admin'), projectId, 'cancel', { reason: 'Sortie annulée par la préfecture.' });
     expect(cancelled.body.status).toBe('cancelled');
+    await keep(projectId, 'restarted-then-cancelled');
   });
 });
 
@@ -179,8 +196,8 @@ describe('a step that fails for good', () => {
     await expect.poll(async () => (await stateOf(projectId)).incident ?? '', POLL).toContain('Panne simulée');
     expect((await handleOf(projectId).describe()).status.name).toBe('RUNNING');
     await expect.poll(() => emailsTo(db, projectId, people.admin!.email), POLL).toContain('lifecycle_incident');
-    const stuck = await as('admin').getJson('/api/lifecycle/stuck');
-    expect(stuck.body).toContainEqual(expect.objectContaining({ projectId, kind: 'incident' }));
+    const stuck = await as('admin').getJson('/api/stuck-projects');
+    expect(stuck.body.data).toContainEqual(expect.objectContaining({ projectId, kind: 'incident' }));
     const blocked = await act(as('admin'), projectId, 'cancel', { reason: 'Sortie annulée par la préfecture.' });
     expect(blocked.status).toBe(409);
 
@@ -189,5 +206,6 @@ describe('a step that fails for good', () => {
     await waitForStatus(db, projectId, 'paid_out');
     const open = await db`select id from lifecycle_incidents where project_id = ${projectId} and resolved_at is null`;
     expect(open).toHaveLength(0);
+    await keep(projectId, 'incident-resumed');
   });
 });

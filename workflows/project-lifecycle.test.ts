@@ -1,5 +1,3 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startLifecycle } from '../api/services/lifecycle.ts';
 import { findCampaignProgress } from '../db/queries/grants.ts';
@@ -10,6 +8,7 @@ import {
   act,
   emailsTo,
   give,
+  keepHistory,
   publish,
   signIn,
   TEST_TIME_SCALE,
@@ -23,6 +22,7 @@ import {
   insertSolidarityFund,
   recordPaidDonation,
 } from '../test/money.ts';
+import { resolutionWorkflowId } from './failed-campaign-resolution.messages.ts';
 import { projectWorkflowId, stateQuery } from './project-lifecycle.messages.ts';
 
 // Every path of the lifecycle, through the API, on the real Temporal server and Postgres; one day lasts 0.1 s.
@@ -59,18 +59,16 @@ async function newProject(options: Partial<Parameters<typeof insertProject>[1]> 
   return projectId;
 }
 
+const waitForWorkflowEnd = (projectId: number) => temporal.workflow.getHandle(projectWorkflowId(projectId)).result();
+
 const donorOf = (donationId: number) =>
   db`select donor_email from donations where id = ${donationId}`.then(([row]) => row?.donorEmail as string);
 
 const donationStatus = async (donationId: number) =>
   (await db`select status from donations where id = ${donationId}`)[0]?.status;
 
-/** Keeps the project's history for the replay test (copied to workflows/histories when recorded afresh). */
-async function keepHistory(projectId: number, name: string) {
-  const history = await temporal.workflow.getHandle(projectWorkflowId(projectId)).fetchHistory();
-  mkdirSync('.data/histories', { recursive: true });
-  writeFileSync(`.data/histories/${name}.json`, historyToJSON(history));
-}
+/** Keeps the project's lifecycle history for the replay test. */
+const keep = (projectId: number, name: string) => keepHistory(temporal, name, projectWorkflowId(projectId));
 
 describe('a project that succeeds', () => {
   it('goes from submission to completed, pays its structure and tells its donors of the report', async () => {
@@ -113,7 +111,7 @@ describe('a project that succeeds', () => {
       await db`select count(*)::int as n from email_outbox where project_id = ${projectId} and template = 'report_published'`;
     expect(donorMails[0]?.n).toBe(2);
     await expectLedgerConsistent(db);
-    await keepHistory(projectId, 'succeeded-and-completed');
+    await keep(projectId, 'succeeded-and-completed');
   });
 
   it('closes at once when the optimum is reached, long before its deadline', async () => {
@@ -124,6 +122,7 @@ describe('a project that succeeds', () => {
     await waitForStatus(db, projectId, 'paid_out');
     expect(Date.now() - started).toBeLessThan(90 * 100);
     expect((await timelineOf(db, projectId)).slice(3, 6)).toEqual(['published', 'closed_optimum', 'paid_out']);
+    await keep(projectId, 'closed-at-optimum');
   });
 });
 
@@ -143,6 +142,7 @@ describe('review', () => {
     const [comment] = await db`
       select comment from project_status_history where project_id = ${projectId} and to_status = 'changes_requested'`;
     expect(comment?.comment).toBe('Précisez le budget du transport.');
+    await keep(projectId, 'review-with-changes');
   });
 
   it('rejects with a reason, after which nothing more can be done', async () => {
@@ -155,6 +155,7 @@ describe('review', () => {
     expect(again.body.message).toBe(
       'Ce projet ne peut être soumis que depuis un brouillon ou après une demande de modifications.',
     );
+    await keep(projectId, 'rejected');
   });
 
   it('escalates a submission waiting longer than the review SLA to the validators', async () => {
@@ -163,6 +164,7 @@ describe('review', () => {
     await expect
       .poll(() => emailsTo(db, projectId, people.validateur!.email), { timeout: 15_000 })
       .toEqual(['new_submission', 'review_sla_breached']);
+    await keep(projectId, 'review-sla-breached');
   });
 });
 
@@ -199,7 +201,8 @@ describe('a campaign that fails', () => {
       select count(*)::int as n from email_outbox where project_id = ${projectId} and template = 'campaign_failed_choice'`;
     expect(choiceMails[0]?.n).toBe(3);
     await expectLedgerConsistent(db);
-    await keepHistory(projectId, 'failed-and-resolved');
+    await keep(projectId, 'failed-and-resolved');
+    await keepHistory(temporal, 'failed-resolution-child', resolutionWorkflowId(projectId));
   });
 });
 
@@ -214,6 +217,8 @@ describe('cancellation', () => {
     expect(cancelled.body.status).toBe('cancelled');
     await expect.poll(() => donationStatus(donationId), { timeout: 15_000 }).toBe('refund_requested');
     await expectLedgerConsistent(db);
+    await waitForWorkflowEnd(projectId);
+    await keep(projectId, 'cancelled-while-collecting');
   });
 });
 
@@ -244,6 +249,7 @@ describe('the final report', () => {
     expect((await act(as('validateur'), projectId, 'report/review', { decision: 'accept' })).body.status).toBe(
       'completed',
     );
+    await keep(projectId, 'report-late-and-completed');
   });
 });
 
@@ -331,6 +337,7 @@ describe('a long campaign', () => {
       await give(app, projectId, 1_000);
     }
     expect((await handle.describe()).runId).not.toBe(firstRunId);
+    await keepHistory(temporal, 'continued-as-new', projectWorkflowId(projectId), firstRunId);
     await give(app, projectId, 1_000);
     const ledger = await findCampaignProgress(db, projectId);
     await expect

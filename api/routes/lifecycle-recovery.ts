@@ -9,9 +9,12 @@ import { IdParam } from './resources.schemas.ts';
 
 const stuck = defineRoute(['admin'], {
   method: 'get',
-  path: '/lifecycle/stuck',
+  path: '/stuck-projects',
   summary: 'Projets bloqués : une étape a échoué, ou leur processus s’est arrêté avant la fin',
-  responses: { 200: jsonResponse(z.array(StuckProject), 'Projets bloqués'), ...errorResponses },
+  responses: {
+    200: jsonResponse(z.object({ data: z.array(StuckProject), total: z.number().int() }), 'Projets bloqués'),
+    ...errorResponses,
+  },
 });
 
 const resume = defineRoute(['admin'], {
@@ -31,7 +34,8 @@ const resume = defineRoute(['admin'], {
 export const lifecycleRecoveryRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(stuck, async (c) => {
     const { temporal, db } = c.get('deps');
-    return c.json(await listStuckProjects(temporal, db), 200);
+    const data = (await listStuckProjects(temporal, db)).map((stuck) => ({ id: stuck.projectId, ...stuck }));
+    return c.json({ data, total: data.length }, 200);
   })
   .openapi(resume, async (c) => {
     const { temporal, db, config } = c.get('deps');

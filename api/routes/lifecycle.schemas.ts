@@ -68,6 +68,7 @@ export const TimelineEntry = z
 
 export const StuckProject = z
   .object({
+    id: z.number().openapi({ description: 'the project id' }),
     projectId: z.number(),
     title: z.string(),
     status: z.enum(PROJECT_STATUSES),
