@@ -121,6 +121,7 @@ export async function projectLifecycleWorkflowV2(input: ProjectLifecycleInput): 
       await lifecycle.guard('amorçage', () => funds.requestSeedingGrants({ projectId }));
       state.seedingRequested = true;
     }
+    let topUpAskedAt: number | undefined;
     for (;;) {
       const decision = decisions.peek();
       if (decision?.action === 'cancel') return await cancel(decision.input);
@@ -128,7 +129,8 @@ export async function projectLifecycleWorkflowV2(input: ProjectLifecycleInput): 
       if (lifecycle.progressStale) await lifecycle.refreshProgress();
       if (lifecycle.progressStale) continue;
       if (lifecycle.campaignTotal() >= project.optimumGoalCents || now() >= deadline) break;
-      if (!state.topUpGranted && now() >= topUpFrom) {
+      if (!state.topUpGranted && now() >= topUpFrom && topUpAskedAt !== lifecycle.donationSignals) {
+        topUpAskedAt = lifecycle.donationSignals;
         state.topUpGranted = await requestTopUp();
         if (state.topUpGranted) lifecycle.donationSignals += 1;
         continue;

@@ -70,7 +70,7 @@ describe('a priority campaign helped by a solidarity fund', () => {
     await fiveDonors(repPlus);
     const ordinary = await publishedProject(schools.ordinary as string, 'ordinaryDirecteur');
     await fiveDonors(ordinary);
-    await waitForStatus(db, repPlus, 'report_due');
+    await waitForStatus(db, repPlus, 'paid_out');
     await waitForStatus(db, ordinary, 'closed');
 
     expect((await timelineOf(db, repPlus)).slice(3, 6)).toEqual(['published', 'succeeded', 'paid_out']);
