@@ -89,6 +89,26 @@ describe('live figures (defect 1)', () => {
   });
 });
 
+describe('the top-up window (defect 13)', () => {
+  it('opens no earlier than the campaign’s half, even when D days are longer than the campaign', async () => {
+    const projectId = await insertProject(db, { schoolUai, porteurId: people.porteur!.id, campaignDays: 90 });
+    await insertReceivingStructure(db, { projectId });
+    await db`update projects set status = 'published', campaign_starts_at = now(),
+             campaign_ends_at = now() + interval '2 hours' where id = ${projectId}`;
+    const input = lifecycleInput((await findLifecycleFacts(db, projectId))!, Number(TEST_TIME_SCALE));
+    // a two-hour campaign whose top-up window (D) is as long: the window opens at its half, in an hour
+    input.durations = { ...input.durations, campaign: 7_200_000, topUpWindow: 7_200_000 };
+    const workflowId = projectWorkflowId(projectId);
+    await temporal.workflow.start(LIFECYCLE_WORKFLOW_TYPE, { workflowId, taskQueue, args: [input] });
+    await give(app, projectId, 3_000);
+    await expect.poll(async () => (await stateOf(projectId)).collectedCents, POLL).toBe(3_000);
+    const history = await handleOf(projectId).fetchHistory();
+    const scheduled = (history.events ?? []).map((event) => event.activityTaskScheduledEventAttributes?.activityType);
+    expect(scheduled.map((type) => type?.name).filter(Boolean)).not.toContain('requestTopUpGrants');
+    await handleOf(projectId).terminate('test over');
+  });
+});
+
 describe('a cancellation while the campaign closes (defect 3)', () => {
   it('is refused at once with a French reason, and the campaign closes', async () => {
     const projectId = await insertProject(db, { schoolUai, porteurId: people.porteur!.id, campaignDays: 7 });
