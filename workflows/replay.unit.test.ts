@@ -18,7 +18,7 @@ describe('recorded workflow histories', () => {
   }, 120_000);
 
   it('are there to replay, for every path', () => {
-    expect(files.length).toBeGreaterThanOrEqual(18);
+    expect(files.length).toBeGreaterThanOrEqual(19);
   });
 
   it.each(files)(
