@@ -202,6 +202,9 @@ describe('a stopped lifecycle (defect 9)', () => {
       .toContainEqual(expect.objectContaining({ projectId, kind: 'stopped', status: 'published' }));
     const resumed = await as('admin').request('POST', `/api/projects/${projectId}/lifecycle/resume`);
     expect(await resumed.json()).toEqual({ resumed: 'restarted' });
+    const again = await as('admin').request('POST', `/api/projects/${projectId}/lifecycle/resume`);
+    expect(again.status).toBe(409);
+    expect((await again.json()).message).toBe('Ce projet n’est pas bloqué : son processus suit son cours.');
     const cancelled = await act(as('admin'), projectId, 'cancel', { reason: 'Sortie annulée par la préfecture.' });
     expect(cancelled.body.status).toBe('cancelled');
     await keep(projectId, 'restarted-then-cancelled');

@@ -74,8 +74,11 @@ export async function resumeLifecycle(
   let resumed: 'step_retried' | 'restarted';
   if (run === 'RUNNING') {
     const open = (await listOpenLifecycleIncidents(db)).some((incident) => incident.projectId === facts.projectId);
-    if (!open) throw new ApiError(409, 'not_stuck', 'Ce projet n’est pas bloqué : son processus suit son cours.');
-    await temporal.workflow.getHandle(projectWorkflowId(facts.projectId)).signal(resumeSignal, options);
+    const handle = temporal.workflow.getHandle(projectWorkflowId(facts.projectId));
+    // a payout waiting for a structure attached since (no validation to signal it) looks again
+    if (!open && facts.status === 'payout_pending') await handle.signal(payoutReadySignal);
+    else if (!open) throw new ApiError(409, 'not_stuck', 'Ce projet n’est pas bloqué : son processus suit son cours.');
+    else await handle.signal(resumeSignal, options);
     await signalIfRunning(temporal, resolutionWorkflowId(facts.projectId), options.actorId);
     resumed = 'step_retried';
   } else {
