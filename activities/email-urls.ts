@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { signDonationToken, signUnsubscribeToken } from '../domain/email-links.ts';
 import type { Audience } from '../domain/emails.ts';
 
-const BACK_OFFICE: readonly Audience[] = ['porteur', 'directeur', 'validateurs'];
+const BACK_OFFICE: readonly Audience[] = ['porteur', 'directeur', 'validateurs', 'gestionnaire', 'admins'];
 
 /** The project's page: in the back office for its team, the public page for donors and sponsors. */
 export function projectUrlFor(publicUrl: string, projectId: number, audience: Audience): string {

@@ -2,6 +2,7 @@ import type Stripe from 'stripe';
 import type { Db } from '../db/client.ts';
 import { createEmailDeliveryActivities, type MailDeps } from './email-delivery.ts';
 import { createFundActivities } from './funds.ts';
+import { createLifecycleActivities } from './lifecycle.ts';
 import { createNotificationActivities } from './notifications.ts';
 import { createPaymentActivities } from './payments.ts';
 import { createProjectContactActivities } from './project-contacts.ts';
@@ -21,6 +22,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createProjectActivities(deps),
     ...createProjectContactActivities(deps),
+    ...createLifecycleActivities(deps),
     ...createPaymentActivities(deps),
     ...createNotificationActivities(deps),
     ...createEmailDeliveryActivities(deps),

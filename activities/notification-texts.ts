@@ -1,4 +1,4 @@
-import type { Audience } from '../domain/emails.ts';
+import type { Audience, EmailTemplate } from '../domain/emails.ts';
 
 /** The words of one project e-mail, in French; `{title}` stands for the project's title. */
 export interface EmailText {
@@ -16,7 +16,7 @@ const SEE = 'Voir le projet';
 const OPEN = 'Ouvrir le projet';
 
 /** Every project e-mail by template name; `supporters` words it for donors and sponsors. */
-const TEXTS: Record<string, Texts> = {
+const TEXTS: Record<EmailTemplate, Texts> = {
   project_submitted: {
     subject: 'Votre projet « {title} » a été soumis',
     paragraphs: [
@@ -116,6 +116,29 @@ const TEXTS: Record<string, Texts> = {
   project_cancelled: {
     subject: 'Le projet « {title} » est annulé',
     paragraphs: ['Le projet « {title} » a été annulé. Chaque donateur est remboursé.'],
+    action: OPEN,
+    supporters: {
+      paragraphs: [
+        'Le projet « {title} » que vous avez soutenu a été annulé par l’équipe de la plateforme ; la raison est indiquée ci-dessous.',
+        'Votre don vous est intégralement remboursé sur la carte utilisée : le remboursement apparaît sur votre compte sous quelques jours. Vous n’avez rien à faire.',
+      ],
+      action: SEE,
+    },
+  },
+  payout_waiting_bank_details: {
+    subject: 'Versement de « {title} » en attente des coordonnées bancaires',
+    paragraphs: [
+      'La collecte du projet « {title} » est réussie, mais les fonds ne peuvent pas être versés : les coordonnées bancaires de la structure réceptrice manquent ou ne sont pas encore validées.',
+      'Le gestionnaire de la structure saisit son IBAN et son BIC dans « Structures réceptrices » ; un administrateur les valide après contrôle du RIB. Le versement partira alors de lui-même.',
+    ],
+    action: OPEN,
+  },
+  lifecycle_incident: {
+    subject: 'Projet bloqué : « {title} »',
+    paragraphs: [
+      'Une étape du projet « {title} » a échoué et le processus attend une intervention ; le détail est indiqué ci-dessous.',
+      'Une fois la cause corrigée, relancez-le depuis « Projets bloqués » dans le back office.',
+    ],
     action: OPEN,
   },
   report_reminder: {
@@ -217,7 +240,7 @@ const SUPPORTERS: readonly Audience[] = ['donors', 'sponsors'];
 
 /** The words of a template for an audience, or undefined for an unknown template. */
 export function emailTextOf(template: string, audience: Audience): EmailText | undefined {
-  const texts = TEXTS[template];
+  const texts = TEXTS[template as EmailTemplate] as Texts | undefined;
   if (!texts) return undefined;
   const { supporters, ...words } = texts;
   return SUPPORTERS.includes(audience) ? { ...words, ...supporters } : words;

@@ -24,6 +24,7 @@ import { giftPageRoutes } from './routes/gift-pages.ts';
 import { healthRoutes } from './routes/health.ts';
 import { metricsRoutes } from './routes/metrics.ts';
 import { lifecycleRoutes } from './routes/lifecycle.ts';
+import { lifecycleRecoveryRoutes } from './routes/lifecycle-recovery.ts';
 import { payoutRoutes } from './routes/payouts.ts';
 import { projectDraftRoutes } from './routes/project-drafts.ts';
 import { projectRoutes } from './routes/projects.ts';
@@ -76,6 +77,7 @@ export function createApp(deps: ApiDeps) {
   app.route('/api', projectRoutes);
   app.route('/api', projectDraftRoutes);
   app.route('/api', lifecycleRoutes);
+  app.route('/api', lifecycleRecoveryRoutes);
   app.route('/api', documentRoutes);
   app.route('/api', fundRoutes);
   app.route('/api', userRoutes);

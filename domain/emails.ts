@@ -14,7 +14,7 @@ export interface DeliveryShard {
 export const thanksShardOf = (donationId: number): number => donationId % EMAIL_DELIVERY_SHARDS;
 
 /** Who receives a project's e-mails. */
-export type Audience = 'porteur' | 'directeur' | 'validateurs' | 'donors' | 'sponsors';
+export type Audience = 'porteur' | 'directeur' | 'validateurs' | 'donors' | 'sponsors' | 'gestionnaire' | 'admins';
 
 /**
  * Transactional e-mails always go out. Progress (campaign milestones and end) and news e-mails are the
@@ -79,8 +79,7 @@ export function retryDelayMs(attempts: number): number {
   return Math.min(60_000 * 4 ** Math.max(attempts - 1, 0), 4 * HOUR_MS);
 }
 
-/** French names of the e-mail templates, for the back office. */
-export const EMAIL_TEMPLATE_LABELS: Record<string, string> = {
+const TEMPLATE_LABELS = {
   project_submitted: 'Projet soumis',
   new_submission: 'Nouveau projet à examiner',
   review_sla_breached: 'Examen en retard',
@@ -106,4 +105,14 @@ export const EMAIL_TEMPLATE_LABELS: Record<string, string> = {
   tax_statement_available: 'Récapitulatif annuel des dons',
   account_invitation: 'Invitation au back office',
   password_reset: 'Mot de passe oublié',
-};
+  directeur_invitation: 'Invitation du chef d’établissement',
+  gestionnaire_invitation: 'Invitation du gestionnaire',
+  payout_waiting_bank_details: 'Versement en attente des coordonnées bancaires',
+  lifecycle_incident: 'Projet bloqué par un incident',
+} as const satisfies Record<string, string>;
+
+/** The name of an e-mail template: a typo is a compile error, not a failed workflow. */
+export type EmailTemplate = keyof typeof TEMPLATE_LABELS;
+
+/** French names of the e-mail templates, for the back office. */
+export const EMAIL_TEMPLATE_LABELS: Record<string, string> = TEMPLATE_LABELS;

@@ -5,6 +5,16 @@ import type { Role } from './roles.ts';
 export const LIFECYCLE_ACTIONS = ['submit', 'review', 'attest', 'cancel', 'submitReport', 'reviewReport'] as const;
 export type LifecycleAction = (typeof LIFECYCLE_ACTIONS)[number];
 
+/** The states the first lifecycle (projectLifecycleWorkflow, still running for older projects) may cancel in. */
+export const CANCELLABLE_BEFORE_CLOSING: readonly ProjectStatus[] = [
+  'draft',
+  'submitted',
+  'changes_requested',
+  'accepted',
+  'awaiting_attestation',
+  'published',
+];
+
 /** Who may take each action, and in which states. */
 const RULES: Record<LifecycleAction, { roles: readonly Role[]; states: readonly ProjectStatus[] }> = {
   submit: { roles: ['porteur'], states: ['draft', 'changes_requested'] },
@@ -12,9 +22,9 @@ const RULES: Record<LifecycleAction, { roles: readonly Role[]; states: readonly 
   attest: { roles: ['directeur'], states: ['awaiting_attestation'] },
   cancel: {
     roles: ['admin'],
-    states: ['draft', 'submitted', 'changes_requested', 'accepted', 'awaiting_attestation', 'published'],
+    states: [...CANCELLABLE_BEFORE_CLOSING, 'closed_optimum', 'succeeded', 'payout_pending'],
   },
-  submitReport: { roles: ['porteur'], states: ['report_due', 'report_changes_requested'] },
+  submitReport: { roles: ['porteur'], states: ['paid_out', 'report_due', 'report_changes_requested'] },
   reviewReport: { roles: ['validateur'], states: ['report_submitted'] },
 };
 
@@ -23,7 +33,7 @@ const REFUSALS: Record<LifecycleAction, string> = {
   submit: 'Ce projet ne peut être soumis que depuis un brouillon ou après une demande de modifications.',
   review: 'Seul un projet soumis, en attente de validation, peut être examiné.',
   attest: "Ce projet n'attend pas d'attestation du chef d'établissement.",
-  cancel: 'Un projet ne peut plus être annulé une fois sa campagne terminée.',
+  cancel: 'Un projet ne peut plus être annulé une fois ses fonds versés à la structure réceptrice.',
   submitReport: "Le bilan ne peut être déposé qu'après le versement des fonds, ou après une demande de compléments.",
   reviewReport: "Aucun bilan n'attend d'examen pour ce projet.",
 };
@@ -52,6 +62,17 @@ export function actionsByRole(status: ProjectStatus): Partial<Record<Role, Lifec
   }
   return byRole;
 }
+
+/** Why a cancellation is refused while the campaign's outcome is being recorded (API: 409). */
+export const CANCEL_WHILE_CLOSING =
+  'La collecte est en cours de clôture : réessayez dans un instant, une fois son issue enregistrée.';
+
+/** Why a cancellation is refused once the payout has started (API: 409). */
+export const CANCEL_WHILE_PAYING = 'Le versement des fonds est en cours : le projet ne peut plus être annulé.';
+
+/** Why a step is refused while the lifecycle waits for an admin to resume it (API: 409). */
+export const BLOCKED_BY_INCIDENT =
+  'Le processus de ce projet est bloqué par un incident : un administrateur doit d’abord le relancer (« Projets bloqués »).';
 
 /** Statuses in which the lifecycle has ended. */
 export const FINAL_STATUSES: readonly ProjectStatus[] = ['rejected', 'closed', 'completed', 'cancelled'];

@@ -1,4 +1,6 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Client } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { expect } from 'vitest';
 import { signalDonationChanged } from '../api/services/lifecycle.ts';
 import type { Db } from '../db/client.ts';
@@ -89,4 +91,14 @@ export async function give(
   const donationId = await recordPaidDonation(app.db, { projectId, amountCents, ...donation });
   await signalDonationChanged(app.temporal, projectId, donationId);
   return donationId;
+}
+
+/**
+ * Keeps a workflow's history (the project's lifecycle unless another id is given) in .data/histories for the
+ * replay test; copy the files to workflows/histories to commit them.
+ */
+export async function keepHistory(temporal: Client, name: string, workflowId: string, runId?: string) {
+  const history = await temporal.workflow.getHandle(workflowId, runId).fetchHistory();
+  mkdirSync('.data/histories', { recursive: true });
+  writeFileSync(`.data/histories/${name}.json`, historyToJSON(history));
 }

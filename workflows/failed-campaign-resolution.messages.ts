@@ -11,12 +11,19 @@ export interface ResolutionInput {
   refundAll: boolean;
   afterDonationId?: number;
   choices?: Record<string, 'refund' | 'redirect'>;
+  /** a second pass after an incident: the donors were told and chose already */
+  donorsTold?: boolean;
+  /** gifts that failed for good in earlier runs of this resolution (continue-as-new) */
+  failures?: { donationId: number; message: string }[];
 }
 
 /** How the donations were resolved. */
 export interface ResolutionResult {
   refunded: number;
   redirected: number;
+  /** gifts that failed for good (left for an admin), with the donors' choices to try them again */
+  failures?: { donationId: number; message: string }[];
+  choices?: Record<string, 'refund' | 'redirect'>;
 }
 
 /** A donor chose, from the link in the failure e-mail, what happens to their gift. */

@@ -1,4 +1,12 @@
-import { condition, continueAsNew, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  ActivityFailure,
+  condition,
+  continueAsNew,
+  patched,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
 import type { Activities } from '../activities/index.ts';
 import { DATABASE_ACTIVITY, STRIPE_ACTIVITY } from './lib/activity-options.ts';
 import {
@@ -21,7 +29,7 @@ export async function failedCampaignResolutionWorkflow(input: ResolutionInput): 
     if (!input.refundAll) choices.set(donationId, choice);
   });
 
-  if (input.afterDonationId === undefined && !input.refundAll) {
+  if (input.afterDonationId === undefined && !input.refundAll && !input.donorsTold) {
     if (patched('failure-choice-per-gift')) {
       // one e-mail per gift, each with its donor's own "manage my gift" link
       await db.queueFailureChoiceEmails({ projectId: input.projectId });
@@ -36,28 +44,34 @@ export async function failedCampaignResolutionWorkflow(input: ResolutionInput): 
     await condition(() => false, input.choiceWindow);
   }
 
-  const result: ResolutionResult = { refunded: 0, redirected: 0 };
+  const result: ResolutionResult = { refunded: 0, redirected: 0, failures: [...(input.failures ?? [])] };
   let after = input.afterDonationId ?? 0;
   for (;;) {
     const { donations } = await db.listDonationsToResolve({ projectId: input.projectId, afterId: after, limit: PAGE });
     for (const donation of donations) {
       const choice = input.refundAll ? 'refund' : (choices.get(donation.donationId) ?? donation.failureChoice);
-      if (choice === 'redirect') {
-        await db.redirectDonation({ donationId: donation.donationId });
-        result.redirected += 1;
-      } else {
-        const { refundId } = await stripe.refundDonation({ donationId: donation.donationId });
-        await db.recordRefundRequested({ donationId: donation.donationId, refundId });
-        result.refunded += 1;
+      try {
+        if (choice === 'redirect') {
+          await db.redirectDonation({ donationId: donation.donationId });
+          result.redirected += 1;
+        } else {
+          const { refundId } = await stripe.refundDonation({ donationId: donation.donationId });
+          await db.recordRefundRequested({ donationId: donation.donationId, refundId });
+          result.refunded += 1;
+        }
+      } catch (error) {
+        if (!(error instanceof ActivityFailure)) throw error;
+        result.failures?.push({ donationId: donation.donationId, message: error.cause?.message ?? error.message });
       }
       after = donation.donationId;
     }
-    if (donations.length < PAGE) return result;
+    if (donations.length < PAGE) return { ...result, choices: Object.fromEntries(choices) };
     if (workflowInfo().continueAsNewSuggested) {
       await continueAsNew<typeof failedCampaignResolutionWorkflow>({
         ...input,
         afterDonationId: after,
         choices: Object.fromEntries(choices),
+        failures: result.failures,
       });
     }
   }

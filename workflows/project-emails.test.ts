@@ -45,8 +45,8 @@ describe('the e-mails of a project that succeeds', () => {
     await publish(projectId, as);
     const lea = await giveAs('Léa Martin', projectId, 60_000, 1);
     const hugo = await giveAs('Hugo Petit', projectId, 50_000, 1);
-    // the workflow itself, not only the read model, must be there before the report is sent
-    await waitForWorkflowStatus(temporal, projectId, 'report_due');
+    // the workflow itself, not only the read model, must be there before the report is sent (filed early, while funded)
+    await waitForWorkflowStatus(temporal, projectId, 'paid_out');
     const report = {
       whatWasDone: 'Trois jours à Wimereux : pêche à pied, phare.',
       pupilsReached: 24,

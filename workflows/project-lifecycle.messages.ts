@@ -22,6 +22,10 @@ export interface LifecycleDurations {
   lateReportEscalation: number;
   /** donors of a failed campaign have this long to choose refund or redirect (default 14 days) */
   failureChoiceWindow: number;
+  /** one calendar day (V2: the review SLA counts working days from the date of submission) */
+  day?: number;
+  /** the review SLA in French working days (V2, default 5) */
+  reviewSlaWorkingDays?: number;
 }
 
 /** Facts about the project the lifecycle needs; read from Postgres when the workflow starts. */
@@ -64,6 +68,8 @@ export interface ProjectState {
   donorCount: number;
   /** the actions each role may take now */
   actions: Partial<Record<Role, LifecycleAction[]>>;
+  /** why the lifecycle waits for an admin to resume it, if it does */
+  incident?: string | null;
 }
 
 /** Who acts, for the timeline. */
@@ -117,6 +123,12 @@ export const reviewReportUpdate = defineUpdate<ProjectState, [ReportReviewInput]
 
 /** A donation to the project was paid, refunded or disputed: committed to Postgres before the signal. */
 export const donationChangedSignal = defineSignal<[{ donationId: number }]>('donationChanged');
+
+/** An admin resumed a lifecycle stopped by an incident: the failed step is tried again. */
+export const resumeSignal = defineSignal<[{ actorId: number }]>('resume');
+
+/** The receiving structure's bank details were validated: a payout waiting for them may go. */
+export const payoutReadySignal = defineSignal<[]>('payoutReady');
 
 /** The current state and the actions each role may take now. */
 export const stateQuery = defineQuery<ProjectState>('state');

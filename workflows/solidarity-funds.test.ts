@@ -2,7 +2,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Browser } from '../test/app.ts';
 import { insertProject, insertSchool } from '../test/fixtures.ts';
 import { insertFundSchool } from '../test/funds.ts';
-import { give, publish, signIn, TEST_DAY_MS, TEST_TIME_SCALE, timelineOf, waitForStatus } from '../test/lifecycle.ts';
+import {
+  give,
+  keepHistory,
+  publish,
+  signIn,
+  TEST_DAY_MS,
+  TEST_TIME_SCALE,
+  timelineOf,
+  waitForStatus,
+} from '../test/lifecycle.ts';
+import { projectWorkflowId } from './project-lifecycle.messages.ts';
 import { expectLedgerConsistent, insertReceivingStructure } from '../test/money.ts';
 
 // A fund for priority schools, created by an admin, seeds and tops up a REP+ campaign through its
@@ -70,7 +80,7 @@ describe('a priority campaign helped by a solidarity fund', () => {
     await fiveDonors(repPlus);
     const ordinary = await publishedProject(schools.ordinary as string, 'ordinaryDirecteur');
     await fiveDonors(ordinary);
-    await waitForStatus(db, repPlus, 'report_due');
+    await waitForStatus(db, repPlus, 'paid_out');
     await waitForStatus(db, ordinary, 'closed');
 
     expect((await timelineOf(db, repPlus)).slice(3, 6)).toEqual(['published', 'succeeded', 'paid_out']);
@@ -93,6 +103,7 @@ describe('a priority campaign helped by a solidarity fund', () => {
     const publicPage = await (await app.request(`/projets/${repPlus}`)).text();
     expect(publicPage).toContain('Abondé par Fonds Égalité des chances (Fondation du Nord).');
     expect(await (await app.request(`/projets/${ordinary}`)).text()).not.toContain('Abondé par');
+    await keepHistory(testApp.temporal, 'succeeded-with-top-up', projectWorkflowId(repPlus));
   }, 60_000);
 
   it('shows the porteur each grant with its explanation, in French', async () => {

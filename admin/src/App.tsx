@@ -18,6 +18,7 @@ import {
 } from './permissions.ts';
 import projects, { validationQueue } from './projects/index.ts';
 import reconciliations from './reconciliations/index.ts';
+import stuckProjects from './stuck-projects/index.ts';
 import { authProvider } from './providers/authProvider.ts';
 import { dataProvider } from './providers/dataProvider.ts';
 import schools from './schools/index.ts';
@@ -52,6 +53,7 @@ export const App = () => (
         {isAdmin(roles) ? <Resource name="payouts" {...payouts} /> : null}
         {isAdmin(roles) ? <Resource name="payout-batches" {...payoutBatches} /> : null}
         {isAdmin(roles) ? <Resource name="reconciliations" {...reconciliations} /> : null}
+        {isAdmin(roles) ? <Resource name="stuck-projects" {...stuckProjects} /> : null}
       </>
     )}
   </Admin>

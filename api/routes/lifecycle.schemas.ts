@@ -52,6 +52,7 @@ export const LifecycleState = z
     donorCount: z.number().int(),
     actions: z.partialRecord(z.enum(ROLES), z.array(z.enum(LIFECYCLE_ACTIONS))),
     workflowUrl: z.string().optional().openapi({ description: 'the project’s workflow in the Temporal Web UI' }),
+    incident: z.string().nullable().optional().openapi({ description: 'why the lifecycle waits for an admin' }),
   })
   .openapi('LifecycleState');
 
@@ -64,3 +65,19 @@ export const TimelineEntry = z
     at: z.string(),
   })
   .openapi('TimelineEntry');
+
+export const StuckProject = z
+  .object({
+    id: z.number().openapi({ description: 'the project id' }),
+    projectId: z.number(),
+    title: z.string(),
+    status: z.enum(PROJECT_STATUSES),
+    kind: z.enum(['incident', 'stopped']).openapi({
+      description: 'incident: a step failed for good and the workflow waits; stopped: no workflow runs',
+    }),
+    reason: z.string(),
+    since: z.string(),
+  })
+  .openapi('StuckProject');
+
+export const Resumed = z.object({ resumed: z.enum(['step_retried', 'restarted']) }).openapi('Resumed');

@@ -68,7 +68,7 @@ async function takeStep<Input extends ActorInput>(
   const state = await sendProjectUpdate(
     temporal,
     { taskQueue: config.TEMPORAL_TASK_QUEUE, timeScale: config.LIFECYCLE_TIME_SCALE, facts },
-    update,
+    { action, update },
     { ...input, actorId: user.id } as Input,
   );
   return c.json(state, 200);

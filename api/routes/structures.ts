@@ -10,6 +10,7 @@ import type { User } from '../../db/queries/users.ts';
 import { checkBankDetails, maskIban } from '../../domain/bank-details.ts';
 import { currentUser, defineRoute } from '../auth/access.ts';
 import { structuresHandledBy } from '../auth/scopes.ts';
+import { signalPayoutsReady } from '../services/lifecycle-recovery.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
 import { errorResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
@@ -127,5 +128,6 @@ export const structureRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
       entityId: String(id),
       details: { legalName: reviewed.legalName, iban: maskIban(bank.iban), bic: bank.bic },
     });
+    await signalPayoutsReady(c.get('deps').temporal, db, id);
     return c.json(await structureOrFail(c, id), 200);
   });

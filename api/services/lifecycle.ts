@@ -7,7 +7,7 @@ import {
   type Client,
 } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
-import { actionsByRole } from '../../domain/lifecycle.ts';
+import { actionsByRole, isActionAllowed, refusalOf, type LifecycleAction } from '../../domain/lifecycle.ts';
 import type { LifecycleFacts } from '../../db/queries/projects.ts';
 import {
   INVALID_ACTION_INPUT,
@@ -24,11 +24,20 @@ import { ApiError } from '../errors.ts';
 
 const DAY = 86_400_000;
 
+/** The workflow type new lifecycles start with (older runs finish on projectLifecycleWorkflow). */
+export const LIFECYCLE_WORKFLOW_TYPE = 'projectLifecycleWorkflowV2';
+
+/** Why a step is refused when the project's process has stopped (API: 409; an admin resumes it). */
+export const LIFECYCLE_STOPPED =
+  'Le processus de ce projet est arrêté : rien n’a été modifié. Un administrateur doit le relancer depuis « Projets bloqués ».';
+
 /** Every lifecycle duration, from the rules of DESIGN.md, compressed by the time scale in demos and tests. */
 export function lifecycleDurations(campaignDays: number, timeScale: number): LifecycleDurations {
   const days = (count: number) => Math.max(1, Math.round(count * DAY * timeScale));
   return {
-    reviewSla: days(7), // 5 working days
+    reviewSla: days(7),
+    day: Math.max(1, Math.round(DAY * timeScale)),
+    reviewSlaWorkingDays: 5,
     campaign: days(campaignDays),
     topUpWindow: days(7),
     reportDueAfterActivity: days(30),
@@ -81,20 +90,35 @@ function startOptions({ taskQueue, timeScale, facts }: LifecycleStart) {
 }
 
 /**
- * Sends a human step to a project's lifecycle workflow, starting the workflow from the read model first
- * if the project has none yet. A forbidden action becomes a 409, an unacceptable input a 422, each
- * carrying the workflow's French explanation.
+ * Sends a human step to a project's lifecycle workflow. A project without a workflow yet gets one started
+ * from the read model, but only for a step its status allows; a workflow that has stopped is never started
+ * again by a step (an admin resumes it). A forbidden action becomes a 409, an unacceptable input a 422, each
+ * carrying the workflow's French explanation; a refused step changes nothing.
  */
 export async function sendProjectUpdate<Input extends ActorInput>(
   temporal: Client,
   start: LifecycleStart,
-  update: UpdateDefinition<ProjectState, [Input]>,
+  step: { action: LifecycleAction; update: UpdateDefinition<ProjectState, [Input]> },
   input: Input,
 ): Promise<ProjectState> {
-  const startWorkflowOperation = new WithStartWorkflowOperation('projectLifecycleWorkflow', startOptions(start));
+  const { update, action } = step;
+  const run = await workflowStatus(temporal, start.facts.projectId);
+  if (run !== undefined && run !== 'RUNNING' && run !== 'COMPLETED') {
+    throw new ApiError(409, 'lifecycle_stopped', LIFECYCLE_STOPPED);
+  }
+  if (run !== 'RUNNING' && !isActionAllowed(action, start.facts.status)) {
+    throw new ApiError(409, 'invalid_transition', refusalOf(action));
+  }
+  const startWorkflowOperation = new WithStartWorkflowOperation(LIFECYCLE_WORKFLOW_TYPE, {
+    ...startOptions(start),
+    workflowIdReusePolicy: 'REJECT_DUPLICATE',
+  });
   try {
     return await temporal.workflow.executeUpdateWithStart(update, { args: [input], startWorkflowOperation });
   } catch (error) {
+    if (error instanceof WorkflowExecutionAlreadyStartedError) {
+      throw new ApiError(409, 'lifecycle_stopped', LIFECYCLE_STOPPED);
+    }
     const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
     if (cause instanceof ApplicationFailure && cause.type === INVALID_TRANSITION) {
       throw new ApiError(409, 'invalid_transition', cause.message);
@@ -106,10 +130,20 @@ export async function sendProjectUpdate<Input extends ActorInput>(
   }
 }
 
+/** The status of the project's latest workflow run (RUNNING, FAILED, TERMINATED…), or undefined if none. */
+export async function workflowStatus(temporal: Client, projectId: number): Promise<string | undefined> {
+  try {
+    return (await temporal.workflow.getHandle(projectWorkflowId(projectId)).describe()).status.name;
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) return undefined;
+    throw error;
+  }
+}
+
 /** Starts a project's lifecycle from its read model, unless it runs or ran already (then nothing happens). */
 export async function startLifecycle(temporal: Client, start: LifecycleStart): Promise<void> {
   await temporal.workflow
-    .start('projectLifecycleWorkflow', { ...startOptions(start), workflowIdReusePolicy: 'REJECT_DUPLICATE' })
+    .start(LIFECYCLE_WORKFLOW_TYPE, { ...startOptions(start), workflowIdReusePolicy: 'REJECT_DUPLICATE' })
     .catch((error: unknown) => {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
     });

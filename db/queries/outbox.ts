@@ -48,6 +48,17 @@ export async function recipientsOf(db: Tx, projectId: number, audience: Audience
         from grants g join user_roles r on r.role = 'mecene' and r.fund_id = g.fund_id
         join users u on u.id = r.user_id
         where g.project_id = ${projectId} and g.status <> 'released'`;
+    case 'gestionnaire':
+      return db<Recipient[]>`
+        select distinct u.email, u.display_name as name
+        from projects p join user_roles r on r.role = 'gestionnaire' and r.structure_id = p.structure_id
+        join users u on u.id = r.user_id
+        where p.id = ${projectId} and u.banned_at is null`;
+    case 'admins':
+      return db<Recipient[]>`
+        select distinct u.email, u.display_name as name
+        from user_roles r join users u on u.id = r.user_id
+        where r.role = 'admin' and u.banned_at is null`;
   }
 }
 

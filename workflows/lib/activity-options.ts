@@ -23,3 +23,6 @@ export const EMAIL_ACTIVITY: ActivityOptions = {
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 5 },
 };
+
+/** Writing e-mails to the outbox (delivery is another workflow): a database write, retried like one. */
+export const EMAIL_QUEUE_ACTIVITY: ActivityOptions = DATABASE_ACTIVITY;

@@ -1,9 +1,16 @@
-import { condition, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, setHandler } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
-import { isActionAllowed, type LifecycleAction } from '../../domain/lifecycle.ts';
+import {
+  BLOCKED_BY_INCIDENT,
+  CANCEL_WHILE_CLOSING,
+  CANCEL_WHILE_PAYING,
+  isActionAllowed,
+  type LifecycleAction,
+} from '../../domain/lifecycle.ts';
 import {
   attestUpdate,
   cancelUpdate,
+  INVALID_TRANSITION,
   reviewReportUpdate,
   reviewUpdate,
   submitReportUpdate,
@@ -11,148 +18,72 @@ import {
   type ActorInput,
   type ProjectState,
 } from '../project-lifecycle.messages.ts';
-import { now } from './clock.ts';
+import type { Decision } from './decisions.ts';
 import { busy, invalidInput, refused } from './failures.ts';
-import { activities, type Lifecycle } from './lifecycle.ts';
+import type { Lifecycle } from './lifecycle.ts';
 
-/** Registers the human steps (DESIGN.md: updates whose synchronous validator refuses what the state forbids). */
+const refusedBecause = (message: string) => ApplicationFailure.nonRetryable(message, INVALID_TRANSITION);
+
+/**
+ * Registers the human steps (DESIGN.md: updates whose synchronous validator refuses what the state
+ * forbids). A handler only validates and hands its decision to the main function, which applies it.
+ */
 export function registerHumanSteps(lifecycle: Lifecycle): void {
   const { project } = lifecycle;
 
-  /** A human step: refused synchronously when the state forbids it, recorded one at a time. */
-  const step = <T extends ActorInput>(
+  const step = <A extends LifecycleAction, T extends ActorInput>(
     update: UpdateDefinition<ProjectState, [T]>,
-    action: LifecycleAction,
-    check: (stepInput: T) => void,
-    handle: (stepInput: T) => Promise<void>,
+    action: A,
+    check: (stepInput: T) => void = () => {},
   ) =>
     setHandler(
       update,
-      async (stepInput: T) => {
-        lifecycle.recording = true;
-        try {
-          await handle(stepInput);
-        } finally {
-          lifecycle.recording = false;
-        }
+      async (input: T) => {
+        await lifecycle.decisions.hand({ action, input } as Decision);
         return lifecycle.view();
       },
       {
-        validator: (stepInput: T) => {
-          if (lifecycle.recording) throw busy();
-          if (!isActionAllowed(action, lifecycle.status) || lifecycle.cancellation) throw refused(action);
-          check(stepInput);
+        validator: (input: T) => {
+          if (lifecycle.decisions.busy) throw busy();
+          if (lifecycle.incident) throw refusedBecause(BLOCKED_BY_INCIDENT);
+          if (!isActionAllowed(action, lifecycle.status)) throw refused(action);
+          if (action === 'cancel' && lifecycle.phase === 'closing') throw refusedBecause(CANCEL_WHILE_CLOSING);
+          if (action === 'cancel' && lifecycle.phase === 'paying') throw refusedBecause(CANCEL_WHILE_PAYING);
+          check(input);
         },
       },
     );
 
-  step(
-    submitUpdate,
-    'submit',
-    () => {},
-    async ({ actorId }) => {
-      await lifecycle.moveTo('submitted', actorId);
-      await lifecycle.notify('project_submitted', 'porteur');
-      await lifecycle.notify('new_submission', 'validateurs');
-    },
-  );
-
-  step(
-    reviewUpdate,
-    'review',
-    ({ decision, comment, actorId }) => {
-      if (actorId === project.porteurId) throw invalidInput('Vous ne pouvez pas examiner votre propre projet.');
-      if (decision !== 'accept' && !comment?.trim()) {
-        throw invalidInput(
-          decision === 'reject' ? 'Indiquez la raison du refus.' : 'Indiquez les modifications attendues.',
-        );
-      }
-    },
-    async ({ decision, comment, actorId }) => {
-      if (decision === 'reject') {
-        await lifecycle.moveTo('rejected', actorId, comment);
-        await lifecycle.notify('project_rejected', 'porteur');
-      } else if (decision === 'request_changes') {
-        await lifecycle.moveTo('changes_requested', actorId, comment);
-        await lifecycle.notify('changes_requested', 'porteur');
-      } else {
-        await lifecycle.moveTo('accepted', actorId, comment);
-        await lifecycle.notify('project_accepted', 'porteur');
-        await lifecycle.moveTo('awaiting_attestation', null);
-        await lifecycle.notify('attestation_requested', 'directeur');
-      }
-    },
-  );
-
-  step(
-    attestUpdate,
-    'attest',
-    (attestation) => {
-      const firstDegree = project.degree === 'premier';
-      const complete = firstDegree
-        ? attestation.ienApproved === true && attestation.dasenApproved === true
-        : Boolean(attestation.caVoteOn);
-      if (!complete) {
-        throw invalidInput(
-          firstDegree
-            ? "Attestez les avis favorables de l'IEN et du DASEN."
-            : "Indiquez la date du vote du conseil d'administration.",
-        );
-      }
-    },
-    async (attestation) => {
-      await activities.recordAttestation({ projectId: project.projectId, ...attestation });
-      lifecycle.state.campaignEndsAt = new Date(now() + lifecycle.durations.campaign).toISOString();
-      await lifecycle.moveTo('published', attestation.actorId);
-      await lifecycle.notify('project_published', 'porteur');
-    },
-  );
-
-  step(
-    cancelUpdate,
-    'cancel',
-    ({ reason }) => {
-      if (!reason?.trim()) throw invalidInput("Indiquez la raison de l'annulation.");
-    },
-    async (request) => {
-      lifecycle.cancellation = request;
-      await condition(() => lifecycle.status === 'cancelled');
-    },
-  );
-
-  step(
-    submitReportUpdate,
-    'submitReport',
-    ({ actorId, whatWasDone }) => {
-      if (actorId !== project.porteurId) throw invalidInput('Seul le porteur du projet peut déposer son bilan.');
-      if (!whatWasDone?.trim()) throw invalidInput('Décrivez ce qui a été réalisé.');
-    },
-    async (report) => {
-      lifecycle.state.reportVersion += 1;
-      await activities.recordReport({
-        projectId: project.projectId,
-        version: lifecycle.state.reportVersion,
-        ...report,
-      });
-      await lifecycle.moveTo('report_submitted', report.actorId);
-    },
-  );
-
-  step(
-    reviewReportUpdate,
-    'reviewReport',
-    ({ decision, comment }) => {
-      if (decision === 'request_changes' && !comment?.trim()) throw invalidInput('Indiquez les compléments attendus.');
-    },
-    async ({ decision, comment, actorId }) => {
-      if (decision === 'accept') {
-        await lifecycle.moveTo('completed', actorId, comment);
-        await lifecycle.notify('report_published', 'donors');
-        await lifecycle.notify('report_published', 'sponsors');
-      } else {
-        await lifecycle.moveTo('report_changes_requested', actorId, comment);
-        await lifecycle.notify('report_changes_requested', 'porteur');
-      }
-    },
-  );
+  step(submitUpdate, 'submit');
+  step(reviewUpdate, 'review', ({ decision, comment, actorId }) => {
+    if (actorId === project.porteurId) throw invalidInput('Vous ne pouvez pas examiner votre propre projet.');
+    if (decision !== 'accept' && !comment?.trim()) {
+      throw invalidInput(
+        decision === 'reject' ? 'Indiquez la raison du refus.' : 'Indiquez les modifications attendues.',
+      );
+    }
+  });
+  step(attestUpdate, 'attest', (attestation) => {
+    const firstDegree = project.degree === 'premier';
+    const complete = firstDegree
+      ? attestation.ienApproved === true && attestation.dasenApproved === true
+      : Boolean(attestation.caVoteOn);
+    if (!complete) {
+      throw invalidInput(
+        firstDegree
+          ? "Attestez les avis favorables de l'IEN et du DASEN."
+          : "Indiquez la date du vote du conseil d'administration.",
+      );
+    }
+  });
+  step(cancelUpdate, 'cancel', ({ reason }) => {
+    if (!reason?.trim()) throw invalidInput("Indiquez la raison de l'annulation.");
+  });
+  step(submitReportUpdate, 'submitReport', ({ actorId, whatWasDone }) => {
+    if (actorId !== project.porteurId) throw invalidInput('Seul le porteur du projet peut déposer son bilan.');
+    if (!whatWasDone?.trim()) throw invalidInput('Décrivez ce qui a été réalisé.');
+  });
+  step(reviewReportUpdate, 'reviewReport', ({ decision, comment }) => {
+    if (decision === 'request_changes' && !comment?.trim()) throw invalidInput('Indiquez les compléments attendus.');
+  });
 }

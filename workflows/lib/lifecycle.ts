@@ -1,33 +1,39 @@
-import { condition, proxyActivities, workflowInfo } from '@temporalio/workflow';
-import type { Activities } from '../../activities/index.ts';
+import { ActivityFailure, ChildWorkflowFailure, condition, workflowInfo } from '@temporalio/workflow';
 import { milestonesReached } from '../../domain/campaign.ts';
+import type { Audience, EmailTemplate } from '../../domain/emails.ts';
 import { actionsByRole } from '../../domain/lifecycle.ts';
 import type { ProjectStatus } from '../../domain/project-status.ts';
 import type {
-  CancelInput,
   CarriedState,
   LifecycleDurations,
   ProjectFacts,
   ProjectLifecycleInput,
   ProjectState,
 } from '../project-lifecycle.messages.ts';
-import { DATABASE_ACTIVITY } from './activity-options.ts';
+import { emails, records } from './activities.ts';
+import { Decisions } from './decisions.ts';
 import { recordSearchAttributes } from './search-attributes.ts';
 
-/** Activities as the lifecycle calls them: database, ledger and outbox writes. */
-export const activities = proxyActivities<Activities>(DATABASE_ACTIVITY);
-
-type Audience = 'porteur' | 'directeur' | 'validateurs' | 'donors' | 'sponsors';
+/** Where the main function is: a cancel is refused while the outcome or the payout is being recorded. */
+export type Phase = 'open' | 'closing' | 'paying';
 
 /** The state of one project's lifecycle and the ways it records what happens. */
 export class Lifecycle {
   readonly project: ProjectFacts;
   readonly durations: LifecycleDurations;
   readonly state: CarriedState;
-  readonly progress = { collectedCents: 0, reservedGrantCents: 0, donorCount: 0, stale: true };
-  cancellation: CancelInput | undefined;
-  /** true while a human step is being recorded: another one is refused until it is done */
-  recording = false;
+  readonly progress = { collectedCents: 0, reservedGrantCents: 0, donorCount: 0 };
+  /** the human steps accepted by a handler, waiting for the main function to apply them */
+  readonly decisions = new Decisions();
+  phase: Phase = 'open';
+  /** donationChanged signals received, and how many the figures were last read after */
+  donationSignals = 1;
+  private donationSignalsRead = 0;
+  /** payoutReady signals received */
+  payoutSignals = 0;
+  /** resume signals received, and why the lifecycle waits for one (a step that failed for good) */
+  resumes = 0;
+  incident: string | undefined;
 
   constructor(input: ProjectLifecycleInput) {
     this.project = input.project;
@@ -43,33 +49,46 @@ export class Lifecycle {
   async moveTo(to: ProjectStatus, actorId: number | null, comment?: string): Promise<void> {
     this.state.transitions += 1;
     const { workflowId, firstExecutionRunId } = workflowInfo();
-    await activities.recordStatusChange({
-      projectId: this.project.projectId,
-      from: this.state.status,
-      to,
-      actorId,
-      comment,
-      eventKey: `${workflowId}-${firstExecutionRunId}-${this.state.transitions}`,
-      campaign: to === 'published' ? { endsAt: this.state.campaignEndsAt as string } : undefined,
-    });
+    await this.guard(`statut ${to}`, () =>
+      records.recordStatusChange({
+        projectId: this.project.projectId,
+        from: this.state.status,
+        to,
+        actorId,
+        comment,
+        eventKey: `${workflowId}-${firstExecutionRunId}-${this.state.transitions}`,
+        campaign: to === 'published' ? { endsAt: this.state.campaignEndsAt as string } : undefined,
+      }),
+    );
     this.state.status = to;
     recordSearchAttributes(this.project, this.state);
   }
 
-  /** Queues the template's e-mail to an audience, once per triggering event. */
-  async notify(template: string, audience: Audience, key = ''): Promise<void> {
-    const eventKey = `${template}-${this.state.transitions}${key}`;
-    await activities.queueProjectEmail({ projectId: this.project.projectId, template, audience, eventKey });
+  /** Queues the template's e-mail to an audience, once per triggering event, with a person's words if any. */
+  async notify(template: EmailTemplate, audience: Audience, options: { key?: string; message?: string } = {}) {
+    const eventKey = `${template}-${this.state.transitions}${options.key ?? ''}`;
+    const request = { projectId: this.project.projectId, template, audience, eventKey, message: options.message };
+    await this.guard(`e-mail ${template}`, () => emails.queueProjectEmail(request));
+  }
+
+  /** True when a donation changed since the figures were last read. */
+  get progressStale(): boolean {
+    return this.donationSignals !== this.donationSignalsRead;
   }
 
   /** Reads the campaign's money from Postgres, telling donors and porteur of the milestones crossed. */
   async refreshProgress(): Promise<void> {
-    this.progress.stale = false;
+    const seen = this.donationSignals;
     const before = { ...this.progress };
-    Object.assign(this.progress, await activities.getCampaignProgress({ projectId: this.project.projectId }));
+    const { projectId } = this.project;
+    Object.assign(
+      this.progress,
+      await this.guard('lecture de la collecte', () => records.getCampaignProgress({ projectId })),
+    );
+    this.donationSignalsRead = seen;
     for (const milestone of milestonesReached(before, this.progress, this.project)) {
-      await this.notify(milestone, 'donors', `-${milestone}`);
-      await this.notify(milestone, 'porteur', `-${milestone}`);
+      await this.notify(milestone as EmailTemplate, 'donors', { key: `-${milestone}` });
+      await this.notify(milestone as EmailTemplate, 'porteur', { key: `-${milestone}` });
     }
   }
 
@@ -78,14 +97,50 @@ export class Lifecycle {
     return this.progress.collectedCents + this.progress.reservedGrantCents;
   }
 
-  /** Waits until the predicate holds or a cancellation arrives; with a timeout, false when it ran out. */
-  wait(until: () => boolean, timeoutMs?: number): Promise<boolean> {
-    const done = () => until() || this.cancellation !== undefined;
-    return timeoutMs === undefined ? condition(done).then(() => true) : condition(done, Math.max(timeoutMs, 1));
+  /**
+   * Runs a step; if it fails for good (an activity's non-retryable failure or a failed child), the project
+   * waits visibly for an admin: the incident is recorded, the admins are told, and the step is tried again
+   * when they resume it. No failure ends the workflow.
+   */
+  async guard<T>(step: string, run: (attempt: number) => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await run(attempt);
+      } catch (error) {
+        if (!(error instanceof ActivityFailure) && !(error instanceof ChildWorkflowFailure)) throw error;
+        await this.stopForIncident(step, error.cause?.message ?? error.message);
+      }
+    }
+  }
+
+  /** Records why the lifecycle stops, tells the admins, and waits until one of them resumes it. */
+  async stopForIncident(step: string, cause: string): Promise<void> {
+    const { projectId } = this.project;
+    const { workflowId, runId } = workflowInfo();
+    const resumesBefore = this.resumes;
+    this.incident = `${step} : ${cause}`;
+    const incidentKey = `${workflowId}-${runId}-${this.state.transitions}-${resumesBefore}-${step}`;
+    await records.recordLifecycleIncident({ projectId, incidentKey, step, message: this.incident });
+    await emails.queueProjectEmail({
+      projectId,
+      template: 'lifecycle_incident' satisfies EmailTemplate,
+      audience: 'admins',
+      eventKey: incidentKey,
+      message: this.incident,
+    });
+    await condition(() => this.resumes > resumesBefore);
+    await records.resolveLifecycleIncidents({ projectId });
+    this.incident = undefined;
   }
 
   /** The state as queries and updates return it, with the actions each role may take now. */
   view(): ProjectState {
+    const actions = this.decisions.busy || this.incident ? {} : actionsByRole(this.state.status);
+    if (this.phase !== 'open') {
+      for (const [role, allowed] of Object.entries(actions)) {
+        actions[role as keyof typeof actions] = allowed.filter((action) => action !== 'cancel');
+      }
+    }
     return {
       projectId: this.project.projectId,
       status: this.state.status,
@@ -93,7 +148,8 @@ export class Lifecycle {
       collectedCents: this.progress.collectedCents,
       reservedGrantCents: this.progress.reservedGrantCents,
       donorCount: this.progress.donorCount,
-      actions: this.recording || this.cancellation ? {} : actionsByRole(this.state.status),
+      actions,
+      incident: this.incident ?? null,
     };
   }
 }

@@ -131,6 +131,17 @@ const appMessages = {
         q: 'Rechercher',
       },
     },
+    'stuck-projects': {
+      name: 'Projet bloqué |||| Projets bloqués',
+      fields: {
+        id: 'N° de projet',
+        title: 'Projet',
+        status: 'Statut',
+        kind: 'Blocage',
+        reason: 'Raison',
+        since: 'Depuis',
+      },
+    },
     'payment-anomalies': {
       name: 'Anomalie de paiement |||| Anomalies de paiement',
       fields: {

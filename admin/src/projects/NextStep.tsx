@@ -36,13 +36,20 @@ const NEXT_STEPS: Record<ProjectStatus, { text: string; severity: AlertColor }> 
   published: { text: 'Collecte en cours.', severity: 'info' },
   closed_optimum: { text: 'Objectif optimal atteint : la collecte est close.', severity: 'success' },
   succeeded: { text: 'Collecte réussie : les fonds vont être versés à la structure réceptrice.', severity: 'success' },
+  payout_pending: {
+    text: 'Versement en attente des coordonnées bancaires : le gestionnaire de la structure réceptrice les saisit, un administrateur les valide ; le versement part alors de lui-même.',
+    severity: 'warning',
+  },
   failed: {
     text: 'Collecte échouée : les donateurs vont choisir entre remboursement et redirection.',
     severity: 'warning',
   },
   resolving: { text: 'Les donateurs choisissent entre remboursement et redirection.', severity: 'warning' },
   closed: { text: 'Projet clos.', severity: 'info' },
-  paid_out: { text: 'Fonds versés : le bilan final sera demandé au porteur.', severity: 'info' },
+  paid_out: {
+    text: 'Financé, activité en cours : les fonds sont versés ; le bilan final sera demandé au porteur après l’activité.',
+    severity: 'success',
+  },
   report_due: { text: 'Le porteur dépose le bilan final.', severity: 'info' },
   report_submitted: { text: 'Bilan en attente de l’examen d’un validateur.', severity: 'info' },
   report_changes_requested: {

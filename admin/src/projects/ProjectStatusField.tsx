@@ -7,6 +7,7 @@ const STATUS_COLORS: StatusColors<ProjectStatus> = {
   submitted: 'warning',
   changes_requested: 'warning',
   awaiting_attestation: 'warning',
+  payout_pending: 'warning',
   report_due: 'warning',
   report_submitted: 'warning',
   report_changes_requested: 'warning',

@@ -1,0 +1,61 @@
+import { Button } from '@mui/material';
+import { DataTable, DateField, List, useNotify, useRecordContext, useRefresh } from 'react-admin';
+import type { RaRecord } from 'react-admin';
+import { PROJECT_STATUS_LABELS, type ProjectStatus } from '../../../domain/project-status.ts';
+import { fetchApi } from '../providers/http.ts';
+
+/** A project whose lifecycle does not move on by itself, as GET /api/stuck-projects lists it. */
+interface StuckProject extends RaRecord<number> {
+  title: string;
+  status: ProjectStatus;
+  kind: 'incident' | 'stopped';
+  reason: string;
+  since: string;
+}
+
+const Column = DataTable.Col<StuckProject>;
+
+/** Resumes the project's lifecycle: the failed step is tried again, or a stopped process starts afresh. */
+const ResumeButton = () => {
+  const project = useRecordContext<StuckProject>();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  if (!project) return null;
+  const resume = async () => {
+    try {
+      await fetchApi(`/projects/${project.id}/lifecycle/resume`, { method: 'POST' });
+      notify('Processus relancé.', { type: 'success' });
+      refresh();
+    } catch (error) {
+      notify((error as Error).message, { type: 'error' });
+    }
+  };
+  return (
+    <Button size="small" variant="outlined" onClick={resume}>
+      Relancer
+    </Button>
+  );
+};
+
+/** Projects stuck on a failed step or whose process stopped before the end; admins resume them once fixed. */
+export const StuckProjectList = () => (
+  <List perPage={100} exporter={false} pagination={false}>
+    <DataTable bulkActionButtons={false} rowClick={false}>
+      <Column source="id" disableSort />
+      <Column source="title" disableSort />
+      <Column source="status" disableSort render={(project) => PROJECT_STATUS_LABELS[project.status]} />
+      <Column
+        source="kind"
+        disableSort
+        render={(project) => (project.kind === 'incident' ? 'Étape en échec' : 'Processus arrêté')}
+      />
+      <Column source="reason" disableSort />
+      <Column source="since" disableSort>
+        <DateField source="since" showTime locales="fr-FR" />
+      </Column>
+      <Column label="" disableSort>
+        <ResumeButton />
+      </Column>
+    </DataTable>
+  </List>
+);
