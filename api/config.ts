@@ -42,9 +42,14 @@ const apiEnv = z
       .max(1)
       .default(1)
       .describe('compresses every lifecycle duration (demos and tests only; 1 in production)'),
+    API_DOCS: z
+      .enum(['public', 'admin', 'off'])
+      .optional()
+      .describe('who reads /api/openapi.json and /api/docs; public when NODE_ENV=development, else admin'),
   })
   .transform(withEmailLinkSecret)
-  .transform(withDevelopmentValues);
+  .transform(withDevelopmentValues)
+  .transform((env) => ({ ...env, API_DOCS: env.API_DOCS ?? (env.NODE_ENV === 'development' ? 'public' : 'admin') }));
 
 /** Values used when unset outside production (required in production): the local stack needs no setup. */
 export const DEVELOPMENT_VALUES = {
