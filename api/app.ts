@@ -4,7 +4,7 @@ import { csrf } from 'hono/csrf';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { bodyLimits } from './body-limits.ts';
 import type { ApiDeps, AppEnv } from './context.ts';
-import { mountApiDocs } from './docs.ts';
+import { docsAccess, mountApiDocs } from './docs.ts';
 import { errorResponse, handleError, HTTP_MESSAGES, validationHook } from './errors.ts';
 import { refuseUnstorableInput } from './input-guard.ts';
 import { academyRoutes } from './routes/academies.ts';
@@ -101,7 +101,7 @@ export function createApp(deps: ApiDeps) {
   // stands in for Stripe's hosted Checkout page when Stripe is stripe-mock; never in production
   if (deps.config.STRIPE_API_URL && deps.config.NODE_ENV !== 'production') app.route('/', devCheckoutRoutes);
 
-  mountApiDocs(app, deps.config.API_DOCS);
+  mountApiDocs(app, docsAccess(deps.config));
 
   const adminRoot = deps.config.ADMIN_DIST_DIR;
   app.get('/', (c) => c.redirect('/admin/'));

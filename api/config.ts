@@ -45,11 +45,10 @@ const apiEnv = z
     API_DOCS: z
       .enum(['public', 'admin', 'off'])
       .optional()
-      .describe('who reads /api/openapi.json and /api/docs; public when NODE_ENV=development, else admin'),
+      .describe('who reads /api/openapi.json and /api/docs; unset: public in development, else admin (docsAccess)'),
   })
   .transform(withEmailLinkSecret)
-  .transform(withDevelopmentValues)
-  .transform((env) => ({ ...env, API_DOCS: env.API_DOCS ?? (env.NODE_ENV === 'development' ? 'public' : 'admin') }));
+  .transform(withDevelopmentValues);
 
 /** Values used when unset outside production (required in production): the local stack needs no setup. */
 export const DEVELOPMENT_VALUES = {

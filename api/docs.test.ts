@@ -2,15 +2,30 @@ import { describe, expect, it } from 'vitest';
 import { createTestApp } from '../test/app.ts';
 import { insertUser } from '../test/fixtures.ts';
 import { parseApiConfig } from './config.ts';
+import { docsAccess } from './docs.ts';
 
 // Who reads the OpenAPI document and its viewer is a configuration choice (API_DOCS), admins only unless in development.
 const ENV = { DATABASE_URL: 'postgres://u:p@db/t', STRIPE_SECRET_KEY: 'sk_test' };
 
 describe('API_DOCS', () => {
   it('is public in development, admin-only elsewhere unless set, and refuses other values', () => {
-    expect(parseApiConfig({ ...ENV, NODE_ENV: 'development' }).API_DOCS).toBe('public');
-    expect(parseApiConfig(ENV).API_DOCS).toBe('admin');
-    expect(parseApiConfig({ ...ENV, API_DOCS: 'off' }).API_DOCS).toBe('off');
+    expect(docsAccess(parseApiConfig({ ...ENV, NODE_ENV: 'development' }))).toBe('public');
+    expect(docsAccess(parseApiConfig(ENV))).toBe('admin');
+    expect(
+      docsAccess(
+        parseApiConfig({
+          ...ENV,
+          NODE_ENV: 'production',
+          EMAIL_LINK_SECRET: 'f'.repeat(32),
+          STRIPE_WEBHOOK_SECRET: 'whsec_x',
+          PLATFORM_DEBTOR_NAME: 'Asso',
+          PLATFORM_DEBTOR_IBAN: 'FR7630001007941234567890185',
+          PLATFORM_DEBTOR_BIC: 'BDFEFRPPCCT',
+        }),
+      ),
+    ).toBe('admin');
+    expect(docsAccess(parseApiConfig({ ...ENV, API_DOCS: 'off' }))).toBe('off');
+    expect(docsAccess(parseApiConfig({ ...ENV, NODE_ENV: 'development', API_DOCS: 'admin' }))).toBe('admin');
     expect(() => parseApiConfig({ ...ENV, API_DOCS: 'everyone' })).toThrow(/API_DOCS/);
   });
 

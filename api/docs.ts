@@ -20,11 +20,16 @@ const VIEWER = `<div id="swagger-ui"></div>
 <script src="/api/docs/start.js"></script>`;
 const START_SCRIPT = `window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#swagger-ui', validatorUrl: 'none' });\n`;
 
+/** Who reads the OpenAPI document and its viewer: API_DOCS, else anyone in development and admins elsewhere. */
+export function docsAccess(config: Pick<ApiConfig, 'API_DOCS' | 'NODE_ENV'>): 'public' | 'admin' | 'off' {
+  return config.API_DOCS ?? (config.NODE_ENV === 'development' ? 'public' : 'admin');
+}
+
 /**
  * Serves the OpenAPI document (`/api/openapi.json`) and its viewer (`/api/docs`, assets from this server, not a
  * CDN) to whom API_DOCS says: anyone, signed-in admins only, or nobody (not mounted: 404).
  */
-export function mountApiDocs(app: OpenAPIHono<AppEnv>, access: ApiConfig['API_DOCS']) {
+export function mountApiDocs(app: OpenAPIHono<AppEnv>, access: ReturnType<typeof docsAccess>) {
   if (access === 'off') return;
   if (access === 'admin') {
     for (const path of ['/api/openapi.json', '/api/docs', '/api/docs/*']) app.use(path, authorize(['admin']));

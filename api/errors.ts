@@ -61,7 +61,7 @@ export function errorResponse(
   const title = PAGE_TITLES[status] ?? (status >= 500 ? 'Erreur du serveur' : 'Demande refusée');
   const page = htmlPage(
     title,
-    `<h1>${escapeHtml(title)}</h1>\n<p>${escapeHtml(body.message)}</p>\n<p><a href="/fonds">Revenir au site</a></p>`,
+    `<h1>${escapeHtml(title)}</h1>\n<p>${escapeHtml(body.message)}</p>\n<p><a href="/">Revenir à l’accueil</a></p>`,
   );
   return c.html(page, status, headers);
 }

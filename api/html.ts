@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { createHash } from 'node:crypto';
 import { escapeHtml } from '../domain/html.ts';
 
-const PAGE_STYLE = `
+const STYLE = `
 body { font-family: Helvetica, Arial, sans-serif; background: #f3f4f6; color: #1f2937; margin: 0; padding: 24px; }
 main { max-width: 600px; margin: 0 auto; background: #fff; border-radius: 8px; padding: 24px 32px; }
 header { color: #1d4ed8; font-weight: bold; font-size: 20px; max-width: 600px; margin: 0 auto 16px; }
@@ -19,7 +19,7 @@ a { color: #1d4ed8; }
 `;
 
 /** The Content-Security-Policy source that admits the pages' one inline style sheet, and nothing else inline. */
-export const PAGE_STYLE_SOURCE = `'sha256-${createHash('sha256').update(PAGE_STYLE).digest('base64')}'`;
+export const PAGE_STYLE_SOURCE = `'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`;
 
 /** An HTML page response, for the OpenAPI document. */
 export const htmlResponse = (description: string) => ({
@@ -36,7 +36,7 @@ export function htmlPage(title: string, body: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>${escapeHtml(title)} — Trousse à Projets</title>
-<style>${PAGE_STYLE}</style>
+<style>${STYLE}</style>
 </head>
 <body>
 <header>Trousse à Projets</header>
