@@ -45,9 +45,11 @@ const PAGE_TITLES: Partial<Record<number, string>> = {
   413: 'Envoi trop volumineux',
 };
 
-/** True for the paths whose callers are programs, answered in JSON: the API and the health check. */
+const PROGRAM_PATHS = ['/api', '/health', '/metrics'];
+
+/** True for the paths whose callers are programs, answered in JSON: the API, the health checks, the metrics. */
 export function answersJson(path: string): boolean {
-  return path === '/api' || path.startsWith('/api/') || path === '/health';
+  return PROGRAM_PATHS.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 }
 
 /** An error as its caller reads it: the JSON error body under /api, a French HTML page on the site's pages. */

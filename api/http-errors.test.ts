@@ -55,6 +55,7 @@ describe('the site’s pages answer errors as French HTML pages', () => {
     const api = await app.request('http://localhost/api/inconnu');
     expect(api.status).toBe(404);
     expect(await api.json()).toEqual({ code: 'not_found', message: 'Ressource introuvable.' });
+    expect((await app.request('http://localhost/health/inconnu')).headers.get('content-type')).toContain('json');
   });
 
   it('a malformed page parameter is a 400 page naming it', async () => {
