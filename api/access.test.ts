@@ -3,7 +3,7 @@ import { createTestApp } from '../test/app.ts';
 import { insertSchool, insertUser } from '../test/fixtures.ts';
 import { UNDOCUMENTED_PUBLIC_PATHS } from './app.ts';
 
-const { app, db, browser } = await createTestApp();
+const { app, db, browser } = await createTestApp({ config: { API_DOCS: 'public' } });
 
 interface Operation {
   'x-access'?: 'public' | 'authenticated' | string[];

@@ -1,14 +1,13 @@
-import { createRequire } from 'node:module';
-import { dirname, relative } from 'node:path';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { swaggerUI } from '@hono/swagger-ui';
 import { csrf } from 'hono/csrf';
-import { secureHeaders } from 'hono/secure-headers';
-import { SESSION_COOKIE } from './auth/session.ts';
+import { methodNotAllowed } from 'hono/method-not-allowed';
+import { bodyLimits } from './body-limits.ts';
 import { devCheckoutEnabled } from './config.ts';
 import type { ApiDeps, AppEnv } from './context.ts';
-import { ApiError, handleError, validationHook } from './errors.ts';
+import { docsAccess, mountApiDocs } from './docs.ts';
+import { errorResponse, handleError, HTTP_MESSAGES, validationHook } from './errors.ts';
+import { refuseUnstorableInput } from './input-guard.ts';
 import { createMetrics } from './metrics.ts';
 import { academyRoutes } from './routes/academies.ts';
 import { accountPageRoutes } from './routes/account-pages.ts';
@@ -32,6 +31,7 @@ import { publicPageRoutes } from './routes/public-pages.ts';
 import { receiptPageRoutes } from './routes/receipt-pages.ts';
 import { reconciliationRoutes } from './routes/reconciliations.ts';
 import { schoolRoutes } from './routes/schools.ts';
+import { securityHeaders } from './security-headers.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { structureRoutes } from './routes/structures.ts';
 import { taxReceiptRoutes } from './routes/tax-receipts.ts';
@@ -41,16 +41,12 @@ import { userRoutes } from './routes/users.ts';
 export const UNDOCUMENTED_PUBLIC_PATHS = [
   '/api/openapi.json',
   '/api/docs',
+  '/api/docs/start.js',
   '/api/docs/assets/swagger-ui-dist/*',
   '/admin/*',
   '/',
   '/admin',
 ] as const;
-
-const SWAGGER_UI_DIR = relative(
-  process.cwd(),
-  dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json')),
-);
 
 /**
  * The HTTP application. Sessions are httpOnly, SameSite=Lax cookies; state-changing requests must come
@@ -60,7 +56,22 @@ export function createApp(deps: ApiDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const metrics = createMetrics(deps);
   app.use('*', metrics.observe);
-  app.use('*', secureHeaders());
+  app.use('*', securityHeaders());
+  app.use(
+    '*',
+    methodNotAllowed({
+      app,
+      onMethodNotAllowed: (c, methods) =>
+        errorResponse(
+          c,
+          405,
+          { code: 'method_not_allowed', message: HTTP_MESSAGES[405]! },
+          { Allow: methods.join(', ') },
+        ),
+    }),
+  );
+  app.use('*', bodyLimits());
+  app.use('*', refuseUnstorableInput());
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     await next();
@@ -98,21 +109,7 @@ export function createApp(deps: ApiDeps) {
   // stands in for Stripe's hosted Checkout page, only in explicit development mode with stripe-mock
   if (devCheckoutEnabled(deps.config)) app.route('/', devCheckoutRoutes);
 
-  app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
-    type: 'apiKey',
-    in: 'cookie',
-    name: SESSION_COOKIE,
-  });
-  app.doc31('/api/openapi.json', {
-    openapi: '3.1.0',
-    info: { title: 'Trousse à Projets — API du back office', version: '0.1.0' },
-  });
-  // the viewer's assets come from the swagger-ui-dist package, not a CDN: it works offline
-  app.get('/api/docs', swaggerUI({ url: '/api/openapi.json', baseUrl: '/api/docs/assets' }));
-  app.use(
-    '/api/docs/assets/swagger-ui-dist/*',
-    serveStatic({ root: SWAGGER_UI_DIR, rewriteRequestPath: (path) => path.replace(/^.*\/swagger-ui-dist/, '') }),
-  );
+  mountApiDocs(app, docsAccess(deps.config));
 
   const adminRoot = deps.config.ADMIN_DIST_DIR;
   app.get('/', (c) => c.redirect('/admin/'));
@@ -121,9 +118,7 @@ export function createApp(deps: ApiDeps) {
   // client-side routes of the SPA fall back to its index.html
   app.get('/admin/*', serveStatic({ root: adminRoot, path: 'index.html' }));
 
-  app.notFound(() => {
-    throw new ApiError(404, 'not_found', 'Ressource introuvable.');
-  });
+  app.notFound((c) => errorResponse(c, 404, { code: 'not_found', message: HTTP_MESSAGES[404]! }));
   app.onError(handleError);
   return app;
 }

@@ -47,6 +47,10 @@ const apiEnv = z
       .max(1)
       .default(1)
       .describe('compresses every lifecycle duration (demos and tests only; 1 in production)'),
+    API_DOCS: z
+      .enum(['public', 'admin', 'off'])
+      .optional()
+      .describe('who reads /api/openapi.json and /api/docs; unset: public in development, else admin (docsAccess)'),
   })
   .describe('the API process environment')
   .readonly();

@@ -125,6 +125,7 @@ async function main(): Promise<void> {
       API_PORT: String(env.API_PORT),
       PUBLIC_URL: publicUrl,
       COOKIE_SECURE: 'false',
+      API_DOCS: 'public',
       TEMPORAL_UI_URL: services.temporalUiUrl ?? 'http://127.0.0.1:8233',
     };
     const tsx = (entry: string): [string, string[]] => [process.execPath, ['--import', 'tsx', entry]];

@@ -9,13 +9,14 @@ import { ApiError, validationHook } from '../errors.ts';
 import { errorResponses, jsonResponse } from './common.schemas.ts';
 import { IdParam } from './resources.schemas.ts';
 
-const MAX_BYTES = 5 * 1024 * 1024;
+/** The largest document a project accepts (5 Mo). */
+export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 const CONTENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
 
 const UploadForm = z.object({
   file: z
     .custom<File>((value) => value instanceof File, 'joignez un fichier')
-    .refine((file) => file.size > 0 && file.size <= MAX_BYTES, 'le fichier doit peser au plus 5 Mo')
+    .refine((file) => file.size > 0 && file.size <= MAX_DOCUMENT_BYTES, 'le fichier doit peser au plus 5 Mo')
     .refine((file) => CONTENT_TYPES.includes(file.type), 'formats acceptés : PDF, JPEG, PNG')
     .openapi({ type: 'string', format: 'binary' }),
   kind: z.enum(['approval', 'photo', 'report']),
