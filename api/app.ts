@@ -11,6 +11,7 @@ import { ApiError, handleError, validationHook } from './errors.ts';
 import { academyRoutes } from './routes/academies.ts';
 import { accountPageRoutes } from './routes/account-pages.ts';
 import { authRoutes } from './routes/auth.ts';
+import { cataloguePageRoutes } from './routes/catalogue-pages.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { devCheckoutRoutes } from './routes/dev-checkout.ts';
 import { donationListRoutes } from './routes/donation-list.ts';
@@ -39,7 +40,6 @@ export const UNDOCUMENTED_PUBLIC_PATHS = [
   '/api/docs',
   '/api/docs/assets/swagger-ui-dist/*',
   '/admin/*',
-  '/',
   '/admin',
 ] as const;
 
@@ -83,6 +83,7 @@ export function createApp(deps: ApiDeps) {
   app.route('/api', statsRoutes);
   app.route('/api', academyRoutes);
   app.route('/', emailPageRoutes);
+  app.route('/', cataloguePageRoutes);
   app.route('/', publicPageRoutes);
   app.route('/', giftPageRoutes);
   app.route('/', receiptPageRoutes);
@@ -107,7 +108,6 @@ export function createApp(deps: ApiDeps) {
   );
 
   const adminRoot = deps.config.ADMIN_DIST_DIR;
-  app.get('/', (c) => c.redirect('/admin/'));
   app.get('/admin', (c) => c.redirect('/admin/'));
   app.use('/admin/*', serveStatic({ root: adminRoot, rewriteRequestPath: (path) => path.replace(/^\/admin/, '') }));
   // client-side routes of the SPA fall back to its index.html
