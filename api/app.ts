@@ -29,6 +29,7 @@ import { publicPageRoutes } from './routes/public-pages.ts';
 import { receiptPageRoutes } from './routes/receipt-pages.ts';
 import { reconciliationRoutes } from './routes/reconciliations.ts';
 import { schoolRoutes } from './routes/schools.ts';
+import { sitePageRoutes } from './routes/site-pages.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { structureRoutes } from './routes/structures.ts';
 import { taxReceiptRoutes } from './routes/tax-receipts.ts';
@@ -84,6 +85,7 @@ export function createApp(deps: ApiDeps) {
   app.route('/api', academyRoutes);
   app.route('/', emailPageRoutes);
   app.route('/', cataloguePageRoutes);
+  app.route('/', sitePageRoutes);
   app.route('/', publicPageRoutes);
   app.route('/', giftPageRoutes);
   app.route('/', receiptPageRoutes);

@@ -108,3 +108,31 @@ describe('the home page', () => {
     expect(titlesIn(html).slice(0, 2)).toEqual(['Atelier de théâtre', 'Classe de mer']);
   });
 });
+
+describe('the legal pages and the sitemap', () => {
+  it('serves each legal page with the footer and its canonical address', async () => {
+    for (const [path, heading] of [
+      ['/mentions-legales', 'Mentions légales'],
+      ['/donnees-personnelles', 'Données personnelles'],
+      ['/charte', 'Charte des projets'],
+    ]) {
+      const { status, html } = await get(path);
+      expect(status).toBe(200);
+      expect(html).toContain(`<h1>${heading}</h1>`);
+      expect(html).toContain(`<link rel="canonical" href="http://localhost:3000${path}">`);
+      expect(html).toContain('<a href="/donnees-personnelles">Données personnelles</a>');
+    }
+  });
+
+  it('lists the public pages and the public projects, not the drafts', async () => {
+    const draft = await insertProject(db, { schoolUai: await insertSchool(db), porteurId: porteur.id });
+    const response = await app.request('http://localhost/sitemap.xml');
+    expect(response.headers.get('content-type')).toBe('application/xml; charset=utf-8');
+    const xml = await response.text();
+    expect(xml).toContain('<url><loc>http://localhost:3000/</loc></url>');
+    expect(xml).toContain('<url><loc>http://localhost:3000/charte</loc></url>');
+    expect(xml).toContain(`<loc>http://localhost:3000/projets/${jaures}</loc>`);
+    expect(xml).toContain(`<loc>http://localhost:3000/projets/${funded}</loc>`);
+    expect(xml).not.toContain(`/projets/${draft}<`);
+  });
+});

@@ -133,3 +133,11 @@ export async function platformTotals(db: Tx): Promise<PlatformTotals> {
     where p.status = any(${['published', ...SUCCESSFUL_CAMPAIGN]})`;
   return row!;
 }
+
+/** The public projects for the sitemap (the 49 000 most recently changed, within a sitemap's limit). */
+export async function listSitemapProjects(db: Tx): Promise<{ id: number; changedAt: Date }[]> {
+  return db<{ id: number; changedAt: Date }[]>`
+    select id, status_changed_at as changed_at from projects
+    where status = any(${['published', ...SUCCESSFUL_CAMPAIGN]})
+    order by status_changed_at desc, id desc limit 49000`;
+}
