@@ -3,7 +3,12 @@ import { escapeHtml } from '../../domain/html.ts';
 import { formatEuros } from '../../domain/money.ts';
 import { LEVELS, THEME_LABELS, THEMES } from '../../domain/projects.ts';
 import { percentOf } from '../../domain/public-money.ts';
-import { CATALOGUE_PAGE_SIZE, type CatalogueCard, type CatalogueQuery } from '../../db/queries/public-catalogue.ts';
+import {
+  CATALOGUE_COUNT_CAP,
+  CATALOGUE_PAGE_SIZE,
+  type CatalogueCard,
+  type CatalogueQuery,
+} from '../../db/queries/public-catalogue.ts';
 import { priorityBadges } from './project-page.ts';
 
 /** One project's card: picture, title, school, progress to the minimum, days left or funded. */
@@ -103,13 +108,14 @@ export function catalogueHref(query: CatalogueQuery, page: number): string {
 }
 
 function pagination(query: CatalogueQuery, total: number): string {
-  const pages = Math.ceil(total / CATALOGUE_PAGE_SIZE);
+  const capped = total > CATALOGUE_COUNT_CAP;
+  const pages = Math.ceil(Math.min(total, CATALOGUE_COUNT_CAP) / CATALOGUE_PAGE_SIZE);
   if (pages <= 1) return '';
   const link = (page: number, label: string, rel: string) =>
     `<li><a href="${escapeHtml(catalogueHref(query, page))}" rel="${rel}">${label}</a></li>`;
   return `<nav aria-label="Pages"><ul class="figures">
 ${query.page > 1 ? link(query.page - 1, 'Page précédente', 'prev') : ''}
-<li aria-current="page">Page ${query.page} sur ${pages}</li>
+<li aria-current="page">Page ${query.page}${capped ? '' : ` sur ${pages}`}</li>
 ${query.page < pages ? link(query.page + 1, 'Page suivante', 'next') : ''}
 </ul></nav>`;
 }
@@ -121,7 +127,11 @@ export function cataloguePage(
   academies: { code: string; name: string }[],
   now: Date,
 ): string {
-  const found = `${result.total} projet${result.total > 1 ? 's' : ''} trouvé${result.total > 1 ? 's' : ''}`;
+  const count =
+    result.total > CATALOGUE_COUNT_CAP
+      ? `Plus de ${CATALOGUE_COUNT_CAP.toLocaleString('fr-FR')}`
+      : String(result.total);
+  const found = `${count} projet${result.total > 1 ? 's' : ''} trouvé${result.total > 1 ? 's' : ''}`;
   const list = result.cards.length
     ? cardList(result.cards, now)
     : '<p>Aucun projet ne correspond à ces critères. Essayez d’enlever un filtre.</p>';

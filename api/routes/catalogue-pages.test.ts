@@ -111,11 +111,12 @@ describe('the home page', () => {
 
 describe('the legal pages and the sitemap', () => {
   it('serves each legal page with the footer and its canonical address', async () => {
-    for (const [path, heading] of [
+    const legal: [string, string][] = [
       ['/mentions-legales', 'Mentions légales'],
       ['/donnees-personnelles', 'Données personnelles'],
       ['/charte', 'Charte des projets'],
-    ]) {
+    ];
+    for (const [path, heading] of legal) {
       const { status, html } = await get(path);
       expect(status).toBe(200);
       expect(html).toContain(`<h1>${heading}</h1>`);

@@ -1,11 +1,13 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { ZodError } from 'zod';
+import type { Db } from '../../db/client.ts';
 import {
   CATALOGUE_SORTS,
   listAcademyOptions,
   listCatalogue,
   platformTotals,
+  type PlatformTotals,
 } from '../../db/queries/public-catalogue.ts';
 import { escapeHtml } from '../../domain/html.ts';
 import { LEVELS, THEMES } from '../../domain/projects.ts';
@@ -13,7 +15,7 @@ import { defineRoute } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
 import { htmlPage, htmlResponse } from '../html.ts';
 import { catalogueHref, cataloguePage } from '../pages/catalogue-page.ts';
-import { homePage } from '../pages/home-page.ts';
+import { homePage, type HomeSelections } from '../pages/home-page.ts';
 import { siteBase } from '../pages/project-view.ts';
 
 const blankIsAbsent = <T extends z.ZodType>(schema: T) =>
@@ -54,6 +56,29 @@ const catalogue = defineRoute('public', {
   responses: { 200: htmlResponse('La page'), 400: htmlResponse('Filtre invalide') },
 });
 
+const HOME_CACHE_MS = 60_000;
+const homeCache = new WeakMap<Db, { at: number; data: Promise<HomeData> }>();
+type HomeData = { totals: PlatformTotals; selections: HomeSelections };
+
+/** The home page's figures and selections, computed at most once a minute per database. */
+function homeData(db: Db): Promise<HomeData> {
+  const cached = homeCache.get(db);
+  if (cached && Date.now() - cached.at < HOME_CACHE_MS) return cached.data;
+  const collecting = { page: 1, pageSize: 3, statut: 'en_cours' } as const;
+  const data = Promise.all([
+    platformTotals(db),
+    listCatalogue(db, { ...collecting, tri: 'fin' }),
+    listCatalogue(db, { ...collecting, tri: 'financement' }),
+    listCatalogue(db, { ...collecting, tri: 'fin', priorityOnly: true }),
+  ]).then(([totals, endingSoon, nearlyFunded, priority]) => ({
+    totals,
+    selections: { endingSoon: endingSoon.cards, nearlyFunded: nearlyFunded.cards, priority: priority.cards },
+  }));
+  homeCache.set(db, { at: Date.now(), data });
+  data.catch(() => homeCache.delete(db));
+  return data;
+}
+
 function refused(error: ZodError, c: Context) {
   const items = error.issues.map((issue) => `<li>${escapeHtml(`${issue.path.join('.')} : ${issue.message}`)}</li>`);
   return c.html(
@@ -69,18 +94,8 @@ function refused(error: ZodError, c: Context) {
 export const cataloguePageRoutes = new OpenAPIHono<AppEnv>()
   .openapi(home, async (c) => {
     const { db, config } = c.get('deps');
-    const collecting = { page: 1, pageSize: 3, statut: 'en_cours' } as const;
-    const [totals, endingSoon, nearlyFunded, priority] = await Promise.all([
-      platformTotals(db),
-      listCatalogue(db, { ...collecting, tri: 'fin' }),
-      listCatalogue(db, { ...collecting, tri: 'financement' }),
-      listCatalogue(db, { ...collecting, tri: 'fin', priorityOnly: true }),
-    ]);
-    const body = homePage(
-      totals,
-      { endingSoon: endingSoon.cards, nearlyFunded: nearlyFunded.cards, priority: priority.cards },
-      new Date(),
-    );
+    const { totals, selections } = await homeData(db);
+    const body = homePage(totals, selections, new Date());
     return c.html(
       htmlPage('Financement participatif des projets d’école', body, {
         url: `${siteBase(config.PUBLIC_URL)}/`,

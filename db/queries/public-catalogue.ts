@@ -64,7 +64,7 @@ function conditions(db: Tx, query: CatalogueQuery): Fragment {
       : query.priorite
         ? db`and s.priority_education = ${query.priorite}`
         : db``;
-  return db`where p.status = any(${statuses})
+  return db`where p.public_order is not null and p.status = any(${statuses})
     ${query.q ? db`and p.search_vector @@ ${search(db, query.q)}` : db``}
     ${query.theme ? db`and p.theme = ${query.theme}` : db``}
     ${query.academie ? db`and s.academy_code = ${query.academie}` : db``}
@@ -76,7 +76,6 @@ function conditions(db: Tx, query: CatalogueQuery): Fragment {
 
 function ordering(db: Tx, query: CatalogueQuery): Fragment {
   const collectingFirst = db`(p.status <> 'published')`;
-  const byDeadline = db`case when p.status = 'published' then p.campaign_ends_at end, p.status_changed_at desc`;
   switch (query.tri) {
     case 'financement':
       return db`order by ${collectingFirst},
@@ -84,15 +83,21 @@ function ordering(db: Tx, query: CatalogueQuery): Fragment {
     case 'recent':
       return db`order by ${collectingFirst}, p.campaign_starts_at desc nulls last, p.id desc`;
     case 'fin':
-      return db`order by ${collectingFirst}, ${byDeadline}, p.id`;
+      return db`order by p.public_order, p.id`;
     default:
       return query.q
-        ? db`order by ts_rank(p.search_vector, ${search(db, query.q)}) desc, ${collectingFirst}, p.id`
-        : db`order by ${collectingFirst}, ${byDeadline}, p.id`;
+        ? db`order by ts_rank(p.search_vector, ${search(db, query.q)}) desc, p.public_order, p.id`
+        : db`order by p.public_order, p.id`;
   }
 }
 
-/** One page of the catalogue (collecting first, then funded) and how many projects match in all. */
+/** Beyond this many matches the catalogue says « plus de 10 000 » rather than count them all. */
+export const CATALOGUE_COUNT_CAP = 10_000;
+
+/**
+ * One page of the catalogue (collecting first by deadline, then funded, the latest first) and how many projects
+ * match, counted up to CATALOGUE_COUNT_CAP + 1.
+ */
 export async function listCatalogue(db: Tx, query: CatalogueQuery): Promise<{ cards: CatalogueCard[]; total: number }> {
   const size = query.pageSize ?? CATALOGUE_PAGE_SIZE;
   const from = db`from projects p join schools s on s.uai = p.school_uai
@@ -101,7 +106,7 @@ export async function listCatalogue(db: Tx, query: CatalogueQuery): Promise<{ ca
     db<CatalogueCard[]>`
       select ${cardColumns(db)} ${from} ${ordering(db, query)}
       limit ${size} offset ${(query.page - 1) * size}`,
-    db<{ total: number }[]>`select count(*)::int as total ${from}`,
+    db<{ total: number }[]>`select count(*)::int as total from (select 1 ${from} limit ${CATALOGUE_COUNT_CAP + 1}) m`,
   ]);
   return { cards, total: count?.total ?? 0 };
 }

@@ -93,7 +93,26 @@ select p.id,
        coalesce((select sum(g.amount_cents) from grants g where g.project_id = p.id and g.status = 'reserved'), 0)
 from projects p;
 
--- the catalogue: projects collecting (by deadline) and funded (by closing), filtered by theme
-create index projects_public_catalogue_idx on projects (status, campaign_ends_at);
+-- the catalogue's default order as one indexed number: collecting projects by deadline (epoch seconds), then
+-- funded ones, the latest closed first; null for the projects the catalogue does not list
+alter table projects add column public_order double precision;
+
+create function projects_public_order_refresh() returns trigger language plpgsql as $$
+begin
+  new.public_order := case
+    when new.status = 'published' then extract(epoch from new.campaign_ends_at)
+    when new.status in ('closed_optimum', 'succeeded', 'paid_out', 'report_due', 'report_submitted',
+                        'report_changes_requested', 'completed')
+      then 1e11 - extract(epoch from new.status_changed_at)
+  end;
+  return new;
+end $$;
+
+create trigger projects_public_order before insert or update of status, status_changed_at, campaign_ends_at
+  on projects for each row execute function projects_public_order_refresh();
+
+update projects set status = status;
+
+create index projects_public_order_idx on projects (public_order, id) where public_order is not null;
 create index projects_theme_idx on projects (theme);
 create index schools_departement_idx on schools (departement);
