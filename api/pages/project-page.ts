@@ -44,7 +44,7 @@ function budgetSection(budget: ProjectPageContext['budget']): string {
   const rows = budget.map(
     (line) => `<tr><td>${escapeHtml(line.label)}</td><td class="n">${formatEuros(line.amountCents)}</td></tr>`,
   );
-  return `<h2>Le budget</h2><div class="table"><table><caption class="muted">Dépenses prévues</caption>
+  return `<h2>Le budget</h2><div class="table" tabindex="0" role="region" aria-label="Tableau (défilable)"><table><caption class="muted">Dépenses prévues</caption>
 <thead><tr><th scope="col">Poste</th><th scope="col" class="n">Montant</th></tr></thead>
 <tbody>${rows.join('')}</tbody><tfoot><tr><th scope="row">Total</th><td class="n">${formatEuros(total)}</td></tr></tfoot></table></div>`;
 }

@@ -93,7 +93,7 @@ export function transparencyPage(rows: TransparencyRow[], fundGiftCents: number)
 ${bars(rows)}
 <h2>Par année scolaire et académie</h2>
 <p class="muted">L’année scolaire est celle du début de la collecte. Le mécénat compte les réservations et versements des fonds, hors réservations rendues.</p>
-<div class="table"><table><caption class="muted">Chiffres par année scolaire et académie</caption>
+<div class="table" tabindex="0" role="region" aria-label="Tableau (défilable)"><table><caption class="muted">Chiffres par année scolaire et académie</caption>
 <thead><tr><th scope="col">Année — académie</th>${head.map((h) => `<th scope="col" class="n">${h}</th>`).join('')}</tr></thead>
 <tbody>${body.join('')}</tbody>
 <tfoot><tr><th scope="row">Total</th>${cells(total)}</tr></tfoot></table></div>`;

@@ -72,7 +72,7 @@ function giftOfForm(values: Record<string, string>, target: { projectId?: number
   return {
     ...target,
     ...(target.projectId === undefined && values.fundId ? { fundId: Number(values.fundId) } : {}),
-    amountCents: parseEuros(values.amount ?? ''),
+    amountCents: parseEuros(values.amount?.trim() ? values.amount : (values.suggested ?? '')),
     donorKind: values.donorKind === 'company' ? 'company' : 'person',
     donorName: values.donorName,
     donorEmail: values.donorEmail?.trim(),
