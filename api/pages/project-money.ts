@@ -80,6 +80,21 @@ export function outcomeSection(project: PublicProject, money: PublicMoney): stri
 const GRANT_WORDS = { seeding: 'Amorcé par', topup: 'Abondé par' } as const;
 const GRANT_STATUS = { reserved: 'réservé', committed: 'versé au projet', released: 'rendu au fonds' } as const;
 
+/** One line under the progress: « Amorcé par … . Abondé par … . », the funds whose grants were not released. */
+export function grantsSummary(grants: PublicGrant[]): string {
+  const sentences = (['seeding', 'topup'] as const).flatMap((kind) => {
+    const funds = [
+      ...new Set(
+        grants
+          .filter((grant) => grant.kind === kind && grant.status !== 'released')
+          .map((grant) => `${escapeHtml(grant.fundName)} (${escapeHtml(grant.sponsorName)})`),
+      ),
+    ];
+    return funds.length ? [`${GRANT_WORDS[kind]} ${funds.join(', ')}.`] : [];
+  });
+  return sentences.length ? `<p>${sentences.join(' ')} <a href="#mecenat">Pourquoi ?</a></p>` : '';
+}
+
 /** The funds that seeded (« amorcé par ») or topped up (« abondé par ») the project, each with its explanation. */
 export function grantsSection(grants: PublicGrant[]): string {
   if (grants.length === 0) return '';
@@ -92,7 +107,7 @@ ${grant.summary ? `<p>${escapeHtml(grant.summary)}</p>` : ''}
 ${grant.conditions.length ? `<ul>${grant.conditions.map((condition) => `<li>${escapeHtml(condition)}</li>`).join('')}</ul>` : ''}
 </details></li>`,
   );
-  return `<h2>Le mécénat</h2>
+  return `<h2 id="mecenat">Le mécénat</h2>
 <p>Des fonds de mécénat non fléché amorcent les projets prioritaires dès leur lancement et abondent ceux qui approchent de leur objectif minimum, selon des règles publiques.</p>
 <ul>${items.join('')}</ul>`;
 }

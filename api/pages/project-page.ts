@@ -5,7 +5,14 @@ import type { PublicMoney } from '../../domain/public-money.ts';
 import type { PublicGift, PublicProject } from '../../db/queries/public-pages.ts';
 import type { CampaignClosing, PublicGrant, PublicNews, PublicReport } from '../../db/queries/public-project.ts';
 import { donateForm, type FormState } from './donate-form.ts';
-import { closingSection, dateOf, grantsSection, outcomeSection, progressSection } from './project-money.ts';
+import {
+  closingSection,
+  dateOf,
+  grantsSection,
+  grantsSummary,
+  outcomeSection,
+  progressSection,
+} from './project-money.ts';
 
 /** Everything a project's public page shows besides the project itself. */
 export interface ProjectPageContext {
@@ -100,6 +107,7 @@ export function projectPage(project: PublicProject, context: ProjectPageContext)
 <img src="/projets/${project.id}/image" alt="${project.hasPhoto ? `Photo du projet « ${escapeHtml(project.title)} »` : ''}" width="640" height="360">
 <p>${escapeHtml(project.summary)}</p>
 ${progressSection(project, context.money)}
+${grantsSummary(context.grants)}
 ${closingSection(project, context.closing, context.now)}
 ${open ? '<p><a class="button" href="#donner">Faire un don</a></p>' : ''}
 ${outcomeSection(project, context.money)}

@@ -55,6 +55,7 @@ describe('a collecting project’s page', () => {
     expect(html).toContain('<li>Un donateur anonyme</li><li>Lucie Bernard — 300,00 €</li>');
     expect(html).not.toContain('Secret');
     expect(html).toContain('<strong>Amorcé par Fonds Réussite</strong> (Mécène de test) : 200,00 €, réservé.');
+    expect(html).toContain('<p>Amorcé par Fonds Réussite (Mécène de test). <a href="#mecenat">Pourquoi ?</a></p>');
     expect(html).toContain('<li>École en éducation prioritaire (REP+)</li>');
     expect(html).toContain('<td>Transport en car</td><td class="n">600,00 €</td>');
     expect(html).toContain('<th scope="row">Total</th><td class="n">1 000,00 €</td>');
