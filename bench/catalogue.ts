@@ -20,6 +20,7 @@ const SHAPES: [string, CatalogueQuery][] = [
   ['page 40, no filter', { page: 40 }],
   ['search « jaures »', { page: 1, q: 'jaures' }],
   ['search « classe mer » collecting', { page: 1, q: 'classe mer', statut: 'en_cours' }],
+  ['search « jaures » by relevance', { page: 1, q: 'jaures', tri: 'pertinence' }],
   ['theme', { page: 1, theme: 'sport' }],
   ['académie + level', { page: 1, academie: 'lille', niveau: 'CM2' }],
   ['département + REP+', { page: 1, departement: '59', priorite: 'rep_plus' }],

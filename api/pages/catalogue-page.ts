@@ -32,9 +32,15 @@ export const cardList = (cards: CatalogueCard[], now: Date) =>
 const option = (value: string, label: string, selected: string | undefined) =>
   `<option value="${escapeHtml(value)}"${selected === value ? ' selected' : ''}>${escapeHtml(label)}</option>`;
 
-function select(name: string, label: string, options: [string, string][], value: string | undefined): string {
+function select(
+  name: string,
+  label: string,
+  options: [string, string][],
+  value: string | undefined,
+  emptyLabel = 'Tous',
+): string {
   return `<p class="field"><label for="${name}">${label}</label><select id="${name}" name="${name}">
-${option('', 'Tous', value)}${options.map(([v, l]) => option(v, l, value)).join('')}</select></p>`;
+${option('', emptyLabel, value)}${options.map(([v, l]) => option(v, l, value)).join('')}</select></p>`;
 }
 
 function filters(query: CatalogueQuery, academies: { code: string; name: string }[]): string {
@@ -83,12 +89,13 @@ ${select(
   'tri',
   'Trier par',
   [
-    ['pertinence', 'Pertinence'],
     ['fin', 'Bientôt terminés'],
+    ['pertinence', 'Pertinence de la recherche'],
     ['financement', 'Presque financés'],
     ['recent', 'Les plus récents'],
   ],
   query.tri,
+  'En collecte d’abord',
 )}
 </div>
 <p><button type="submit">Afficher les projets</button> <a href="/projets">Effacer les filtres</a></p>

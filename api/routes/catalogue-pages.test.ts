@@ -88,6 +88,15 @@ describe('the catalogue', () => {
     );
   });
 
+  it('sorts a search by deadline unless asked for relevance, where a title match comes first', async () => {
+    await project('Hommage à Jaurès', { school: 'École Louise Michel', endsIn: 25 });
+    expect(titlesIn((await get('/projets?q=jaures')).html)).toEqual(['Classe de mer', 'Hommage à Jaurès']);
+    expect(titlesIn((await get('/projets?q=jaures&tri=pertinence')).html)).toEqual([
+      'Hommage à Jaurès',
+      'Classe de mer',
+    ]);
+  });
+
   it('refuses an unknown filter with a 400 in French', async () => {
     const { status, html } = await get('/projets?theme=cuisine&page=0');
     expect(status).toBe(400);

@@ -4,8 +4,8 @@ import type { PriorityEducation } from '../../domain/schools.ts';
 import type { Tx } from '../client.ts';
 import type { Fragment } from './paging.ts';
 
-/** The catalogue's sorts: relevance (with a search), ending soon, nearly funded, newest. */
-export const CATALOGUE_SORTS = ['pertinence', 'fin', 'financement', 'recent'] as const;
+/** The catalogue's sorts: ending soon (the default: collecting by deadline, then funded), relevance of a search, nearly funded, newest. */
+export const CATALOGUE_SORTS = ['fin', 'pertinence', 'financement', 'recent'] as const;
 export type CatalogueSort = (typeof CATALOGUE_SORTS)[number];
 
 /** What the catalogue's address asks for (already validated). */
@@ -82,12 +82,12 @@ function ordering(db: Tx, query: CatalogueQuery): Fragment {
         coalesce(t.collected_cents, 0)::float8 / p.minimum_goal_cents desc, p.id`;
     case 'recent':
       return db`order by ${collectingFirst}, p.campaign_starts_at desc nulls last, p.id desc`;
-    case 'fin':
-      return db`order by p.public_order, p.id`;
-    default:
+    case 'pertinence':
       return query.q
         ? db`order by ts_rank(p.search_vector, ${search(db, query.q)}) desc, p.public_order, p.id`
         : db`order by p.public_order, p.id`;
+    default:
+      return db`order by p.public_order, p.id`;
   }
 }
 

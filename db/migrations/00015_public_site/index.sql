@@ -115,4 +115,5 @@ update projects set status = status;
 
 create index projects_public_order_idx on projects (public_order, id) where public_order is not null;
 create index projects_theme_idx on projects (theme);
+create index projects_levels_idx on projects using gin (levels);
 create index schools_departement_idx on schools (departement);
