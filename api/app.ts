@@ -12,6 +12,7 @@ import { createMetrics } from './metrics.ts';
 import { academyRoutes } from './routes/academies.ts';
 import { accountPageRoutes } from './routes/account-pages.ts';
 import { authRoutes } from './routes/auth.ts';
+import { cataloguePageRoutes } from './routes/catalogue-pages.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { devCheckoutRoutes } from './routes/dev-checkout.ts';
 import { donationListRoutes } from './routes/donation-list.ts';
@@ -32,6 +33,7 @@ import { receiptPageRoutes } from './routes/receipt-pages.ts';
 import { reconciliationRoutes } from './routes/reconciliations.ts';
 import { schoolRoutes } from './routes/schools.ts';
 import { securityHeaders } from './security-headers.ts';
+import { sitePageRoutes } from './routes/site-pages.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { structureRoutes } from './routes/structures.ts';
 import { taxReceiptRoutes } from './routes/tax-receipts.ts';
@@ -44,7 +46,6 @@ export const UNDOCUMENTED_PUBLIC_PATHS = [
   '/api/docs/start.js',
   '/api/docs/assets/swagger-ui-dist/*',
   '/admin/*',
-  '/',
   '/admin',
 ] as const;
 
@@ -102,6 +103,8 @@ export function createApp(deps: ApiDeps) {
   app.route('/api', statsRoutes);
   app.route('/api', academyRoutes);
   app.route('/', emailPageRoutes);
+  app.route('/', cataloguePageRoutes);
+  app.route('/', sitePageRoutes);
   app.route('/', publicPageRoutes);
   app.route('/', giftPageRoutes);
   app.route('/', receiptPageRoutes);
@@ -112,7 +115,6 @@ export function createApp(deps: ApiDeps) {
   mountApiDocs(app, docsAccess(deps.config));
 
   const adminRoot = deps.config.ADMIN_DIST_DIR;
-  app.get('/', (c) => c.redirect('/admin/'));
   app.get('/admin', (c) => c.redirect('/admin/'));
   app.use('/admin/*', serveStatic({ root: adminRoot, rewriteRequestPath: (path) => path.replace(/^\/admin/, '') }));
   // client-side routes of the SPA fall back to its index.html

@@ -1,4 +1,5 @@
 import { escapeHtml } from '../../domain/html.ts';
+import { formatEuros, parseEuros } from '../../domain/money.ts';
 
 /** What the donor typed (to fill the form again) and what was wrong with it, by field. */
 export interface FormState {
@@ -40,10 +41,38 @@ function checkbox(state: FormState, name: string, label: string): string {
   return `<p><input type="checkbox" id="${name}" name="${name}"${checked(state, name)}> <label for="${name}">${escapeHtml(label)}</label></p>`;
 }
 
+/** The amounts offered with one click, in euros. */
+export const SUGGESTED_EUROS = [20, 50, 100] as const;
+
+/** What a gift costs after the income tax reduction: 34 % of it for a person (66 % off), 40 % for a company. */
+export function costAfterReduction(cents: number, kind: 'person' | 'company'): number {
+  return Math.round((cents * (kind === 'company' ? 40 : 34)) / 100);
+}
+
+function amountChoice(state: FormState): string {
+  const typed = parseEuros(state.values.amount ?? '');
+  const kind = state.values.donorKind === 'company' ? 'company' : 'person';
+  const cost = Number.isNaN(typed)
+    ? ''
+    : `<p role="status">Ce don de ${formatEuros(typed)} ne vous coûte que ${formatEuros(costAfterReduction(typed, kind))} après réduction d’impôt.</p>`;
+  const radios = SUGGESTED_EUROS.map((euros) => {
+    const id = `suggested-${euros}`;
+    const chosen = state.values.suggested === String(euros) ? ' checked' : '';
+    const cost = formatEuros(costAfterReduction(euros * 100, 'person'));
+    return `<p><input type="radio" id="${id}" name="suggested" value="${euros}"${chosen}> <label for="${id}">${euros} € <span class="muted">(ce don ne vous coûte que ${cost} après réduction d’impôt)</span></label></p>`;
+  });
+  return `<fieldset><legend>Montant du don</legend>
+${radios.join('\n')}
+${field(state, 'amount', 'Montant du don (en euros)', 'inputmode="decimal"', 'Ou un autre montant, 5 € minimum')}
+${cost}
+<p class="muted">Réduction d’impôt de 66 % du don pour un particulier (dans la limite de 20 % du revenu imposable), de 60 % pour une entreprise. Le reçu fiscal est émis par la structure de l’école, une fois les fonds versés.</p>
+</fieldset>`;
+}
+
 function errorSummary(state: FormState): string {
   const messages = [...(state.message ? [state.message] : []), ...Object.values(state.errors)];
   if (messages.length === 0) return '';
-  return `<div class="alert" role="alert" tabindex="-1"><p><strong>Votre don n’a pas pu être enregistré :</strong></p>
+  return `<div class="alert" id="erreurs" role="alert" tabindex="-1" autofocus><p><strong>Votre don n’a pas pu être enregistré :</strong></p>
 <ul>${messages.map((message) => `<li>${escapeHtml(message)}</li>`).join('')}</ul></div>`;
 }
 
@@ -71,10 +100,12 @@ ${state.errors.fundId ? `<span class="error" id="fundId-error">${escapeHtml(stat
 <p><input type="radio" id="failure-refund" name="failureChoice" value="refund"${state.values.failureChoice === 'redirect' ? '' : ' checked'}> <label for="failure-refund">Me rembourser</label></p>
 <p><input type="radio" id="failure-redirect" name="failureChoice" value="redirect"${checked(state, 'failureChoice', 'redirect')}> <label for="failure-redirect">Reverser mon don au fonds de solidarité</label></p>
 </fieldset>`;
+  const receiptOpen =
+    state.values.wantsTaxReceipt === 'on' || ['addressLine', 'postalCode', 'city'].some((name) => state.errors[name]);
   return `${errorSummary(state)}
 <form method="post" action="${escapeHtml(options.action)}" novalidate>
 ${funds}
-${field(state, 'amount', 'Montant du don (en euros)', 'inputmode="decimal" required', '5 € minimum')}
+${amountChoice(state)}
 ${field(state, 'donorName', 'Nom et prénom', 'autocomplete="name" required')}
 ${field(state, 'donorEmail', 'Adresse e-mail', 'type="email" autocomplete="email" required', 'Pour vous remercier et vous donner des nouvelles du projet')}
 <fieldset><legend>Vous donnez</legend>
@@ -83,17 +114,18 @@ ${field(state, 'donorEmail', 'Adresse e-mail', 'type="email" autocomplete="email
 ${field(state, 'companyName', 'Raison sociale (entreprises)', 'autocomplete="organization"')}
 ${field(state, 'siren', 'SIREN (entreprises)', 'inputmode="numeric"')}
 </fieldset>
-<fieldset><legend>Reçu fiscal</legend>
+<details${receiptOpen ? ' open' : ''}><summary>Reçu fiscal : je le souhaite (adresse postale demandée)</summary>
 ${checkbox(state, 'wantsTaxReceipt', 'Je souhaite un reçu fiscal (réduction d’impôt de 66 % pour un particulier, 60 % pour une entreprise)')}
 ${field(state, 'addressLine', 'Adresse', 'autocomplete="street-address"')}
 ${field(state, 'postalCode', 'Code postal', 'autocomplete="postal-code" inputmode="numeric"')}
 ${field(state, 'city', 'Ville', 'autocomplete="address-level2"')}
-</fieldset>
+</details>
 <fieldset><legend>Sur la page publique</legend>
 ${checkbox(state, 'hideName', 'Ne pas afficher mon nom')}
 ${checkbox(state, 'hideAmount', 'Ne pas afficher le montant')}
 </fieldset>
 ${failure}
+<p class="muted">Vos nom, e-mail et, pour un reçu fiscal, adresse postale sont traités par Trousse à Projets pour enregistrer votre don, vous remercier, vous donner des nouvelles du projet et établir le reçu ; ils sont conservés dix ans (obligations comptables). Le paiement est assuré par Stripe. Vous pouvez accéder à vos données, les rectifier ou les faire effacer : <a href="/donnees-personnelles">en savoir plus sur vos données personnelles</a>.</p>
 <p><button type="submit">Continuer vers le paiement sécurisé</button></p>
 </form>`;
 }

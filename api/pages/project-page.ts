@@ -1,58 +1,126 @@
-import { daysLeft } from '../../domain/campaign.ts';
 import { escapeHtml } from '../../domain/html.ts';
 import { formatEuros } from '../../domain/money.ts';
-import { PROJECT_STATUS_LABELS } from '../../domain/project-status.ts';
+import { THEME_LABELS } from '../../domain/projects.ts';
+import type { PublicMoney } from '../../domain/public-money.ts';
 import type { PublicGift, PublicProject } from '../../db/queries/public-pages.ts';
+import type { CampaignClosing, PublicGrant, PublicNews, PublicReport } from '../../db/queries/public-project.ts';
 import { donateForm, type FormState } from './donate-form.ts';
+import {
+  closingSection,
+  dateOf,
+  grantsSection,
+  grantsSummary,
+  outcomeSection,
+  progressSection,
+} from './project-money.ts';
 
-const dateOf = (date: Date) => date.toLocaleDateString('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
-
-function progress(project: PublicProject): string {
-  const total = project.collectedCents + project.reservedGrantCents;
-  const percent = Math.min(100, Math.floor((total * 100) / project.minimumGoalCents));
-  const grants = project.reservedGrantCents
-    ? ` (dont ${formatEuros(project.reservedGrantCents)} de mécénat réservé)`
-    : '';
-  return `<p><strong>${formatEuros(total)}</strong> collectés${grants} sur un objectif minimum de ${formatEuros(project.minimumGoalCents)} — objectif optimal : ${formatEuros(project.optimumGoalCents)}.</p>
-<p><label for="progress">Avancement vers l’objectif minimum : ${percent} %</label><br>
-<progress id="progress" max="100" value="${percent}">${percent} %</progress></p>`;
+/** Everything a project's public page shows besides the project itself. */
+export interface ProjectPageContext {
+  money: PublicMoney;
+  closing: CampaignClosing | undefined;
+  grants: PublicGrant[];
+  budget: { label: string; amountCents: number }[];
+  news: PublicNews[];
+  report: PublicReport | undefined;
+  gifts: PublicGift[];
+  form: FormState;
+  /** absolute address of the page, for the share links */
+  url: string;
+  now: Date;
 }
 
-function gifts(project: PublicProject, list: PublicGift[]): string {
-  const heading = `<h2>${project.donorCount} donateur${project.donorCount > 1 ? 's' : ''}</h2>`;
-  if (list.length === 0) return `${heading}<p class="muted">Soyez le premier à soutenir ce projet.</p>`;
+const paragraphs = (text: string) =>
+  text
+    .split(/\n\s*\n/)
+    .filter((part) => part.trim())
+    .map((part) => `<p>${escapeHtml(part.trim()).replaceAll('\n', '<br>')}</p>`)
+    .join('');
+
+/** REP+, REP or rural school: the badges of a priority school. */
+export function priorityBadges(school: { priorityEducation: string; rural: boolean }): string {
+  const badges = [
+    school.priorityEducation === 'rep_plus' ? 'REP+' : school.priorityEducation === 'rep' ? 'REP' : '',
+    school.rural ? 'École rurale ou isolée' : '',
+  ].filter(Boolean);
+  return badges.map((badge) => `<span class="badge">${badge}</span>`).join(' ');
+}
+
+function budgetSection(budget: ProjectPageContext['budget']): string {
+  if (budget.length === 0) return '';
+  const total = budget.reduce((sum, line) => sum + line.amountCents, 0);
+  const rows = budget.map(
+    (line) => `<tr><td>${escapeHtml(line.label)}</td><td class="n">${formatEuros(line.amountCents)}</td></tr>`,
+  );
+  return `<h2>Le budget</h2><div class="table" tabindex="0" role="region" aria-label="Tableau (défilable)"><table><caption class="muted">Dépenses prévues</caption>
+<thead><tr><th scope="col">Poste</th><th scope="col" class="n">Montant</th></tr></thead>
+<tbody>${rows.join('')}</tbody><tfoot><tr><th scope="row">Total</th><td class="n">${formatEuros(total)}</td></tr></tfoot></table></div>`;
+}
+
+function newsSection(news: PublicNews[]): string {
+  if (news.length === 0) return '';
+  const items = news.map(
+    (item) =>
+      `<article><h3>${escapeHtml(item.title)}</h3><p class="muted">${dateOf(item.createdAt)}</p>${paragraphs(item.body)}</article>`,
+  );
+  return `<h2 id="nouvelles">Journal de bord</h2>${items.join('')}`;
+}
+
+function reportSection(report: PublicReport | undefined, budget: ProjectPageContext['budget']): string {
+  if (!report) return '';
+  const planned = budget.reduce((sum, line) => sum + line.amountCents, 0);
+  return `<h2 id="bilan">Le bilan du projet</h2>${paragraphs(report.whatWasDone)}
+<ul><li>${report.pupilsReached} élève${report.pupilsReached > 1 ? 's' : ''} ont participé</li>
+<li>Dépenses réelles : ${formatEuros(report.actualSpendCents)}${planned ? ` (budget prévu : ${formatEuros(planned)})` : ''}</li></ul>`;
+}
+
+function giftsSection(list: PublicGift[]): string {
+  if (list.length === 0) return `<h2>Les donateurs</h2><p class="muted">Soyez le premier à soutenir ce projet.</p>`;
   const items = list.map(
     (gift) =>
       `<li>${escapeHtml(gift.name ?? 'Un donateur anonyme')}${gift.amountCents === null ? '' : ` — ${formatEuros(gift.amountCents)}`}</li>`,
   );
-  return `${heading}<ul class="gifts">${items.join('')}</ul>`;
+  return `<h2>Les donateurs</h2><ul class="gifts">${items.join('')}</ul>`;
 }
 
-/** The public page of a project: its progress against the minimum and optimum, days left, donors and the donate form. */
-export function projectPage(
-  project: PublicProject,
-  context: { gifts: PublicGift[]; sponsors: { name: string; sponsorName: string }[]; form: FormState; now: Date },
-): string {
+function shareSection(title: string, url: string): string {
+  const u = encodeURIComponent(url);
+  const text = encodeURIComponent(`Soutenez le projet « ${title} » sur Trousse à Projets`);
+  const links = [
+    [`mailto:?subject=${text}&body=${u}`, 'Par e-mail'],
+    [`https://www.facebook.com/sharer/sharer.php?u=${u}`, 'Sur Facebook'],
+    [`https://www.linkedin.com/sharing/share-offsite/?url=${u}`, 'Sur LinkedIn'],
+    [`https://twitter.com/intent/tweet?url=${u}&text=${text}`, 'Sur X (Twitter)'],
+  ];
+  return `<h2>Partager ce projet</h2><ul>${links.map(([href, label]) => `<li><a href="${escapeHtml(href!)}">${label}</a></li>`).join('')}</ul>
+<p class="muted">Adresse de la page : ${escapeHtml(url)}</p>`;
+}
+
+/** The public page of a project in any state after its publication. */
+export function projectPage(project: PublicProject, context: ProjectPageContext): string {
+  // a campaign past its deadline takes no gift while its outcome is recorded
   const open =
     project.status === 'published' && project.campaignEndsAt !== null && project.campaignEndsAt > context.now;
-  const supported = context.sponsors.length
-    ? `<p>Abondé par ${context.sponsors.map((fund) => `${escapeHtml(fund.name)} (${escapeHtml(fund.sponsorName)})`).join(', ')}.</p>`
-    : '';
-  const ends = project.campaignEndsAt
-    ? open
-      ? `<p><strong>${daysLeft(context.now, project.campaignEndsAt)} jour(s) restant(s)</strong> — fin de la collecte le ${dateOf(project.campaignEndsAt)}.</p>`
-      : `<p class="muted">Collecte terminée le ${dateOf(project.campaignEndsAt)}.</p>`
-    : '';
   const donate = open
     ? `<h2 id="donner">Soutenir ce projet</h2>${donateForm(context.form, { action: `/projets/${project.id}/don` })}`
-    : `<p class="muted">La collecte de ce projet n’est pas ouverte aux dons.</p>`;
+    : `<p class="muted">La collecte de ce projet est terminée : il ne reçoit plus de dons. <a href="/projets">Découvrir les projets en collecte</a></p>`;
+  const levels = project.levels.length ? `, ${project.levels.map(escapeHtml).join(', ')}` : '';
   return `<h1>${escapeHtml(project.title)}</h1>
-<p class="muted">${escapeHtml(project.schoolName)}, ${escapeHtml(project.commune)} — ${escapeHtml(PROJECT_STATUS_LABELS[project.status])}</p>
+<p class="muted">${escapeHtml(project.schoolName)}, ${escapeHtml(project.commune)} (${escapeHtml(project.departement)}) — académie de ${escapeHtml(project.academyName)} ${priorityBadges(project)}</p>
+<img src="/projets/${project.id}/image" alt="${project.hasPhoto ? `Photo du projet « ${escapeHtml(project.title)} »` : ''}" width="640" height="360">
 <p>${escapeHtml(project.summary)}</p>
-${project.description ? `<p>${escapeHtml(project.description)}</p>` : ''}
-${progress(project)}
-${ends}
-${supported}
+${progressSection(project, context.money)}
+${grantsSummary(context.grants)}
+${closingSection(project, context.closing, context.now)}
+${open ? '<p><a class="button" href="#donner">Faire un don</a></p>' : ''}
+${outcomeSection(project, context.money)}
+${reportSection(context.report, context.budget)}
+<h2>Le projet</h2>
+<p>${escapeHtml(THEME_LABELS[project.theme])} — ${project.pupilCount} élèves${levels} — du ${dateOf(project.activityStartsOn)} au ${dateOf(project.activityEndsOn)}.</p>
+${paragraphs(project.description)}
+${budgetSection(context.budget)}
+${grantsSection(context.grants)}
+${newsSection(context.news)}
+${giftsSection(context.gifts)}
 ${donate}
-${gifts(project, context.gifts)}`;
+${shareSection(project.title, context.url)}`;
 }

@@ -47,7 +47,7 @@ describe('a project’s public page', () => {
     expect(html).toContain('Classe de mer à Wimereux');
     expect(html).toMatch(/<strong>423,45\s€<\/strong> collectés sur un objectif minimum de 1\s000,00\s€/);
     expect(html).toContain('<progress id="progress" max="100" value="42">');
-    expect(html).toMatch(/12 jour\(s\) restant\(s\)/);
+    expect(html).toContain('<strong>12 jours restants</strong>');
     expect(html).toContain('2 donateurs');
     expect(html).toMatch(/Lucie Bernard — 300,00\s€/);
     expect(html).toMatch(/Un donateur anonyme — 123,45\s€/);
@@ -80,6 +80,42 @@ describe('a project’s public page', () => {
     expect(html).toContain('value="pas-une-adresse"');
     const [row] = await db<{ count: number }[]>`select count(*)::int from donations where project_id = ${projectId}`;
     expect(row?.count).toBe(0);
+  });
+
+  it('offers suggested amounts with their cost after tax reduction, and keeps the receipt fields folded', async () => {
+    const projectId = await collectingProject();
+    const blank = (await (await visitor.request('GET', `/projets/${projectId}`)).text()).replace(
+      /[\u202f\u00a0]/g,
+      ' ',
+    );
+    expect(blank).toContain(
+      '50 € <span class="muted">(ce don ne vous coûte que 17,00 € après réduction d’impôt)</span>',
+    );
+    expect(blank).toContain('<details><summary>Reçu fiscal');
+    expect(blank).toContain('<a href="/donnees-personnelles">en savoir plus sur vos données personnelles</a>');
+
+    const refused = await postForm(`/projets/${projectId}/don`, {
+      amount: '30',
+      donorKind: 'company',
+      donorName: '',
+      donorEmail: 'x@example.org',
+      wantsTaxReceipt: 'on',
+    });
+    const html = (await refused.text()).replace(/[\u202f\u00a0]/g, ' ');
+    expect(html).toContain('<div class="alert" id="erreurs" role="alert" tabindex="-1" autofocus>');
+    expect(html).toContain('Ce don de 30,00 € ne vous coûte que 12,00 € après réduction d’impôt.');
+    expect(html).toContain('<details open><summary>Reçu fiscal');
+
+    const chosen = await postForm(`/projets/${projectId}/don`, {
+      suggested: '50',
+      amount: '',
+      donorName: 'Paul Martin',
+      donorEmail: 'paul.martin@example.org',
+    });
+    expect(chosen.status).toBe(303);
+    const [gift] = await db<{ amountCents: number }[]>`
+      select amount_cents from donations where donor_email = 'paul.martin@example.org'`;
+    expect(gift?.amountCents).toBe(5000);
   });
 });
 

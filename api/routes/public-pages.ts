@@ -1,7 +1,8 @@
 import { OpenAPIHono, z, type RouteConfig } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { findDonationOfSession, listOpenFunds } from '../../db/queries/giving.ts';
-import { findPublicProject, listProjectSponsors, listPublicGifts } from '../../db/queries/public-pages.ts';
+import { findPublicPhoto } from '../../db/queries/public-project.ts';
+import { findPublicProject } from '../../db/queries/public-pages.ts';
 import { escapeHtml } from '../../domain/html.ts';
 import { formatEuros, parseEuros } from '../../domain/money.ts';
 import { defineRoute } from '../auth/access.ts';
@@ -9,7 +10,8 @@ import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
 import { htmlPage, htmlResponse } from '../html.ts';
 import { donateForm, EMPTY_FORM, formStateOf, type FormState } from '../pages/donate-form.ts';
-import { projectPage } from '../pages/project-page.ts';
+import { renderProjectPage } from '../pages/project-view.ts';
+import { themePicture } from '../pages/theme-pictures.ts';
 import { startDonation } from '../services/giving.ts';
 import { DonationRequest } from './donations.schemas.ts';
 import { newDonationOf } from './donations.ts';
@@ -43,6 +45,16 @@ const pageRoute = <M extends 'get' | 'post', R extends NonNullable<RouteConfig['
 const project = pageRoute('get', '/projets/{id}', 'Page publique d’un projet en collecte (ou passée)', {
   params: IdParam,
 });
+const image = defineRoute('public', {
+  method: 'get',
+  path: '/projets/{id}/image',
+  summary: 'L’image d’un projet : sa première photo avec droit à l’image, sinon celle de son thème',
+  request: { params: IdParam },
+  responses: {
+    200: { description: 'L’image', content: { 'image/*': { schema: z.string() } } },
+    404: htmlResponse('Introuvable'),
+  },
+});
 const giveToProject = pageRoute('post', '/projets/{id}/don', 'Formulaire de don à un projet', {
   params: IdParam,
   body: formBody,
@@ -60,7 +72,7 @@ function giftOfForm(values: Record<string, string>, target: { projectId?: number
   return {
     ...target,
     ...(target.projectId === undefined && values.fundId ? { fundId: Number(values.fundId) } : {}),
-    amountCents: parseEuros(values.amount ?? ''),
+    amountCents: parseEuros(values.amount?.trim() ? values.amount : (values.suggested ?? '')),
     donorKind: values.donorKind === 'company' ? 'company' : 'person',
     donorName: values.donorName,
     donorEmail: values.donorEmail?.trim(),
@@ -103,11 +115,19 @@ async function submitGift(c: Context<AppEnv>, target: { projectId?: number }): P
 }
 
 async function renderProject(c: Context<AppEnv>, id: number, form: FormState, status: 200 | 400) {
+  const { db, config } = c.get('deps');
+  const html = await renderProjectPage(db, { id, form, publicUrl: config.PUBLIC_URL, now: new Date() });
+  return html ? c.html(html, status) : c.html(NOT_FOUND, 404);
+}
+
+async function projectImage(c: Context<AppEnv>, id: number) {
   const { db } = c.get('deps');
-  const found = await findPublicProject(db, id);
-  if (!found) return c.html(NOT_FOUND, 404);
-  const [gifts, sponsors] = await Promise.all([listPublicGifts(db, id), listProjectSponsors(db, id)]);
-  return c.html(htmlPage(found.title, projectPage(found, { gifts, sponsors, form, now: new Date() })), status);
+  const project = await findPublicProject(db, id);
+  if (!project) return c.html(NOT_FOUND, 404);
+  const photo = project.hasPhoto ? await findPublicPhoto(db, id) : undefined;
+  c.header('cache-control', 'public, max-age=3600');
+  if (!photo) return c.body(themePicture(project.theme), 200, { 'content-type': 'image/svg+xml' });
+  return c.body(new Uint8Array(photo.content), 200, { 'content-type': photo.contentType });
 }
 
 async function renderFunds(c: Context<AppEnv>, form: FormState, status: 200 | 400) {
@@ -147,6 +167,7 @@ async function returnPage(c: Context<AppEnv>, sessionId: string, paid: boolean) 
 /** The public site: project pages with their donate form, giving to a fund, and the pages Checkout returns to. */
 export const publicPageRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(project, (c) => renderProject(c, c.req.valid('param').id, EMPTY_FORM, 200))
+  .openapi(image, (c) => projectImage(c, c.req.valid('param').id))
   .openapi(giveToProject, async (c) => {
     const projectId = c.req.valid('param').id;
     const result = await submitGift(c, { projectId });

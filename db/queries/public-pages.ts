@@ -1,32 +1,52 @@
 import { BEFORE_PUBLICATION, type ProjectStatus } from '../../domain/project-status.ts';
+import type { Theme } from '../../domain/projects.ts';
+import type { PriorityEducation } from '../../domain/schools.ts';
 import type { Tx } from '../client.ts';
-import { findCampaignProgress } from './grants.ts';
 
-/** A project as its public page shows it. */
+/** A project as its public page shows it (money apart: see findProjectLedger). */
 export interface PublicProject {
   id: number;
   title: string;
   summary: string;
   description: string;
   status: ProjectStatus;
+  theme: Theme;
+  levels: string[];
+  pupilCount: number;
   schoolName: string;
   commune: string;
+  departement: string;
+  academyName: string;
+  priorityEducation: PriorityEducation;
+  rural: boolean;
+  structureName: string | null;
   minimumGoalCents: number;
   optimumGoalCents: number;
-  collectedCents: number;
-  reservedGrantCents: number;
   donorCount: number;
+  /** a photo with the pupils' image rights exists (else the theme's picture stands in) */
+  hasPhoto: boolean;
+  campaignStartsAt: Date | null;
   campaignEndsAt: Date | null;
+  activityStartsOn: string;
+  activityEndsOn: string;
 }
 
 /** A project whose campaign has opened (drafts and projects under review are not public), or undefined. */
 export async function findPublicProject(db: Tx, id: number): Promise<PublicProject | undefined> {
-  const [project] = await db<Omit<PublicProject, 'collectedCents' | 'reservedGrantCents' | 'donorCount'>[]>`
-    select p.id, p.title, p.summary, p.description, p.status, s.name as school_name, s.commune,
-           p.minimum_goal_cents, p.optimum_goal_cents, p.campaign_ends_at
-    from projects p join schools s on s.uai = p.school_uai
+  const [project] = await db<PublicProject[]>`
+    select p.id, p.title, p.summary, p.description, p.status, p.theme, p.levels, p.pupil_count,
+           s.name as school_name, s.commune, s.departement, a.name as academy_name, s.priority_education, s.rural,
+           r.legal_name as structure_name, p.minimum_goal_cents, p.optimum_goal_cents,
+           (select count(distinct d.donor_email) from donations d
+            where d.project_id = p.id and d.status in ('paid', 'redirected', 'refund_requested', 'refunded'))::int
+             as donor_count,
+           exists(select 1 from project_documents o where o.project_id = p.id and o.kind = 'photo' and o.image_rights
+                  and o.content_type like 'image/%') as has_photo,
+           p.campaign_starts_at, p.campaign_ends_at, p.activity_starts_on::text, p.activity_ends_on::text
+    from projects p join schools s on s.uai = p.school_uai join academies a on a.code = s.academy_code
+    left join receiving_structures r on r.id = p.structure_id
     where p.id = ${id} and p.status <> all(${BEFORE_PUBLICATION})`;
-  return project && { ...project, ...(await findCampaignProgress(db, id)) };
+  return project;
 }
 
 /** A paid gift as the public may see it: the name and amount only where the donor did not hide them. */
@@ -41,15 +61,8 @@ export async function listPublicGifts(db: Tx, projectId: number, limit = 20): Pr
   return db<PublicGift[]>`
     select case when hide_name then null else donor_name end as name,
            case when hide_amount then null else amount_cents end as amount_cents, paid_at
-    from donations where project_id = ${projectId} and status = 'paid'
+    from donations where project_id = ${projectId} and status in ('paid', 'redirected', 'refund_requested', 'refunded')
     order by paid_at desc, id desc limit ${limit}`;
-}
-
-/** The funds that support a project (grants reserved or committed), for its public page ("abondé par …"). */
-export async function listProjectSponsors(db: Tx, projectId: number): Promise<{ name: string; sponsorName: string }[]> {
-  return db<{ name: string; sponsorName: string }[]>`
-    select distinct f.name, f.sponsor_name from grants g join funds f on f.id = g.fund_id
-    where g.project_id = ${projectId} and g.status <> 'released' order by f.name`;
 }
 
 /** A donation as its donor's "manage my gift" page shows it. */

@@ -1,0 +1,127 @@
+// The public catalogue over 100 000 projects on a real PostgreSQL: p50 and p95 of each shape of request.
+// Run with `npm run bench:catalogue` (npx tsx bench/catalogue.ts); BENCH_PROJECTS changes the size,
+// BENCH_RUNS the requests per shape.
+import { loadavg, cpus } from 'node:os';
+import { rmSync } from 'node:fs';
+import { createDb, type Db } from '../db/client.ts';
+import { migrate } from '../db/migrate.ts';
+import { listCatalogue, platformTotals, type CatalogueQuery } from '../db/queries/public-catalogue.ts';
+import { startEmbeddedPostgres } from '../dev/postgres.ts';
+import { freePort } from '../dev/processes.ts';
+import { ROOT } from '../dev/stack.ts';
+import { loadPlatform, type BenchSize } from './funds-fixtures.ts';
+
+const SIZE: BenchSize = { projects: Number(process.env.BENCH_PROJECTS ?? 100_000), schools: 10_000, funds: 10 };
+const RUNS = Number(process.env.BENCH_RUNS ?? 40);
+const AIM_P95_MS = 50;
+
+const SHAPES: [string, CatalogueQuery][] = [
+  ['first page, no filter', { page: 1 }],
+  ['page 40, no filter', { page: 40 }],
+  ['search « jaures »', { page: 1, q: 'jaures' }],
+  ['search « classe mer » collecting', { page: 1, q: 'classe mer', statut: 'en_cours' }],
+  ['search « jaures » by relevance', { page: 1, q: 'jaures', tri: 'pertinence' }],
+  ['theme', { page: 1, theme: 'sport' }],
+  ['académie + level', { page: 1, academie: 'lille', niveau: 'CM2' }],
+  ['département + REP+', { page: 1, departement: '59', priorite: 'rep_plus' }],
+  ['rural, ending soon', { page: 1, priorite: 'rural', tri: 'fin' }],
+  ['nearly funded, collecting', { page: 1, tri: 'financement', statut: 'en_cours' }],
+  ['funded, newest', { page: 1, statut: 'termine', tri: 'recent' }],
+];
+
+const WORDS = ['Classe de mer', 'Atelier théâtre', 'Robotique', 'Jardin partagé', 'Chorale', 'Voyage à Londres'];
+const NAMES = ['Jean Jaurès', 'Victor Hugo', 'Jules Ferry', 'Louise Michel', 'Pasteur', 'Marie Curie'];
+
+/** Titles, school names and states of a real catalogue; then the search vectors and public totals, as triggers keep them. */
+async function shapePlatform(db: Db): Promise<void> {
+  await db`update schools set name = 'École ' || (${NAMES}::text[])[1 + (substring(uai, 1, 7)::int % 6)]
+           || ' ' || substring(uai, 1, 7)`;
+  await db`update projects set title = (${WORDS}::text[])[1 + id % 6] || ' ' || id,
+           summary = 'Un projet pour les élèves de la classe ' || id,
+           description = 'Les élèves découvrent, créent et partagent leur travail avec les familles.',
+           status = case when id % 10 < 6 then 'published' when id % 10 < 8 then 'paid_out' else 'completed' end`;
+  await db`update projects p set search_vector = project_search_vector(p.title, s.name, s.commune, p.summary, p.description)
+           from schools s where s.uai = p.school_uai`;
+  await db`delete from project_public_totals`;
+  await db`
+    insert into project_public_totals (project_id, ledger_cents, reserved_grant_cents)
+    select p.id, coalesce(b.cents, 0), coalesce(g.cents, 0) from projects p
+    left join (select a.project_id, sum(l.amount_cents) as cents from ledger_accounts a
+               join ledger_lines l on l.account_id = a.id where a.kind = 'project' group by a.project_id) b
+      on b.project_id = p.id
+    left join (select project_id, sum(amount_cents) as cents from grants where status = 'reserved'
+               group by project_id) g on g.project_id = p.id`;
+  await db`vacuum analyze`;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+async function timeShape(task: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
+  for (let warm = 0; warm < 3; warm += 1) await task();
+  const times: number[] = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    const started = performance.now();
+    await task();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+const fixed = (value: number) => value.toFixed(1).padStart(7);
+
+async function main() {
+  const dataDir = `${ROOT}.data/bench-catalogue-${process.pid}`;
+  const postgres = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false });
+  const loader = createDb(postgres.url, { max: 1 });
+  const db = createDb(postgres.url, { max: 4 });
+  try {
+    await migrate(postgres.url);
+    const started = performance.now();
+    await loadPlatform(loader, SIZE);
+    await shapePlatform(loader);
+    console.log(`Catalogue benchmark — ${SIZE.projects} projects, ${RUNS} requests per shape`);
+    console.log(`  loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `  machine: ${cpus().length} cores, load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    );
+    console.log(`  ${'shape'.padEnd(40)}   p50 ms   p95 ms  matches`);
+    let worst = 0;
+    for (const [label, query] of SHAPES) {
+      const { total } = await listCatalogue(db, query);
+      const { p50, p95 } = await timeShape(() => listCatalogue(db, query));
+      worst = Math.max(worst, p95);
+      console.log(`  ${label.padEnd(40)} ${fixed(p50)}  ${fixed(p95)}  ${String(total).padStart(7)}`);
+    }
+    const home = await timeShape(() =>
+      Promise.all([
+        platformTotals(db),
+        listCatalogue(db, { page: 1, pageSize: 3, statut: 'en_cours', tri: 'fin' }),
+        listCatalogue(db, { page: 1, pageSize: 3, statut: 'en_cours', tri: 'financement' }),
+        listCatalogue(db, { page: 1, pageSize: 3, statut: 'en_cours', tri: 'fin', priorityOnly: true }),
+      ]),
+    );
+    console.log(`  ${'home page (totals + 3 selections)'.padEnd(40)} ${fixed(home.p50)}  ${fixed(home.p95)}`);
+    console.log(
+      `  load average after: ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    );
+    console.log(
+      worst <= AIM_P95_MS
+        ? `Every catalogue shape within the ${AIM_P95_MS} ms p95 aim.`
+        : `Worst catalogue p95 ${worst.toFixed(1)} ms: over the ${AIM_P95_MS} ms aim.`,
+    );
+  } finally {
+    await loader.end();
+    await db.end();
+    await postgres.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();

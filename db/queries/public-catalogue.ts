@@ -1,0 +1,148 @@
+import { SUCCESSFUL_CAMPAIGN, type ProjectStatus } from '../../domain/project-status.ts';
+import type { Theme } from '../../domain/projects.ts';
+import type { PriorityEducation } from '../../domain/schools.ts';
+import type { Tx } from '../client.ts';
+import type { Fragment } from './paging.ts';
+
+/** The catalogue's sorts: ending soon (the default: collecting by deadline, then funded), relevance of a search, nearly funded, newest. */
+export const CATALOGUE_SORTS = ['fin', 'pertinence', 'financement', 'recent'] as const;
+export type CatalogueSort = (typeof CATALOGUE_SORTS)[number];
+
+/** What the catalogue's address asks for (already validated). */
+export interface CatalogueQuery {
+  q?: string;
+  theme?: Theme;
+  academie?: string;
+  departement?: string;
+  niveau?: string;
+  priorite?: 'rep_plus' | 'rep' | 'rural';
+  statut?: 'en_cours' | 'termine';
+  tri?: CatalogueSort;
+  page: number;
+  /** the home page's selections: REP+, REP or rural schools only, a few cards */
+  priorityOnly?: boolean;
+  pageSize?: number;
+}
+
+/** A project as a catalogue card shows it. */
+export interface CatalogueCard {
+  id: number;
+  title: string;
+  summary: string;
+  theme: Theme;
+  status: ProjectStatus;
+  schoolName: string;
+  commune: string;
+  departement: string;
+  priorityEducation: PriorityEducation;
+  rural: boolean;
+  minimumGoalCents: number;
+  optimumGoalCents: number;
+  collectedCents: number;
+  campaignEndsAt: Date | null;
+}
+
+export const CATALOGUE_PAGE_SIZE = 24;
+
+const cardColumns = (db: Tx) => db`
+  p.id, p.title, p.summary, p.theme, p.status, s.name as school_name, s.commune, s.departement, s.priority_education,
+  s.rural, p.minimum_goal_cents, p.optimum_goal_cents, coalesce(t.collected_cents, 0)::bigint as collected_cents,
+  p.campaign_ends_at`;
+
+const search = (db: Tx, q: string) => db`websearch_to_tsquery('french', public_unaccent(${q}))`;
+
+function conditions(db: Tx, query: CatalogueQuery): Fragment {
+  const statuses =
+    query.statut === 'en_cours'
+      ? ['published']
+      : query.statut === 'termine'
+        ? SUCCESSFUL_CAMPAIGN
+        : ['published', ...SUCCESSFUL_CAMPAIGN];
+  const priority =
+    query.priorite === 'rural'
+      ? db`and s.rural`
+      : query.priorite
+        ? db`and s.priority_education = ${query.priorite}`
+        : db``;
+  return db`where p.public_order is not null and p.status = any(${statuses})
+    ${query.q ? db`and p.search_vector @@ ${search(db, query.q)}` : db``}
+    ${query.theme ? db`and p.theme = ${query.theme}` : db``}
+    ${query.academie ? db`and s.academy_code = ${query.academie}` : db``}
+    ${query.departement ? db`and s.departement = ${query.departement}` : db``}
+    ${query.niveau ? db`and p.levels @> ${[query.niveau]}::text[]` : db``}
+    ${priority}
+    ${query.priorityOnly ? db`and (s.priority_education <> 'none' or s.rural)` : db``}`;
+}
+
+function ordering(db: Tx, query: CatalogueQuery): Fragment {
+  const collectingFirst = db`(p.status <> 'published')`;
+  switch (query.tri) {
+    case 'financement':
+      return db`order by ${collectingFirst},
+        coalesce(t.collected_cents, 0)::float8 / p.minimum_goal_cents desc, p.id`;
+    case 'recent':
+      return db`order by ${collectingFirst}, p.campaign_starts_at desc nulls last, p.id desc`;
+    case 'pertinence':
+      return query.q
+        ? db`order by ts_rank(p.search_vector, ${search(db, query.q)}) desc, p.public_order, p.id`
+        : db`order by p.public_order, p.id`;
+    default:
+      return db`order by p.public_order, p.id`;
+  }
+}
+
+/** Beyond this many matches the catalogue says « plus de 10 000 » rather than count them all. */
+export const CATALOGUE_COUNT_CAP = 10_000;
+
+/**
+ * One page of the catalogue (collecting first by deadline, then funded, the latest first) and how many projects
+ * match, counted up to CATALOGUE_COUNT_CAP + 1.
+ */
+export async function listCatalogue(db: Tx, query: CatalogueQuery): Promise<{ cards: CatalogueCard[]; total: number }> {
+  const size = query.pageSize ?? CATALOGUE_PAGE_SIZE;
+  const from = db`from projects p join schools s on s.uai = p.school_uai
+    left join project_public_totals t on t.project_id = p.id ${conditions(db, query)}`;
+  const [cards, [count]] = await Promise.all([
+    db<CatalogueCard[]>`
+      select ${cardColumns(db)} ${from} ${ordering(db, query)}
+      limit ${size} offset ${(query.page - 1) * size}`,
+    db<{ total: number }[]>`select count(*)::int as total from (select 1 ${from} limit ${CATALOGUE_COUNT_CAP + 1}) m`,
+  ]);
+  return { cards, total: count?.total ?? 0 };
+}
+
+/** The académies with at least one school, for the catalogue's filter. */
+export async function listAcademyOptions(db: Tx): Promise<{ code: string; name: string }[]> {
+  return db<{ code: string; name: string }[]>`
+    select code, name from academies a where exists (select 1 from schools s where s.academy_code = a.code)
+    order by name`;
+}
+
+/** The platform's totals on the home page. */
+export interface PlatformTotals {
+  collecting: number;
+  funded: number;
+  fundedCents: number;
+  donors: number;
+}
+
+/** Projects collecting and funded, the money of the funded ones, distinct donors who gave. */
+export async function platformTotals(db: Tx): Promise<PlatformTotals> {
+  const [row] = await db<PlatformTotals[]>`
+    select count(*) filter (where p.status = 'published')::int as collecting,
+           count(*) filter (where p.status = any(${SUCCESSFUL_CAMPAIGN}))::int as funded,
+           coalesce(sum(t.collected_cents) filter (where p.status = any(${SUCCESSFUL_CAMPAIGN})), 0)::bigint as funded_cents,
+           (select count(distinct donor_email) from donations
+            where status in ('paid', 'redirected', 'refund_requested', 'refunded'))::int as donors
+    from projects p left join project_public_totals t on t.project_id = p.id
+    where p.status = any(${['published', ...SUCCESSFUL_CAMPAIGN]})`;
+  return row!;
+}
+
+/** The public projects for the sitemap (the 49 000 most recently changed, within a sitemap's limit). */
+export async function listSitemapProjects(db: Tx): Promise<{ id: number; changedAt: Date }[]> {
+  return db<{ id: number; changedAt: Date }[]>`
+    select id, status_changed_at as changed_at from projects
+    where status = any(${['published', ...SUCCESSFUL_CAMPAIGN]})
+    order by status_changed_at desc, id desc limit 49000`;
+}
