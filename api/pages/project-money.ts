@@ -35,6 +35,9 @@ const CLOSING_WORDS: Partial<Record<string, string>> = {
 
 /** Days left while collecting; once closed, the real closing date and why it closed. */
 export function closingSection(project: PublicProject, closing: CampaignClosing | undefined, now: Date): string {
+  if (project.status === 'published' && project.campaignEndsAt && project.campaignEndsAt <= now) {
+    return `<p><strong>Collecte terminée le ${dateOf(project.campaignEndsAt)}</strong> : son résultat est en cours d’enregistrement.</p>`;
+  }
   if (project.status === 'published' && project.campaignEndsAt) {
     const days = daysLeft(now, project.campaignEndsAt);
     return `<p><strong>${days} jour${days > 1 ? 's' : ''} restant${days > 1 ? 's' : ''}</strong> — fin de la collecte le ${dateOf(project.campaignEndsAt)}.</p>`;

@@ -39,8 +39,10 @@ describe('giving after the deadline', () => {
     const response = await donor.request('POST', `/projets/${projectId}/don`, form);
     const page = await response.text();
     expect(response.status).toBe(400);
-    expect(page).toMatch(/Collecte terminée le \d+ \p{L}+ \d{4}\./u);
-    expect(page).toContain('La collecte de ce projet n’est pas ouverte aux dons.');
+    expect(page).toMatch(
+      /Collecte terminée le \d+ \p{L}+ \d{4}<\/strong> : son résultat est en cours d’enregistrement\./u,
+    );
+    expect(page).toContain('La collecte de ce projet est terminée : il ne reçoit plus de dons.');
     expect(page).not.toContain('<form');
     expect(await donationCount(projectId)).toBe(0);
   });

@@ -80,9 +80,7 @@ describe('after a successful campaign', () => {
     const grantId = await reserveGrant(db, { fundId, projectId: id, kind: 'topup', amountCents: 10_000 });
     await closeCampaign(db, id, { to: 'closed_optimum', at: '2026-12-04T10:00:00Z' });
     await settleGrant(db, grantId, 'committed');
-    await insertReceivingStructure(db, { projectId: id });
-    await db`update receiving_structures set legal_name = 'Coopérative scolaire Jean Jaurès (OCCE 59)'
-             where id = (select structure_id from projects where id = ${id})`;
+    await insertReceivingStructure(db, { projectId: id, legalName: 'Coopérative scolaire Jean Jaurès (OCCE 59)' });
     const before = await page(id);
     expect(before).toContain('1 500,00 € seront versés à Coopérative scolaire Jean Jaurès (OCCE 59)');
 
