@@ -1,7 +1,10 @@
-import { Admin, Resource } from 'react-admin';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
 import type { Role } from '../../domain/roles.ts';
 import academies from './academies/index.ts';
 import anomalies from './anomalies/index.ts';
+import { LoginPage } from './auth/LoginPage.tsx';
+import { SignUpPage } from './auth/SignUpPage.tsx';
 import { Dashboard } from './dashboard/Dashboard.tsx';
 import donations from './donations/index.ts';
 import emails from './emails/index.ts';
@@ -20,6 +23,7 @@ import projects, { validationQueue } from './projects/index.ts';
 import reconciliations from './reconciliations/index.ts';
 import { authProvider } from './providers/authProvider.ts';
 import { dataProvider } from './providers/dataProvider.ts';
+import { queryClient } from './providers/queryClient.ts';
 import schools from './schools/index.ts';
 import structures from './structures/index.ts';
 import taxReceipts from './tax-receipts/index.ts';
@@ -30,12 +34,17 @@ export const App = () => (
   <Admin
     title="app.title"
     dashboard={Dashboard}
+    loginPage={LoginPage}
     authProvider={authProvider}
     dataProvider={dataProvider}
+    queryClient={queryClient}
     i18nProvider={i18nProvider}
     requireAuth
     disableTelemetry
   >
+    <CustomRoutes noLayout>
+      <Route path="/inscription" element={<SignUpPage />} />
+    </CustomRoutes>
     {(roles: Role[] | undefined) => (
       <>
         {canSeeSchools(roles) ? <Resource name="validation-queue" {...validationQueue} /> : null}
