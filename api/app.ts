@@ -3,12 +3,14 @@ import { dirname, relative } from 'node:path';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { swaggerUI } from '@hono/swagger-ui';
+import { compress } from 'hono/compress';
 import { csrf } from 'hono/csrf';
 import { secureHeaders } from 'hono/secure-headers';
 import { SESSION_COOKIE } from './auth/session.ts';
 import type { ApiDeps, AppEnv } from './context.ts';
 import { ApiError, handleError, validationHook } from './errors.ts';
 import { academyRoutes } from './routes/academies.ts';
+import { adminSpaRoutes } from './routes/admin-spa.ts';
 import { accountPageRoutes } from './routes/account-pages.ts';
 import { authRoutes } from './routes/auth.ts';
 import { documentRoutes } from './routes/documents.ts';
@@ -60,6 +62,7 @@ export function createApp(deps: ApiDeps) {
     await next();
   });
   app.use('/api/*', csrf());
+  app.use('/api/*', compress());
   // the public site's forms too (Stripe's webhook posts JSON, which this check leaves alone)
   for (const path of ['/projets/*', '/fonds/*', '/dons/*', '/dev/*', '/compte/*']) app.use(path, csrf());
 
@@ -106,12 +109,7 @@ export function createApp(deps: ApiDeps) {
     serveStatic({ root: SWAGGER_UI_DIR, rewriteRequestPath: (path) => path.replace(/^.*\/swagger-ui-dist/, '') }),
   );
 
-  const adminRoot = deps.config.ADMIN_DIST_DIR;
-  app.get('/', (c) => c.redirect('/admin/'));
-  app.get('/admin', (c) => c.redirect('/admin/'));
-  app.use('/admin/*', serveStatic({ root: adminRoot, rewriteRequestPath: (path) => path.replace(/^\/admin/, '') }));
-  // client-side routes of the SPA fall back to its index.html
-  app.get('/admin/*', serveStatic({ root: adminRoot, path: 'index.html' }));
+  app.route('/', adminSpaRoutes(deps.config.ADMIN_DIST_DIR));
 
   app.notFound(() => {
     throw new ApiError(404, 'not_found', 'Ressource introuvable.');

@@ -4,12 +4,11 @@ import type { Role } from '../../domain/roles.ts';
 import academies from './academies/index.ts';
 import anomalies from './anomalies/index.ts';
 import { LoginPage } from './auth/LoginPage.tsx';
-import { SignUpPage } from './auth/SignUpPage.tsx';
-import { Dashboard } from './dashboard/Dashboard.tsx';
 import donations from './donations/index.ts';
 import emails from './emails/index.ts';
 import funds from './funds/index.ts';
 import { i18nProvider } from './i18n/fr.ts';
+import { lazyPage } from './lazy-page.ts';
 import { payoutBatches, payouts } from './payouts/index.ts';
 import {
   canSeeDonations,
@@ -28,6 +27,9 @@ import schools from './schools/index.ts';
 import structures from './structures/index.ts';
 import taxReceipts from './tax-receipts/index.ts';
 import users from './users/index.ts';
+
+const Dashboard = lazyPage(() => import('./dashboard/Dashboard.tsx'), 'Dashboard');
+const SignUpPage = lazyPage(() => import('./auth/SignUpPage.tsx'), 'SignUpPage');
 
 /** The back office: French react-admin over /api, showing each user the resources their roles allow. */
 export const App = () => (

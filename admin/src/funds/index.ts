@@ -1,6 +1,8 @@
 import FundIcon from '@mui/icons-material/AccountBalance';
-import { FundList } from './FundList.tsx';
-import { FundShow } from './FundShow.tsx';
+import { lazyPage } from '../lazy-page.ts';
+
+const FundList = lazyPage(() => import('./FundList.tsx'), 'FundList');
+const FundShow = lazyPage(() => import('./FundShow.tsx'), 'FundShow');
 
 export default {
   list: FundList,
