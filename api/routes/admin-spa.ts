@@ -27,7 +27,7 @@ export function adminSpaRoutes(root: string) {
         onFound: (_path, c) => c.header('Cache-Control', IMMUTABLE),
       }),
     )
-    .use('/admin/assets/*', (c) => c.notFound())
+    .use('/admin/assets/*', async (c) => c.notFound())
     .use('/admin/*', serveStatic({ root, rewriteRequestPath: underAdmin, onFound: revalidate }))
     .get('/admin/*', serveStatic({ root, path: 'index.html', onFound: revalidate }));
 }
