@@ -85,6 +85,9 @@ describe('a project from draft to publication, in the browser', () => {
     await page.screenshot({ path: '.data/e2e-porteur-changes-requested.png', fullPage: true });
     await page.getByRole('link', { name: 'Modifier' }).click();
     await page.getByRole('button', { name: 'Ajouter' }).click();
+    // a project is edited, never deleted from its form
+    await page.getByRole('button', { name: 'Enregistrer' }).waitFor();
+    expect(await page.locator('.ra-delete-button').count()).toBe(0);
     await page.getByLabel('Libellé').first().fill('Semences et outils');
     await page.getByLabel('Montant (€)').first().fill('1200');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
