@@ -25,6 +25,7 @@ import { healthRoutes } from './routes/health.ts';
 import { lifecycleRoutes } from './routes/lifecycle.ts';
 import { payoutRoutes } from './routes/payouts.ts';
 import { projectDraftRoutes } from './routes/project-drafts.ts';
+import { projectReportRoutes } from './routes/project-reports.ts';
 import { projectRoutes } from './routes/projects.ts';
 import { publicPageRoutes } from './routes/public-pages.ts';
 import { receiptPageRoutes } from './routes/receipt-pages.ts';
@@ -74,6 +75,7 @@ export function createApp(deps: ApiDeps) {
   app.route('/api', projectDraftRoutes);
   app.route('/api', lifecycleRoutes);
   app.route('/api', documentRoutes);
+  app.route('/api', projectReportRoutes);
   app.route('/api', fundRoutes);
   app.route('/api', userRoutes);
   app.route('/api', emailRoutes);

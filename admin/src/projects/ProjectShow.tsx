@@ -19,6 +19,7 @@ import { EurosField } from '../fields/EurosField.tsx';
 import { GrantsTable } from '../funds/GrantsTable.tsx';
 import { canSeeProjectGrants } from '../permissions.ts';
 import type { Project } from '../types.ts';
+import { FinalReport } from './FinalReport.tsx';
 import { NextStep, useTimeline } from './NextStep.tsx';
 import { ProjectActions, useLifecycle } from './ProjectActions.tsx';
 import { ProjectStatusField } from './ProjectStatusField.tsx';
@@ -168,6 +169,7 @@ export const ProjectShow = () => (
         <ProjectStatusField source="status" />
       </Box>
       <ProjectNextStep />
+      <FinalReport />
       <ProjectActions />
     </Box>
     <TabbedShowLayout>
