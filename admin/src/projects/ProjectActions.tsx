@@ -8,6 +8,7 @@ import type { Role } from '../../../domain/roles.ts';
 import { fetchApi } from '../providers/http.ts';
 import type { Project } from '../types.ts';
 import { ActionDialog } from '../fields/ActionDialog.tsx';
+import { AttachDocument } from './AttachDocument.tsx';
 
 /** The project's state and the actions each role may take now, as GET /api/projects/{id}/lifecycle says. */
 export interface LifecycleState {
@@ -19,6 +20,9 @@ export interface LifecycleState {
   actions: Partial<Record<Role, LifecycleAction[]>>;
   workflowUrl?: string;
 }
+
+/** States in which the dossier is closed to new attachments. */
+const CLOSED: readonly Project['status'][] = ['rejected', 'cancelled', 'closed', 'completed'];
 
 /** The lifecycle of the project on the page (re-read after every action). */
 export const useLifecycle = (projectId: number | undefined) =>
@@ -61,6 +65,9 @@ export const ProjectActions = () => {
   const buttons: ReactNode[] = [];
   if (roles.includes('porteur') && ['draft', 'changes_requested'].includes(state.status)) {
     buttons.push(<EditButton key="edit" label="Modifier" />);
+  }
+  if (roles.includes('porteur') && !CLOSED.includes(state.status)) {
+    buttons.push(<AttachDocument key="attach" projectId={project.id} />);
   }
   if (may('submit')) {
     buttons.push(

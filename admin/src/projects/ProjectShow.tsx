@@ -10,6 +10,7 @@ import {
   useRecordContext,
 } from 'react-admin';
 import { daysLeft } from '../../../domain/campaign.ts';
+import { DOCUMENT_KIND_LABELS, type DocumentKind } from '../../../domain/documents.ts';
 import { formatEuros } from '../../../domain/money.ts';
 import { PROJECT_STATUS_LABELS, type ProjectStatus } from '../../../domain/project-status.ts';
 import { THEME_LABELS } from '../../../domain/projects.ts';
@@ -35,7 +36,7 @@ interface ProjectRecord extends Project {
   structureName: string | null;
   school: { priorityEducation: string; rural: boolean; ips: number | null; commune: string };
   budgetLines: { label: string; amountCents: number }[];
-  documents: { id: number; kind: string; filename: string }[];
+  documents: { id: number; kind: DocumentKind; filename: string }[];
   porteurHistory: { id: number; title: string; status: ProjectStatus }[];
   news: { id: number; title: string; body: string; createdAt: string }[];
 }
@@ -78,9 +79,10 @@ const Dossier = () => {
       <Typography variant="subtitle2">Pièces jointes</Typography>
       {project.documents.length === 0 ? <Typography variant="body2">Aucune</Typography> : null}
       {project.documents.map((document) => (
-        <Link key={document.id} href={`/api/projects/${project.id}/documents/${document.id}`}>
-          {document.filename}
-        </Link>
+        <Typography key={document.id} variant="body2">
+          {DOCUMENT_KIND_LABELS[document.kind]} :{' '}
+          <Link href={`/api/projects/${project.id}/documents/${document.id}`}>{document.filename}</Link>
+        </Typography>
       ))}
       <Typography variant="subtitle2">Autres projets du porteur</Typography>
       {project.porteurHistory.length === 0 ? <Typography variant="body2">Premier projet</Typography> : null}
