@@ -48,13 +48,11 @@ describe('attachments of a dossier, in the browser', () => {
     await page.getByRole('link', { name: 'sortie.png' }).waitFor();
 
     await page.getByRole('button', { name: 'Joindre une pièce' }).click();
-    await dialog
-      .getByLabel('Fichier (PDF, JPEG ou PNG)')
-      .setInputFiles({
-        name: 'devis-autocars.pdf',
-        mimeType: 'application/pdf',
-        buffer: Buffer.from('%PDF-1.4 devis'),
-      });
+    await dialog.getByLabel('Fichier (PDF, JPEG ou PNG)').setInputFiles({
+      name: 'devis-autocars.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4 devis'),
+    });
     await dialog.getByRole('button', { name: 'Joindre une pièce' }).click();
     await page.getByRole('link', { name: 'devis-autocars.pdf' }).waitFor();
     const dossier = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
