@@ -27,6 +27,11 @@ describe('attachments of a dossier, in the browser', () => {
     await page.getByRole('menuitem', { name: 'Projets' }).waitFor();
     await page.goto(`${session.baseUrl}/admin/#/projects/${projectId}/show`);
     await page.getByText('Pièces jointes').waitFor();
+    // the dossier in French formats: dates in words, counts agreed, no ISO dates
+    const text = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+    expect(text).toMatch(/Activité : du (1er|\d{1,2}) [a-zéû]+ \d{4} au (1er|\d{1,2}) [a-zéû]+ \d{4}/);
+    expect(text).toContain('Élèves : 24 élèves (CM1, CM2)');
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
 
     await page.getByRole('button', { name: 'Joindre une pièce' }).click();
     const dialog = page.getByRole('dialog', { name: 'Joindre une pièce au dossier' });

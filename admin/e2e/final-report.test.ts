@@ -43,7 +43,7 @@ describe('the final report on the project page', () => {
     await signInToAdmin(page, session.baseUrl, validateur.email, FIXTURE_PASSWORD);
     await page.getByRole('menuitem', { name: 'Projets' }).waitFor();
     await page.goto(`${session.baseUrl}/admin/#/projects/${projectId}/show`);
-    const report = page.getByRole('region', { name: /^Bilan final, déposé le \d{1,2} \S+ \d{4}$/ });
+    const report = page.getByRole('region', { name: /^Bilan final, déposé le (1er|\d{1,2}) [a-zéû]+ \d{4}$/ });
     await report.waitFor();
     await report
       .getByText('Trois jours à Wimereux : pêche à pied, visite de Nausicaá, carnet de bord illustré.')

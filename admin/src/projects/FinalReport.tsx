@@ -12,7 +12,7 @@ import {
 } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useRecordContext } from 'react-admin';
-import { formatEuros } from '../../../domain/money.ts';
+import { formatDate, formatEuros, plural } from '../../../domain/format.ts';
 import type { ProjectStatus } from '../../../domain/project-status.ts';
 import { fetchApi } from '../providers/http.ts';
 import type { Project } from '../types.ts';
@@ -41,13 +41,13 @@ export const FinalReport = () => {
     enabled: submitted,
   });
   if (!project || !report) return null;
-  const pupils = `${report.pupilsReached} élève${report.pupilsReached > 1 ? 's' : ''}`;
+  const pupils = plural(report.pupilsReached, 'élève');
   return (
     <Card variant="outlined" sx={{ my: 2 }} component="section" aria-labelledby="final-report-title">
       <CardContent sx={{ display: 'grid', gap: 1 }}>
         <Typography id="final-report-title" variant="h6" component="h2">
           Bilan final{report.version > 1 ? ` (version ${report.version})` : ''}, déposé le{' '}
-          {new Date(report.submittedAt).toLocaleDateString('fr-FR', { dateStyle: 'long' })}
+          {formatDate(report.submittedAt)}
         </Typography>
         <Typography sx={{ whiteSpace: 'pre-line' }}>{report.whatWasDone}</Typography>
         <Typography variant="body2">
