@@ -98,3 +98,24 @@ describe('the back office in a browser', () => {
     await page.close();
   });
 });
+
+describe('granting a role with its scope, in the browser', () => {
+  it('lets an admin choose a directeur’s school by its name rather than type a number', async () => {
+    const [school] = await db<{ uai: string; name: string }[]>`select uai, name from schools order by uai limit 1`;
+    const page = await signIn('admin');
+    await page.getByRole('menuitem', { name: 'Utilisateurs' }).click();
+    await page.getByText(account('donateur').email).click();
+    await page.getByRole('combobox', { name: 'Rôle' }).click();
+    await page.getByRole('option', { name: 'Directeur' }).click();
+    expect(await page.getByText(/N° de la structure|N° du fonds/).count()).toBe(0);
+    await page.getByRole('combobox', { name: 'Établissement (nom, commune ou UAI)' }).fill(school!.name);
+    await page.getByRole('option', { name: new RegExp(`${school!.name}.*\\(${school!.uai}\\)`) }).click();
+    await page.getByRole('button', { name: 'Attribuer' }).click();
+    await page.getByText('Rôle attribué.').waitFor();
+    const [held] = await db<{ schoolUai: string }[]>`
+      select r.school_uai from user_roles r join users u on u.id = r.user_id
+      where u.email = ${account('donateur').email} and r.role = 'directeur'`;
+    expect(held?.schoolUai).toBe(school!.uai);
+    await page.close();
+  });
+});
