@@ -1,5 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { serveStatic } from '@hono/node-server/serve-static';
+import { compress } from 'hono/compress';
 import { csrf } from 'hono/csrf';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { bodyLimits } from './body-limits.ts';
@@ -10,6 +10,7 @@ import { errorResponse, handleError, HTTP_MESSAGES, validationHook } from './err
 import { refuseUnstorableInput } from './input-guard.ts';
 import { createMetrics } from './metrics.ts';
 import { academyRoutes } from './routes/academies.ts';
+import { adminSpaRoutes } from './routes/admin-spa.ts';
 import { accountPageRoutes } from './routes/account-pages.ts';
 import { authRoutes } from './routes/auth.ts';
 import { cataloguePageRoutes } from './routes/catalogue-pages.ts';
@@ -27,6 +28,7 @@ import { lifecycleRoutes } from './routes/lifecycle.ts';
 import { lifecycleRecoveryRoutes } from './routes/lifecycle-recovery.ts';
 import { payoutRoutes } from './routes/payouts.ts';
 import { projectDraftRoutes } from './routes/project-drafts.ts';
+import { projectReportRoutes } from './routes/project-reports.ts';
 import { projectRoutes } from './routes/projects.ts';
 import { publicPageRoutes } from './routes/public-pages.ts';
 import { receiptPageRoutes } from './routes/receipt-pages.ts';
@@ -78,6 +80,7 @@ export function createApp(deps: ApiDeps) {
     await next();
   });
   app.use('/api/*', csrf());
+  app.use('/api/*', compress());
   // the public site's forms too (Stripe's webhook posts JSON, which this check leaves alone)
   for (const path of ['/projets/*', '/fonds/*', '/dons/*', '/dev/*', '/compte/*']) app.use(path, csrf());
 
@@ -91,6 +94,7 @@ export function createApp(deps: ApiDeps) {
   app.route('/api', lifecycleRoutes);
   app.route('/api', lifecycleRecoveryRoutes);
   app.route('/api', documentRoutes);
+  app.route('/api', projectReportRoutes);
   app.route('/api', fundRoutes);
   app.route('/api', userRoutes);
   app.route('/api', emailRoutes);
@@ -114,11 +118,7 @@ export function createApp(deps: ApiDeps) {
 
   mountApiDocs(app, docsAccess(deps.config));
 
-  const adminRoot = deps.config.ADMIN_DIST_DIR;
-  app.get('/admin', (c) => c.redirect('/admin/'));
-  app.use('/admin/*', serveStatic({ root: adminRoot, rewriteRequestPath: (path) => path.replace(/^\/admin/, '') }));
-  // client-side routes of the SPA fall back to its index.html
-  app.get('/admin/*', serveStatic({ root: adminRoot, path: 'index.html' }));
+  app.route('/', adminSpaRoutes(deps.config.ADMIN_DIST_DIR));
 
   app.notFound((c) => errorResponse(c, 404, { code: 'not_found', message: HTTP_MESSAGES[404]! }));
   app.onError(handleError);

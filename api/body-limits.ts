@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { ApiError } from './errors.ts';
-import { MAX_DOCUMENT_BYTES } from './routes/documents.ts';
+import { MAX_DOCUMENT_BYTES } from '../domain/documents.ts';
 
 const KB = 1024;
 

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, seedDemoData } from '../../dev/demo-data.ts';
+import { PROJECT_STATUS_LABELS, type ProjectStatus } from '../../domain/project-status.ts';
 import { createTestApp } from '../../test/app.ts';
 import { signInToAdmin, useBrowser } from '../../test/browser.ts';
 
@@ -95,6 +96,47 @@ describe('the back office in a browser', () => {
       select r.role, u.password_hash is not null as has_password from users u join user_roles r on r.user_id = u.id
       where u.email = 'nouvelle.validatrice@trousse-a-projets.fr'`;
     expect(invited).toEqual({ role: 'validateur', hasPassword: false });
+    await page.close();
+  });
+});
+
+describe('granting a role with its scope, in the browser', () => {
+  it('lets an admin choose a directeur’s school by its name rather than type a number', async () => {
+    const [school] = await db<{ uai: string; name: string }[]>`select uai, name from schools order by uai limit 1`;
+    const page = await signIn('admin');
+    await page.getByRole('menuitem', { name: 'Utilisateurs' }).click();
+    await page.getByText(account('donateur').email).click();
+    await page.getByRole('combobox', { name: 'Rôle' }).click();
+    await page.getByRole('option', { name: 'Directeur' }).click();
+    expect(await page.getByText(/N° de la structure|N° du fonds/).count()).toBe(0);
+    await page.getByRole('combobox', { name: 'Établissement (nom, commune ou UAI)' }).fill(school!.name);
+    await page.getByRole('option', { name: new RegExp(`${school!.name}.*\\(${school!.uai}\\)`) }).click();
+    await page.getByRole('button', { name: 'Attribuer' }).click();
+    await page.getByText('Rôle attribué.').waitFor();
+    const [held] = await db<{ schoolUai: string }[]>`
+      select r.school_uai from user_roles r join users u on u.id = r.user_id
+      where u.email = ${account('donateur').email} and r.role = 'directeur'`;
+    expect(held?.schoolUai).toBe(school!.uai);
+    await page.close();
+  });
+});
+
+describe('the home page of a porteur', () => {
+  it('lists each of their projects with what it waits for now', async () => {
+    const page = await signIn('porteur');
+    const table = page.getByRole('table', { name: 'Vos projets et leur prochaine étape' });
+    await table.waitFor();
+    const own = await db<{ title: string; status: string }[]>`
+      select p.title, p.status from projects p join users u on u.id = p.porteur_id
+      where u.email = ${account('porteur').email}`;
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(own.length);
+    for (const project of own) {
+      const row = table.locator('tbody tr', { hasText: project.title });
+      const cells = await row.locator('td').allInnerTexts();
+      expect(cells[1]).toBe(PROJECT_STATUS_LABELS[project.status as ProjectStatus]);
+      expect(cells[2]).toMatch(/\S.*\./);
+    }
+    expect(await page.getByRole('link', { name: 'Nouveau projet' }).count()).toBe(1);
     await page.close();
   });
 });

@@ -47,3 +47,28 @@ describe('a fund in the back office', () => {
     await page.close();
   }, 90_000);
 });
+
+describe('opening a fund in the back office', () => {
+  it('lets an admin create a fund with its budget in euros and its restrictions chosen by name', async () => {
+    const admin = DEMO_ACCOUNTS.find((demo) => demo.role === 'admin')!;
+    const page = await session.browser.newPage({ viewport: { width: 1400, height: 1400 } });
+    page.setDefaultTimeout(20_000);
+    await signInToAdmin(page, session.baseUrl, admin.email, admin.password);
+    await page.getByRole('menuitem', { name: 'Fonds' }).click();
+    await page.getByRole('link', { name: 'Nouveau fonds' }).click();
+    await page.locator('input[name="name"]').fill('Fonds des Hauts-de-France pour la lecture');
+    await page.locator('input[name="sponsorName"]').fill('Librairies du Nord');
+    await page.getByLabel('Budget (€)').fill('25000');
+    await page.getByLabel('Valable à partir du').fill('2027-01-01');
+    await page.getByLabel('Valable jusqu’au').fill('2027-12-31');
+    await page.getByRole('combobox', { name: 'Académies (toutes si aucune)' }).click();
+    await page.getByRole('option', { name: 'Lille' }).click();
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByText('Librairies du Nord').first().waitFor();
+    const [fund] = await db<{ budgetCents: number; academies: string[] }[]>`
+      select budget_cents, academies from funds where name = 'Fonds des Hauts-de-France pour la lecture'`;
+    expect(fund).toEqual({ budgetCents: 2_500_000, academies: ['lille'] });
+    await page.close();
+  }, 90_000);
+});

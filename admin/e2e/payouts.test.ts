@@ -65,6 +65,12 @@ describe('payouts and bank details in the back office', () => {
     const download = await page.getByRole('link', { name: 'Fichier SEPA' }).getAttribute('href');
     expect(download).toMatch(/^\/api\/payout-batches\/\d+\/pain\.001\.xml$/);
     await page.getByRole('button', { name: 'Confirmer l’exécution' }).click();
+    // irreversible: the treasurer is asked first, and told what follows
+    const dialog = page.getByRole('dialog', { name: 'La banque a-t-elle exécuté ces virements ?' });
+    await dialog.getByText(/chaque versement sera marqué réglé/).waitFor();
+    const [before] = await db<{ status: string }[]>`select status from payouts where project_id = ${projectId}`;
+    expect(before?.status).not.toBe('confirmed');
+    await dialog.getByRole('button', { name: 'Confirmer l’exécution' }).click();
     await page.getByText('Virements confirmés : les versements sont réglés.').waitFor();
     await page.screenshot({ path: '.data/e2e-payout-batches.png', fullPage: true });
     const [payout] = await db<{ status: string }[]>`select status from payouts where project_id = ${projectId}`;

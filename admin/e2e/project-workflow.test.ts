@@ -70,8 +70,8 @@ describe('a project from draft to publication, in the browser', () => {
     await validator.getByRole('button', { name: 'Demander des modifications' }).click();
     const dialog = validator.getByRole('dialog');
     await dialog.getByRole('button', { name: 'Demander des modifications' }).click();
-    // no comment: the API's refusal is shown as it is, and the form stays open
-    await validator.getByText(/un commentaire est obligatoire/).waitFor();
+    // no comment: the API's refusal is shown under the field, and the form stays open
+    await dialog.getByText('Un commentaire est obligatoire pour demander des modifications ou refuser.').waitFor();
     await dialog.getByLabel('Commentaire (obligatoire)').fill('Précisez le budget : semences, outils, bacs.');
     await dialog.getByRole('button', { name: 'Demander des modifications' }).click();
     await validator.getByText('Modifications demandées.').waitFor();
@@ -85,6 +85,9 @@ describe('a project from draft to publication, in the browser', () => {
     await page.screenshot({ path: '.data/e2e-porteur-changes-requested.png', fullPage: true });
     await page.getByRole('link', { name: 'Modifier' }).click();
     await page.getByRole('button', { name: 'Ajouter' }).click();
+    // a project is edited, never deleted from its form
+    await page.getByRole('button', { name: 'Enregistrer' }).waitFor();
+    expect(await page.locator('.ra-delete-button').count()).toBe(0);
     await page.getByLabel('Libellé').first().fill('Semences et outils');
     await page.getByLabel('Montant (€)').first().fill('1200');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
@@ -104,6 +107,11 @@ describe('a project from draft to publication, in the browser', () => {
     await page.getByText(TITLE).click();
     await page.getByText('Un potager dans la cour, cultivé par les classes de CE2.').waitFor();
     await page.getByRole('button', { name: 'Accepter' }).click();
+    // an acceptance cannot be taken back: the validator confirms, told what follows
+    const confirm = page.getByRole('dialog', { name: 'Accepter le projet ?' });
+    await confirm.getByText(/chef d’établissement sera invité à attester/).waitFor();
+    expect(await statusOf()).toBe('submitted');
+    await confirm.getByRole('button', { name: 'Accepter' }).click();
     await page.getByText('Projet accepté.').waitFor();
     await page.getByText("En attente d'attestation").first().waitFor();
     expect(await statusOf()).toBe('awaiting_attestation');
@@ -117,9 +125,10 @@ describe('a project from draft to publication, in the browser', () => {
     await page.getByText(TITLE).click();
     await page.getByRole('button', { name: 'Attester les autorisations' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Attester les autorisations' }).click();
-    // the API refuses an attestation without the approvals, and its French message is shown as it is
-    await page.locator('.MuiSnackbarContent-message').waitFor();
-    const refusal = await page.locator('.MuiSnackbarContent-message').textContent();
+    // the API refuses an attestation without the approvals, and its French message is shown in the dialog
+    const alert = page.getByRole('dialog').getByRole('alert');
+    await alert.waitFor();
+    const refusal = await alert.textContent();
     expect(refusal).toMatch(/IEN|DASEN|conseil d’administration|autorisations/i);
     await page
       .getByLabel('Document d’autorisation (facultatif : PDF, JPEG ou PNG)')
@@ -163,7 +172,11 @@ describe('a project from draft to publication, in the browser', () => {
     const colleague = await signInApi({ db, browser }, 'validateur');
     expect((await act(colleague.client, id, 'review', { decision: 'accept' })).status).toBe(200);
     await page.getByRole('button', { name: 'Accepter' }).click();
-    await page.getByText('Seul un projet soumis, en attente de validation, peut être examiné.').waitFor();
+    await page.getByRole('dialog').getByRole('button', { name: 'Accepter' }).click();
+    await page
+      .getByRole('dialog')
+      .getByText('Seul un projet soumis, en attente de validation, peut être examiné.')
+      .waitFor();
     await page.screenshot({ path: '.data/e2e-refused-action.png', fullPage: true });
     await page.close();
   }, 90_000);

@@ -1,12 +1,14 @@
-import { Admin, Resource } from 'react-admin';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
 import type { Role } from '../../domain/roles.ts';
 import academies from './academies/index.ts';
 import anomalies from './anomalies/index.ts';
-import { Dashboard } from './dashboard/Dashboard.tsx';
+import { LoginPage } from './auth/LoginPage.tsx';
 import donations from './donations/index.ts';
 import emails from './emails/index.ts';
 import funds from './funds/index.ts';
 import { i18nProvider } from './i18n/fr.ts';
+import { lazyPage } from './lazy-page.ts';
 import { payoutBatches, payouts } from './payouts/index.ts';
 import {
   canSeeDonations,
@@ -21,22 +23,31 @@ import reconciliations from './reconciliations/index.ts';
 import stuckProjects from './stuck-projects/index.ts';
 import { authProvider } from './providers/authProvider.ts';
 import { dataProvider } from './providers/dataProvider.ts';
+import { queryClient } from './providers/queryClient.ts';
 import schools from './schools/index.ts';
 import structures from './structures/index.ts';
 import taxReceipts from './tax-receipts/index.ts';
 import users from './users/index.ts';
+
+const Dashboard = lazyPage(() => import('./dashboard/Dashboard.tsx'), 'Dashboard');
+const SignUpPage = lazyPage(() => import('./auth/SignUpPage.tsx'), 'SignUpPage');
 
 /** The back office: French react-admin over /api, showing each user the resources their roles allow. */
 export const App = () => (
   <Admin
     title="app.title"
     dashboard={Dashboard}
+    loginPage={LoginPage}
     authProvider={authProvider}
     dataProvider={dataProvider}
+    queryClient={queryClient}
     i18nProvider={i18nProvider}
     requireAuth
     disableTelemetry
   >
+    <CustomRoutes noLayout>
+      <Route path="/inscription" element={<SignUpPage />} />
+    </CustomRoutes>
     {(roles: Role[] | undefined) => (
       <>
         {canSeeSchools(roles) ? <Resource name="validation-queue" {...validationQueue} /> : null}

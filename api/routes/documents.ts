@@ -1,6 +1,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { findDocument, insertDocument } from '../../db/queries/documents.ts';
 import { findProject } from '../../db/queries/projects.ts';
+import { DOCUMENT_KINDS, MAX_DOCUMENT_BYTES, sniffContentType } from '../../domain/documents.ts';
 import { PROJECT_ROLES } from '../../domain/roles.ts';
 import { currentUser, defineRoute } from '../auth/access.ts';
 import { projectScopeOf, visibleProject } from '../auth/scopes.ts';
@@ -9,17 +10,12 @@ import { ApiError, validationHook } from '../errors.ts';
 import { errorResponses, jsonResponse } from './common.schemas.ts';
 import { IdParam } from './resources.schemas.ts';
 
-/** The largest document a project accepts (5 Mo). */
-export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
-const CONTENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
-
 const UploadForm = z.object({
   file: z
     .custom<File>((value) => value instanceof File, 'joignez un fichier')
     .refine((file) => file.size > 0 && file.size <= MAX_DOCUMENT_BYTES, 'le fichier doit peser au plus 5 Mo')
-    .refine((file) => CONTENT_TYPES.includes(file.type), 'formats acceptés : PDF, JPEG, PNG')
-    .openapi({ type: 'string', format: 'binary' }),
-  kind: z.enum(['approval', 'photo', 'report']),
+    .openapi({ type: 'string', format: 'binary', description: 'PDF, JPEG or PNG, as its content shows' }),
+  kind: z.enum(DOCUMENT_KINDS, { error: 'Choisissez le type de pièce.' }),
   imageRights: z.enum(['true', 'false']).default('false'),
 });
 
@@ -39,7 +35,7 @@ const DocumentInfo = z
 const upload = defineRoute(['porteur', 'directeur', 'admin'], {
   method: 'post',
   path: '/projects/{id}/documents',
-  summary: 'Joindre un document au projet (autorisation, photo, bilan ; PDF, JPEG ou PNG, 5 Mo au plus)',
+  summary: 'Joindre un document au projet (autorisation, devis, photo, bilan ; PDF, JPEG ou PNG, 5 Mo au plus)',
   request: { params: IdParam, body: { content: { 'multipart/form-data': { schema: UploadForm } }, required: true } },
   responses: { 201: jsonResponse(DocumentInfo, 'Document enregistré'), ...errorResponses },
 });
@@ -60,12 +56,18 @@ export const documentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     const { id } = c.req.valid('param');
     await visibleProject(c, id);
     const form = c.req.valid('form');
+    const content = Buffer.from(await form.file.arrayBuffer());
+    const contentType = sniffContentType(content);
+    if (!contentType) {
+      const message = 'Ce fichier n’est ni un PDF, ni une image JPEG ou PNG.';
+      throw new ApiError(400, 'invalid_file_type', message, [{ code: 'custom', path: ['file'], message }]);
+    }
     const document = await insertDocument(db, {
       projectId: id,
       kind: form.kind,
       filename: form.file.name.slice(0, 200) || 'document',
-      contentType: form.file.type,
-      content: Buffer.from(await form.file.arrayBuffer()),
+      contentType,
+      content,
       imageRights: form.imageRights === 'true',
       uploadedBy: user.id,
     });

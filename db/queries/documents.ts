@@ -1,10 +1,11 @@
+import type { DocumentKind } from '../../domain/documents.ts';
 import type { Tx } from '../client.ts';
 
 /** A file attached to a project, without its content. */
 export interface DocumentInfo {
   id: number;
   projectId: number;
-  kind: 'approval' | 'photo' | 'report';
+  kind: DocumentKind;
   filename: string;
   contentType: string;
   size: number;

@@ -1,4 +1,6 @@
 import MapIcon from '@mui/icons-material/Map';
-import { AcademyList } from './AcademyList.tsx';
+import { lazyPage } from '../lazy-page.ts';
+
+const AcademyList = lazyPage(() => import('./AcademyList.tsx'), 'AcademyList');
 
 export default { list: AcademyList, icon: MapIcon, recordRepresentation: 'name' };

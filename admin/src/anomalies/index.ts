@@ -1,5 +1,7 @@
 import ReportProblemIcon from '@mui/icons-material/ReportProblem';
-import { AnomalyList } from './AnomalyList.tsx';
+import { lazyPage } from '../lazy-page.ts';
+
+const AnomalyList = lazyPage(() => import('./AnomalyList.tsx'), 'AnomalyList');
 
 export default {
   list: AnomalyList,

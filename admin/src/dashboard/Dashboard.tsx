@@ -4,9 +4,10 @@ import type { Role } from '../../../domain/roles.ts';
 import { canSeeSchools } from '../permissions.ts';
 import type { RoleGrant } from '../types.ts';
 import { RoleChips } from '../users/RoleChips.tsx';
+import { PorteurProjects } from './PorteurProjects.tsx';
 import { StatsCharts } from './StatsCharts.tsx';
 
-/** Home page: greets the signed-in user by name, lists their roles, and shows the platform team its figures. */
+/** Home page: greets the signed-in user by name, lists their roles; porteurs see their projects' next steps, the platform team its figures. */
 export const Dashboard = () => {
   const { identity } = useGetIdentity();
   const { permissions } = usePermissions<Role[]>();
@@ -31,6 +32,7 @@ export const Dashboard = () => {
           )}
         </CardContent>
       </Card>
+      {permissions?.includes('porteur') ? <PorteurProjects /> : null}
       {canSeeSchools(permissions) ? <StatsCharts /> : null}
     </>
   );

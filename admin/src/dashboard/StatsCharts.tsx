@@ -4,6 +4,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'rec
 import { formatEuros } from '../../../domain/money.ts';
 import { PROJECT_STATUS_LABELS, type ProjectStatus } from '../../../domain/project-status.ts';
 import { fetchApi } from '../providers/http.ts';
+import { formatMonth } from '../../../domain/format.ts';
 
 /** The platform's figures, as GET /api/stats gives them. */
 interface Stats {
@@ -42,7 +43,7 @@ const ChartCard = ({ title, children }: { title: string; children: React.ReactNo
 export const StatsCharts = () => {
   const { data } = useQuery({ queryKey: ['stats'], queryFn: ({ signal }) => fetchApi<Stats>('/stats', { signal }) });
   if (!data) return null;
-  const money = data.collectedByMonth.map((row) => ({ month: row.month, euros: row.cents / 100 }));
+  const money = data.collectedByMonth.map((row) => ({ month: formatMonth(row.month), euros: row.cents / 100 }));
   const statuses = data.projectsByStatus.map((row) => ({
     status: PROJECT_STATUS_LABELS[row.status],
     count: row.count,

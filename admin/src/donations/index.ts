@@ -1,5 +1,7 @@
 import VolunteerActivismIcon from '@mui/icons-material/VolunteerActivism';
-import { DonationList } from './DonationList.tsx';
+import { lazyPage } from '../lazy-page.ts';
+
+const DonationList = lazyPage(() => import('./DonationList.tsx'), 'DonationList');
 
 export default {
   list: DonationList,

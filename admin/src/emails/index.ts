@@ -1,5 +1,7 @@
 import EmailIcon from '@mui/icons-material/Email';
-import { EmailList } from './EmailList.tsx';
+import { lazyPage } from '../lazy-page.ts';
+
+const EmailList = lazyPage(() => import('./EmailList.tsx'), 'EmailList');
 
 export default {
   list: EmailList,

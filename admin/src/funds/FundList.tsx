@@ -1,12 +1,20 @@
-import { DataTable, List } from 'react-admin';
+import { CreateButton, DataTable, List, TopToolbar, usePermissions } from 'react-admin';
+import type { Role } from '../../../domain/roles.ts';
+import { isAdmin } from '../permissions.ts';
 import { EurosField } from '../fields/EurosField.tsx';
 import type { Fund } from '../types.ts';
 
 const Column = DataTable.Col<Fund>;
 
+/** Admins open funds; mécènes only read theirs. */
+const FundListActions = () => {
+  const { permissions } = usePermissions<Role[]>();
+  return <TopToolbar>{isAdmin(permissions) ? <CreateButton label="Nouveau fonds" /> : null}</TopToolbar>;
+};
+
 /** Funds with their sponsor, budget and balances (available, reserved, committed); a row opens its fund. */
 export const FundList = () => (
-  <List perPage={25} sort={{ field: 'name', order: 'ASC' }} exporter={false}>
+  <List perPage={25} sort={{ field: 'name', order: 'ASC' }} exporter={false} actions={<FundListActions />}>
     <DataTable rowClick="show" bulkActionButtons={false}>
       <Column source="name" />
       <Column source="sponsorName" disableSort />

@@ -1,10 +1,14 @@
 import FundIcon from '@mui/icons-material/AccountBalance';
-import { FundList } from './FundList.tsx';
-import { FundShow } from './FundShow.tsx';
+import { lazyPage } from '../lazy-page.ts';
+
+const FundList = lazyPage(() => import('./FundList.tsx'), 'FundList');
+const FundShow = lazyPage(() => import('./FundShow.tsx'), 'FundShow');
+const FundCreate = lazyPage(() => import('./FundCreate.tsx'), 'FundCreate');
 
 export default {
   list: FundList,
   show: FundShow,
+  create: FundCreate,
   icon: FundIcon,
   recordRepresentation: 'name',
 };

@@ -2,6 +2,7 @@ import DownloadIcon from '@mui/icons-material/Download';
 import { Button, Stack } from '@mui/material';
 import { DataTable, DateField, List, useNotify, useRecordContext, useRefresh } from 'react-admin';
 import type { RaRecord } from 'react-admin';
+import { ActionDialog } from '../fields/ActionDialog.tsx';
 import { EurosField } from '../fields/EurosField.tsx';
 import { fetchApi } from '../providers/http.ts';
 
@@ -24,13 +25,9 @@ const BatchActions = () => {
   const refresh = useRefresh();
   if (!batch) return null;
   const confirm = async () => {
-    try {
-      await fetchApi(`/payout-batches/${batch.id}/confirm`, { method: 'POST' });
-      notify('Virements confirmés : les versements sont réglés.', { type: 'success' });
-      refresh();
-    } catch (error) {
-      notify((error as Error).message, { type: 'error' });
-    }
+    await fetchApi(`/payout-batches/${batch.id}/confirm`, { method: 'POST' });
+    notify('Virements confirmés : les versements sont réglés.', { type: 'success' });
+    refresh();
   };
   return (
     <Stack direction="row" spacing={1}>
@@ -38,9 +35,13 @@ const BatchActions = () => {
         Fichier SEPA
       </Button>
       {batch.confirmedAt ? null : (
-        <Button size="small" variant="outlined" onClick={confirm}>
-          Confirmer l’exécution
-        </Button>
+        <ActionDialog
+          label="Confirmer l’exécution"
+          title="La banque a-t-elle exécuté ces virements ?"
+          description={`Confirmez seulement une fois les ${batch.payoutCount} virement(s) du fichier ${batch.messageId} exécutés par la banque : chaque versement sera marqué réglé et les reçus fiscaux de ses dons pourront être émis. Cette confirmation ne peut pas être annulée.`}
+          fields={[]}
+          send={confirm}
+        />
       )}
     </Stack>
   );

@@ -20,7 +20,7 @@ export const useTimeline = (projectId: number | undefined, status: ProjectStatus
   });
 
 /** What each status waits for, and from whom. */
-const NEXT_STEPS: Record<ProjectStatus, { text: string; severity: AlertColor }> = {
+export const NEXT_STEPS: Record<ProjectStatus, { text: string; severity: AlertColor }> = {
   draft: { text: 'Brouillon : le porteur le complète puis le soumet à la validation.', severity: 'info' },
   submitted: { text: 'En attente de l’examen d’un validateur.', severity: 'info' },
   changes_requested: {

@@ -8,6 +8,7 @@ import type { Role } from '../../../domain/roles.ts';
 import { fetchApi } from '../providers/http.ts';
 import type { Project } from '../types.ts';
 import { ActionDialog } from '../fields/ActionDialog.tsx';
+import { AttachDocument } from './AttachDocument.tsx';
 
 /** The project's state and the actions each role may take now, as GET /api/projects/{id}/lifecycle says. */
 export interface LifecycleState {
@@ -19,6 +20,9 @@ export interface LifecycleState {
   actions: Partial<Record<Role, LifecycleAction[]>>;
   workflowUrl?: string;
 }
+
+/** States in which the dossier is closed to new attachments. */
+const CLOSED: readonly Project['status'][] = ['rejected', 'cancelled', 'closed', 'completed'];
 
 /** The lifecycle of the project on the page (re-read after every action). */
 export const useLifecycle = (projectId: number | undefined) =>
@@ -40,53 +44,50 @@ export const ProjectActions = () => {
   const roles = permissions ?? [];
   const may = (action: LifecycleAction) => roles.some((role) => state.actions[role]?.includes(action));
 
-  /** Posts the action; true when the API took it, else its French message is shown as it is. */
-  const post = async (path: string, body: object, done: string): Promise<boolean> => {
-    try {
-      await fetchApi(`/projects/${project.id}/${path}`, { method: 'POST', body: JSON.stringify(body) });
-      notify(done, { type: 'success' });
-      await queryClient.invalidateQueries({ queryKey: ['lifecycle', project.id] });
-      refresh();
-      return true;
-    } catch (error) {
-      notify((error as Error).message, { type: 'error' });
-      return false;
-    }
+  /** Posts the action and says it is done; a refusal is thrown to the dialog that sent it. */
+  const post = async (path: string, body: object, done: string): Promise<void> => {
+    await fetchApi(`/projects/${project.id}/${path}`, { method: 'POST', body: JSON.stringify(body) });
+    notify(done, { type: 'success' });
+    await queryClient.invalidateQueries({ queryKey: ['lifecycle', project.id] });
+    refresh();
   };
-  /** Uploads the approval document; its id, or undefined once the API's refusal is shown. */
-  const uploadApproval = async (file: File): Promise<number | undefined> => {
+  /** The same, from a plain button: a refusal is shown as the API's French message. */
+  const postNow = (path: string, body: object, done: string) =>
+    post(path, body, done).catch((error: Error) => notify(error.message, { type: 'error' }));
+  /** Uploads the approval document and gives its id. */
+  const uploadApproval = async (file: File): Promise<number> => {
     const form = new FormData();
     form.set('file', file);
     form.set('kind', 'approval');
-    try {
-      return (await fetchApi<{ id: number }>(`/projects/${project.id}/documents`, { method: 'POST', body: form })).id;
-    } catch (error) {
-      notify((error as Error).message, { type: 'error' });
-      return undefined;
-    }
+    return (await fetchApi<{ id: number }>(`/projects/${project.id}/documents`, { method: 'POST', body: form })).id;
   };
   const cents = (euros: unknown) => Math.round(Number(euros ?? 0) * 100);
   const buttons: ReactNode[] = [];
   if (roles.includes('porteur') && ['draft', 'changes_requested'].includes(state.status)) {
     buttons.push(<EditButton key="edit" label="Modifier" />);
   }
+  if (roles.includes('porteur') && !CLOSED.includes(state.status)) {
+    buttons.push(<AttachDocument key="attach" projectId={project.id} />);
+  }
   if (may('submit')) {
     buttons.push(
-      <Button key="submit" variant="contained" onClick={() => post('submit', {}, 'Projet soumis à la validation.')}>
+      <Button key="submit" variant="contained" onClick={() => postNow('submit', {}, 'Projet soumis à la validation.')}>
         Soumettre à la validation
       </Button>,
     );
   }
   if (may('review')) {
     buttons.push(
-      <Button
+      <ActionDialog
         key="accept"
         variant="contained"
         color="success"
-        onClick={() => post('review', { decision: 'accept' }, 'Projet accepté.')}
-      >
-        Accepter
-      </Button>,
+        label="Accepter"
+        title="Accepter le projet ?"
+        description="Le projet sera accepté : son chef d’établissement sera invité à attester les autorisations, puis la collecte s’ouvrira. Une décision d’acceptation ne peut pas être reprise."
+        fields={[]}
+        send={() => post('review', { decision: 'accept' }, 'Projet accepté.')}
+      />,
       <ActionDialog
         key="changes"
         label="Demander des modifications"
@@ -118,7 +119,6 @@ export const ProjectActions = () => {
         ]}
         send={async ({ document, ...values }) => {
           const documentId = document instanceof File ? await uploadApproval(document) : undefined;
-          if (document instanceof File && documentId === undefined) return false;
           const approvals = values.caVoteOn ? { caVoteOn: values.caVoteOn } : values;
           return post('attest', { ...approvals, documentId }, 'Attestation enregistrée.');
         }}
@@ -135,7 +135,7 @@ export const ProjectActions = () => {
         fields={[
           { name: 'whatWasDone', label: 'Ce qui a été réalisé', type: 'multiline' },
           { name: 'pupilsReached', label: 'Élèves concernés', type: 'number' },
-          { name: 'actualSpend', label: 'Dépenses réelles (€)', type: 'number' },
+          { name: 'actualSpend', label: 'Dépenses réelles (€)', type: 'number', apiName: 'actualSpendCents' },
         ]}
         send={(values) =>
           post(
@@ -153,14 +153,16 @@ export const ProjectActions = () => {
   }
   if (may('reviewReport')) {
     buttons.push(
-      <Button
+      <ActionDialog
         key="accept-report"
         variant="contained"
         color="success"
-        onClick={() => post('report/review', { decision: 'accept' }, 'Bilan accepté.')}
-      >
-        Accepter le bilan
-      </Button>,
+        label="Accepter le bilan"
+        title="Accepter le bilan ?"
+        description="Le bilan sera envoyé à chaque donateur et mécène, et le projet sera terminé."
+        fields={[]}
+        send={() => post('report/review', { decision: 'accept' }, 'Bilan accepté.')}
+      />,
       <ActionDialog
         key="report-changes"
         label="Demander des compléments"

@@ -10,7 +10,9 @@ import {
   SelectInput,
   SimpleForm,
   SimpleFormIterator,
+  SaveButton,
   TextInput,
+  Toolbar,
   required,
 } from 'react-admin';
 import { LEVELS, THEME_LABELS } from '../../../domain/projects.ts';
@@ -22,9 +24,16 @@ const toEuros = (cents: unknown) => (typeof cents === 'number' ? cents / 100 : c
 const toCents = (euros: unknown) => (euros === '' || euros === null ? null : Math.round(Number(euros) * 100));
 const euros = { format: toEuros, parse: toCents, min: 0, step: 0.01 };
 
-/** The fields of a project as its porteur writes it; the API checks them and its message is shown as it is. */
+/** Saving only: a project is never deleted from here (the API keeps every project, drafts included). */
+const SaveOnly = () => (
+  <Toolbar>
+    <SaveButton />
+  </Toolbar>
+);
+
+/** The fields of a project as its porteur writes it; the API's refusals show under the fields they concern. */
 const ProjectFields = () => (
-  <SimpleForm>
+  <SimpleForm toolbar={<SaveOnly />}>
     <TextInput source="title" validate={required()} fullWidth />
     <TextInput source="summary" validate={required()} fullWidth multiline />
     <TextInput source="description" fullWidth multiline minRows={4} />

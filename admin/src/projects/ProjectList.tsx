@@ -11,6 +11,7 @@ import {
 import { PROJECT_STATUS_LABELS } from '../../../domain/project-status.ts';
 import { THEME_LABELS } from '../../../domain/projects.ts';
 import type { Role } from '../../../domain/roles.ts';
+import { ACADEMY_NAMES, academyName } from '../../../domain/format.ts';
 import { choicesOf } from '../choices.ts';
 import { EurosField } from '../fields/EurosField.tsx';
 import type { Project } from '../types.ts';
@@ -25,7 +26,7 @@ const projectFilters = [
   <SelectInput key="status" source="status" choices={choicesOf(PROJECT_STATUS_LABELS)} alwaysOn />,
   <SelectInput key="priority" source="priority" choices={choicesOf(PRIORITY_LABELS)} alwaysOn />,
   <SelectInput key="theme" source="theme" choices={choicesOf(THEME_LABELS)} />,
-  <TextInput key="academyCode" source="academyCode" />,
+  <SelectInput key="academyCode" source="academyCode" choices={choicesOf(ACADEMY_NAMES)} />,
   <TextInput key="departement" source="departement" />,
   <SelectInput
     key="deadlineWithinDays"
@@ -66,7 +67,7 @@ export const ProjectList = () => (
             .join(', ')
         }
       />
-      <Column source="academyCode" disableSort />
+      <Column source="academyCode" disableSort render={(record) => academyName(record.academyCode)} />
       <Column source="minimumGoalCents" field={EurosField} align="right" />
       <Column source="collectedCents" field={EurosField} align="right" disableSort />
     </DataTable>

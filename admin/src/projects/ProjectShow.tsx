@@ -1,6 +1,7 @@
 import { Box, LinearProgress, Link, List as MuiList, ListItem, ListItemText, Typography } from '@mui/material';
 import {
   DateField,
+  FunctionField,
   Labeled,
   SelectField,
   Show,
@@ -10,7 +11,8 @@ import {
   useRecordContext,
 } from 'react-admin';
 import { daysLeft } from '../../../domain/campaign.ts';
-import { formatEuros } from '../../../domain/money.ts';
+import { DOCUMENT_KIND_LABELS, type DocumentKind } from '../../../domain/documents.ts';
+import { academyName, formatDate, formatDateTime, formatEuros, formatNumber, plural } from '../../../domain/format.ts';
 import { PROJECT_STATUS_LABELS, type ProjectStatus } from '../../../domain/project-status.ts';
 import { THEME_LABELS } from '../../../domain/projects.ts';
 import type { Role } from '../../../domain/roles.ts';
@@ -19,6 +21,7 @@ import { EurosField } from '../fields/EurosField.tsx';
 import { GrantsTable } from '../funds/GrantsTable.tsx';
 import { canSeeProjectGrants } from '../permissions.ts';
 import type { Project } from '../types.ts';
+import { FinalReport } from './FinalReport.tsx';
 import { NextStep, useTimeline } from './NextStep.tsx';
 import { ProjectActions, useLifecycle } from './ProjectActions.tsx';
 import { ProjectStatusField } from './ProjectStatusField.tsx';
@@ -34,7 +37,7 @@ interface ProjectRecord extends Project {
   structureName: string | null;
   school: { priorityEducation: string; rural: boolean; ips: number | null; commune: string };
   budgetLines: { label: string; amountCents: number }[];
-  documents: { id: number; kind: string; filename: string }[];
+  documents: { id: number; kind: DocumentKind; filename: string }[];
   porteurHistory: { id: number; title: string; status: ProjectStatus }[];
   news: { id: number; title: string; body: string; createdAt: string }[];
 }
@@ -57,10 +60,10 @@ const Dossier = () => {
       {project.description ? <Typography variant="body2">{project.description}</Typography> : null}
       {line(
         'Établissement',
-        `${project.schoolName}, ${project.school.commune} — ${PRIORITY[project.school.priorityEducation] ?? ''}${project.school.rural ? ', rural ou isolé' : ''}${project.school.ips ? `, IPS ${project.school.ips}` : ''}`,
+        `${project.schoolName}, ${project.school.commune} — ${PRIORITY[project.school.priorityEducation] ?? ''}${project.school.rural ? ', rural ou isolé' : ''}${project.school.ips ? `, IPS ${formatNumber(project.school.ips)}` : ''}`,
       )}
-      {line('Élèves', `${project.pupilCount} (${project.levels.join(', ')})`)}
-      {line('Activité', `du ${project.activityStartsOn} au ${project.activityEndsOn}`)}
+      {line('Élèves', `${plural(project.pupilCount, 'élève')} (${project.levels.join(', ')})`)}
+      {line('Activité', `du ${formatDate(project.activityStartsOn)} au ${formatDate(project.activityEndsOn)}`)}
       {line(
         'Collecte',
         `${project.campaignDays} jours ; minimum ${formatEuros(project.minimumGoalCents)}, optimum ${formatEuros(project.optimumGoalCents)}`,
@@ -77,9 +80,10 @@ const Dossier = () => {
       <Typography variant="subtitle2">Pièces jointes</Typography>
       {project.documents.length === 0 ? <Typography variant="body2">Aucune</Typography> : null}
       {project.documents.map((document) => (
-        <Link key={document.id} href={`/api/projects/${project.id}/documents/${document.id}`}>
-          {document.filename}
-        </Link>
+        <Typography key={document.id} variant="body2">
+          {DOCUMENT_KIND_LABELS[document.kind]} :{' '}
+          <Link href={`/api/projects/${project.id}/documents/${document.id}`}>{document.filename}</Link>
+        </Typography>
       ))}
       <Typography variant="subtitle2">Autres projets du porteur</Typography>
       {project.porteurHistory.length === 0 ? <Typography variant="body2">Premier projet</Typography> : null}
@@ -113,9 +117,12 @@ const Campaign = () => {
         sx={{ height: 10, borderRadius: 5 }}
       />
       {state.campaignEndsAt
-        ? line('Jours restants', String(daysLeft(new Date(), new Date(state.campaignEndsAt))))
+        ? line(
+            'Fin de la collecte',
+            `${formatDate(state.campaignEndsAt)}, ${plural(daysLeft(new Date(), new Date(state.campaignEndsAt)), 'jour restant', 'jours restants')}`,
+          )
         : null}
-      {line('Donateurs', String(state.donorCount))}
+      {line('Donateurs', formatNumber(state.donorCount, 0))}
       {canSeeProjectGrants(permissions) ? (
         <Labeled label="resources.projects.fields.grants" fullWidth>
           <GrantsTable of="projectId" />
@@ -141,7 +148,7 @@ const Timeline = () => {
         {(entries ?? []).map((entry, index) => (
           <ListItem key={index}>
             <ListItemText
-              primary={`${new Date(entry.at).toLocaleString('fr-FR')} — ${PROJECT_STATUS_LABELS[entry.toStatus]}${entry.actorName ? ` (${entry.actorName})` : ''}`}
+              primary={`${formatDateTime(entry.at)} — ${PROJECT_STATUS_LABELS[entry.toStatus]}${entry.actorName ? ` (${entry.actorName})` : ''}`}
               secondary={entry.comment}
             />
           </ListItem>
@@ -168,6 +175,7 @@ export const ProjectShow = () => (
         <ProjectStatusField source="status" />
       </Box>
       <ProjectNextStep />
+      <FinalReport />
       <ProjectActions />
     </Box>
     <TabbedShowLayout>
@@ -186,7 +194,7 @@ export const ProjectShow = () => (
         <SelectField source="theme" choices={choicesOf(THEME_LABELS)} />
         <TextField source="porteurName" />
         <TextField source="schoolUai" />
-        <TextField source="academyCode" />
+        <FunctionField source="academyCode" render={(project: ProjectRecord) => academyName(project.academyCode)} />
         <TextField source="departement" />
         <DateField source="statusChangedAt" locales="fr-FR" showTime />
       </TabbedShowLayout.Tab>

@@ -1,9 +1,12 @@
 import ProjectIcon from '@mui/icons-material/Lightbulb';
 import QueueIcon from '@mui/icons-material/PendingActions';
-import { ProjectCreate, ProjectEdit } from './ProjectForm.tsx';
-import { ProjectList } from './ProjectList.tsx';
-import { ProjectShow } from './ProjectShow.tsx';
-import { ValidationQueue } from './ValidationQueue.tsx';
+import { lazyPage } from '../lazy-page.ts';
+
+const ProjectCreate = lazyPage(() => import('./ProjectForm.tsx'), 'ProjectCreate');
+const ProjectEdit = lazyPage(() => import('./ProjectForm.tsx'), 'ProjectEdit');
+const ProjectList = lazyPage(() => import('./ProjectList.tsx'), 'ProjectList');
+const ProjectShow = lazyPage(() => import('./ProjectShow.tsx'), 'ProjectShow');
+const ValidationQueue = lazyPage(() => import('./ValidationQueue.tsx'), 'ValidationQueue');
 
 export default {
   list: ProjectList,

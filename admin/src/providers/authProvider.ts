@@ -39,5 +39,7 @@ export const authProvider: AuthProvider = {
     const user = await loadMe();
     return { id: user.id, fullName: user.displayName, email: user.email, roles: user.roles };
   },
-  getPermissions: () => loadMe().then(rolesOf),
+  // signed out, one has no roles (not an error to retry or to log out for: pages open to all stay open)
+  getPermissions: () =>
+    loadMe().then(rolesOf, (error: { status?: number }) => (error?.status === 401 ? [] : Promise.reject(error))),
 };

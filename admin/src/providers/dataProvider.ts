@@ -44,8 +44,9 @@ function readOnly(): Promise<never> {
 }
 
 /**
- * REST data provider for /api/<resource>: lists as { data, total }, records by id; creating POSTs the record
- * and editing PATCHes it (the API says which resources allow it). Everything else is refused.
+ * REST data provider for /api/<resource>: lists as { data, total }, records by id; creating POSTs the record and keeps
+ * what the API answers (at least its id), editing PATCHes it (the API says which resources allow it). Everything else
+ * is refused.
  */
 export const dataProvider: DataProvider = {
   getList(resource, params) {
@@ -72,8 +73,8 @@ export const dataProvider: DataProvider = {
     return fetchApi(`/${resource}?${listQuery({ ...params, filter })}`, { signal: params.signal });
   },
   async create(resource, { data }) {
-    const { id } = await fetchApi<{ id: Identifier }>(`/${resource}`, { method: 'POST', body: JSON.stringify(data) });
-    return { data: { ...data, id } as never };
+    const created = await fetchApi<{ id: Identifier }>(`/${resource}`, { method: 'POST', body: JSON.stringify(data) });
+    return { data: { ...data, ...created } as never };
   },
   async update(resource, { id, data }) {
     await fetchApi(recordPath(resource, id), { method: 'PATCH', body: JSON.stringify(data) });

@@ -1,8 +1,12 @@
 import { HttpError } from 'react-admin';
+import { fieldErrorsOf } from './field-errors.ts';
 
 const FALLBACK_MESSAGE = 'ra.notification.http_error';
 
-/** Calls `/api<path>` with the session cookie: the JSON body, or an HttpError with the API's French message. */
+/**
+ * Calls `/api<path>` with the session cookie: the JSON body, or an HttpError with the API's French message whose
+ * body carries the refusal's field errors as react-admin reads them (`errors`).
+ */
 export async function fetchApi<T>(path: string, init: RequestInit = {}): Promise<T> {
   const headers = new Headers({ Accept: 'application/json' });
   if (init.body !== undefined && !(init.body instanceof FormData)) headers.set('Content-Type', 'application/json');
@@ -14,7 +18,11 @@ export async function fetchApi<T>(path: string, init: RequestInit = {}): Promise
     throw new HttpError('ra.notification.offline', 0);
   }
   const body = await readJson(response);
-  if (!response.ok) throw new HttpError(messageOf(body), response.status, body);
+  if (!response.ok) {
+    const errors = fieldErrorsOf(body);
+    const message = errors ? Object.values(errors).join(' ') : messageOf(body);
+    throw new HttpError(message, response.status, errors ? { ...(body as object), errors } : body);
+  }
   return body as T;
 }
 

@@ -1,4 +1,6 @@
 import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
-import { ReconciliationList } from './ReconciliationList.tsx';
+import { lazyPage } from '../lazy-page.ts';
+
+const ReconciliationList = lazyPage(() => import('./ReconciliationList.tsx'), 'ReconciliationList');
 
 export default { list: ReconciliationList, icon: CompareArrowsIcon };

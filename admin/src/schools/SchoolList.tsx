@@ -1,5 +1,6 @@
-import { BooleanField, DataTable, List, SearchInput, SelectInput, TextInput } from 'react-admin';
+import { BooleanField, DataTable, List, SearchInput, SelectInput } from 'react-admin';
 import { SCHOOL_KIND_LABELS } from '../../../domain/schools.ts';
+import { ACADEMY_NAMES, academyName } from '../../../domain/format.ts';
 import { choicesOf } from '../choices.ts';
 import type { School } from '../types.ts';
 import { PRIORITY_EDUCATION_LABELS } from './labels.ts';
@@ -8,7 +9,7 @@ const Column = DataTable.Col<School>;
 
 const schoolFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
-  <TextInput key="academyCode" source="academyCode" alwaysOn />,
+  <SelectInput key="academyCode" source="academyCode" choices={choicesOf(ACADEMY_NAMES)} alwaysOn />,
   <SelectInput
     key="priorityEducation"
     source="priorityEducation"
@@ -24,7 +25,7 @@ export const SchoolList = () => (
       <Column source="uai" />
       <Column source="name" />
       <Column source="kind" disableSort render={(school) => SCHOOL_KIND_LABELS[school.kind]} />
-      <Column source="academyCode" />
+      <Column source="academyCode" render={(record) => academyName(record.academyCode)} />
       <Column source="departement" />
       <Column source="commune" />
       <Column

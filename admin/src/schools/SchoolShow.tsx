@@ -1,4 +1,5 @@
-import { BooleanField, NumberField, SelectField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { BooleanField, FunctionField, NumberField, SelectField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { academyName } from '../../../domain/format.ts';
 import { SCHOOL_KIND_LABELS } from '../../../domain/schools.ts';
 import { choicesOf } from '../choices.ts';
 import { DEGREE_LABELS, PRIORITY_EDUCATION_LABELS, SECTOR_LABELS } from './labels.ts';
@@ -12,7 +13,10 @@ export const SchoolShow = () => (
       <SelectField source="kind" choices={choicesOf(SCHOOL_KIND_LABELS)} />
       <SelectField source="degree" choices={choicesOf(DEGREE_LABELS)} />
       <SelectField source="sector" choices={choicesOf(SECTOR_LABELS)} />
-      <TextField source="academyCode" />
+      <FunctionField
+        source="academyCode"
+        render={(school: { academyCode: string }) => academyName(school.academyCode)}
+      />
       <TextField source="departement" />
       <TextField source="commune" />
       <SelectField source="priorityEducation" choices={choicesOf(PRIORITY_EDUCATION_LABELS)} />

@@ -1,6 +1,8 @@
 import SchoolIcon from '@mui/icons-material/School';
-import { SchoolList } from './SchoolList.tsx';
-import { SchoolShow } from './SchoolShow.tsx';
+import { lazyPage } from '../lazy-page.ts';
+
+const SchoolList = lazyPage(() => import('./SchoolList.tsx'), 'SchoolList');
+const SchoolShow = lazyPage(() => import('./SchoolShow.tsx'), 'SchoolShow');
 
 export default {
   list: SchoolList,

@@ -1,5 +1,7 @@
 import BusinessIcon from '@mui/icons-material/Business';
-import { StructureList } from './StructureList.tsx';
-import { StructureShow } from './StructureShow.tsx';
+import { lazyPage } from '../lazy-page.ts';
+
+const StructureList = lazyPage(() => import('./StructureList.tsx'), 'StructureList');
+const StructureShow = lazyPage(() => import('./StructureShow.tsx'), 'StructureShow');
 
 export default { list: StructureList, show: StructureShow, icon: BusinessIcon, recordRepresentation: 'legalName' };

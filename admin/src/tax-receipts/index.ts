@@ -1,4 +1,6 @@
 import ReceiptIcon from '@mui/icons-material/Receipt';
-import { ReceiptList } from './ReceiptList.tsx';
+import { lazyPage } from '../lazy-page.ts';
+
+const ReceiptList = lazyPage(() => import('./ReceiptList.tsx'), 'ReceiptList');
 
 export default { list: ReceiptList, icon: ReceiptIcon, recordRepresentation: 'donorName' };

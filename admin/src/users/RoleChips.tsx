@@ -1,11 +1,12 @@
 import { Chip, Stack } from '@mui/material';
+import { academyName } from '../../../domain/format.ts';
 import { ROLE_LABELS } from '../../../domain/roles.ts';
 import type { RoleGrant } from '../types.ts';
 
 function grantLabel(grant: RoleGrant): string {
   const scopes = [
     grant.schoolUai && `établissement ${grant.schoolUai}`,
-    grant.academyCode && `académie ${grant.academyCode}`,
+    grant.academyCode && `académie de ${academyName(grant.academyCode)}`,
     grant.structureId !== null && `structure n° ${grant.structureId}`,
     grant.fundId !== null && `fonds n° ${grant.fundId}`,
   ].filter(Boolean);

@@ -9,32 +9,26 @@ const Column = DataTable.Col<User>;
 
 const userFilters = [<SearchInput key="q" source="q" alwaysOn />];
 
-/** Opens an account with its role and e-mails its owner the link to choose a password; the API's message shows as is. */
+/** Opens an account with its role and e-mails its owner the link to choose a password; a refusal shows in the dialog. */
 const InviteButton = () => {
   const notify = useNotify();
   const refresh = useRefresh();
   const invite = async (values: Record<string, unknown>) => {
     const number = (value: unknown) => (value ? Number(value) : null);
-    try {
-      await fetchApi('/users', {
-        method: 'POST',
-        body: JSON.stringify({
-          email: values.email,
-          displayName: values.displayName,
-          role: values.role,
-          schoolUai: values.schoolUai ?? null,
-          academyCode: values.academyCode ?? null,
-          structureId: number(values.structureId),
-          fundId: number(values.fundId),
-        }),
-      });
-      notify('Invitation envoyée.', { type: 'success' });
-      refresh();
-      return true;
-    } catch (error) {
-      notify((error as Error).message, { type: 'error' });
-      return false;
-    }
+    await fetchApi('/users', {
+      method: 'POST',
+      body: JSON.stringify({
+        email: values.email,
+        displayName: values.displayName,
+        role: values.role,
+        schoolUai: values.schoolUai ?? null,
+        academyCode: values.academyCode ?? null,
+        structureId: number(values.structureId),
+        fundId: number(values.fundId),
+      }),
+    });
+    notify('Invitation envoyée.', { type: 'success' });
+    refresh();
   };
   return (
     <TopToolbar>

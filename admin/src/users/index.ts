@@ -1,6 +1,8 @@
 import UserIcon from '@mui/icons-material/People';
-import { UserList } from './UserList.tsx';
-import { UserShow } from './UserShow.tsx';
+import { lazyPage } from '../lazy-page.ts';
+
+const UserList = lazyPage(() => import('./UserList.tsx'), 'UserList');
+const UserShow = lazyPage(() => import('./UserShow.tsx'), 'UserShow');
 
 export default {
   list: UserList,

@@ -1,0 +1,107 @@
+import { Alert, Button, CardContent, Link as MuiLink, Stack, Typography } from '@mui/material';
+import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import {
+  Form,
+  HttpError,
+  Link,
+  Login,
+  PasswordInput,
+  TextInput,
+  email,
+  required,
+  useAuthProvider,
+  useNavigate,
+} from 'react-admin';
+import { fetchApi } from '../providers/http.ts';
+
+interface SignUp {
+  email: string;
+  displayName: string;
+  schoolUai: string;
+  password: string;
+}
+
+const atLeast12 = (value: string | undefined) =>
+  value && value.length < 12 ? 'Le mot de passe doit compter au moins 12 caractères.' : undefined;
+
+/** Porteurs open their own account with their academic address, then are signed in. */
+export const SignUpPage = () => {
+  const authProvider = useAuthProvider();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [refusal, setRefusal] = useState<string>();
+  const submit = async (values: Partial<SignUp>) => {
+    setRefusal(undefined);
+    try {
+      await fetchApi('/auth/register', { method: 'POST', body: JSON.stringify(values) });
+    } catch (error) {
+      // a refusal about a field sits next to it; any other above the form
+      if (error instanceof HttpError && error.body?.errors) return error.body.errors as Record<string, string>;
+      setRefusal((error as Error).message);
+      return undefined;
+    }
+    await authProvider?.login({ username: values.email, password: values.password });
+    // what was known of the signed-out visitor is forgotten before the home page asks again
+    await queryClient.resetQueries({ queryKey: ['auth'] });
+    navigate('/');
+    return undefined;
+  };
+  return (
+    <Login>
+      <CardContent sx={{ maxWidth: 420 }}>
+        <Typography component="h1" variant="h6" gutterBottom>
+          Créer un compte porteur de projet
+        </Typography>
+        <Alert severity="info" sx={{ mb: 2 }}>
+          Pour les enseignants et personnels : utilisez votre adresse e-mail académique (par exemple
+          prenom.nom@ac-lille.fr).
+        </Alert>
+        {refusal ? (
+          <Alert severity="error" sx={{ mb: 2 }}>
+            {refusal}
+          </Alert>
+        ) : null}
+        <Form onSubmit={submit} mode="onSubmit" reValidateMode="onChange">
+          <Stack>
+            <TextInput
+              source="email"
+              id="email"
+              label="Adresse e-mail académique"
+              type="email"
+              autoComplete="email"
+              validate={[required(), email('Adresse e-mail invalide.')]}
+            />
+            <TextInput
+              source="displayName"
+              id="displayName"
+              label="Prénom et nom"
+              autoComplete="name"
+              validate={required()}
+            />
+            <TextInput
+              source="schoolUai"
+              id="schoolUai"
+              label="Code UAI de votre établissement"
+              helperText="7 chiffres et une lettre, par exemple 0590001A"
+              validate={required()}
+            />
+            <PasswordInput
+              source="password"
+              id="password"
+              label="Mot de passe (12 caractères au moins)"
+              autoComplete="new-password"
+              validate={[required(), atLeast12]}
+            />
+            <Button type="submit" variant="contained">
+              Créer mon compte
+            </Button>
+            <MuiLink component={Link} to="/login" sx={{ mt: 2, textAlign: 'center' }}>
+              J’ai déjà un compte : me connecter
+            </MuiLink>
+          </Stack>
+        </Form>
+      </CardContent>
+    </Login>
+  );
+};

@@ -1,0 +1,48 @@
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { findLatestReport } from '../../db/queries/project-reports.ts';
+import { PROJECT_ROLES } from '../../domain/roles.ts';
+import { defineRoute } from '../auth/access.ts';
+import { visibleProject } from '../auth/scopes.ts';
+import type { AppEnv } from '../context.ts';
+import { ApiError, validationHook } from '../errors.ts';
+import { errorResponses, jsonResponse } from './common.schemas.ts';
+import { IdParam } from './resources.schemas.ts';
+
+const ProjectReport = z
+  .object({
+    version: z.number().int(),
+    whatWasDone: z.string(),
+    pupilsReached: z.number().int(),
+    actualSpendCents: z.number().int(),
+    submittedAt: z.string(),
+    plannedCents: z.number().int().openapi({ description: 'the sum of the budget lines planned' }),
+    budgetLines: z.array(z.object({ label: z.string(), amountCents: z.number().int() })),
+    photos: z.array(
+      z.object({ id: z.number(), filename: z.string(), contentType: z.string(), imageRights: z.boolean() }),
+    ),
+  })
+  .openapi('ProjectReport');
+
+const latest = defineRoute(PROJECT_ROLES, {
+  method: 'get',
+  path: '/projects/{id}/report',
+  summary: 'Le dernier bilan final du projet : réalisations, élèves, dépenses au regard du budget, photos',
+  request: { params: IdParam },
+  responses: {
+    200: jsonResponse(ProjectReport, 'Bilan final'),
+    404: jsonResponse(z.object({ code: z.string(), message: z.string() }), 'Aucun bilan déposé'),
+    ...errorResponses,
+  },
+});
+
+/** The final report of a project, for those whose role covers the project (its judges read it before deciding). */
+export const projectReportRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(
+  latest,
+  async (c) => {
+    const { id } = c.req.valid('param');
+    await visibleProject(c, id);
+    const report = await findLatestReport(c.get('deps').db, id);
+    if (!report) throw new ApiError(404, 'no_report', 'Aucun bilan n’a encore été déposé pour ce projet.');
+    return c.json(report, 200);
+  },
+);
