@@ -436,7 +436,7 @@ describe('the attestation document', () => {
     form.set('kind', 'approval');
     const refused = await as('porteur').request('POST', `/api/projects/${projectId}/documents`, form);
     expect(refused.status).toBe(400);
-    expect((await refused.json()).message).toContain('formats acceptés : PDF, JPEG, PNG');
+    expect((await refused.json()).message).toContain('Ce fichier n’est ni un PDF, ni une image');
 
     await act(as('porteur'), projectId, 'submit');
     await act(as('validateur'), projectId, 'review', { decision: 'accept' });
