@@ -59,6 +59,8 @@ export function createApp(deps: ApiDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const metrics = createMetrics(deps);
   app.use('*', metrics.observe);
+  // outside every other middleware, so it compresses the answer finally given (a 405 made after the router's 404 too)
+  app.use('/api/*', compress());
   app.use('*', securityHeaders());
   app.use(
     '*',
@@ -80,7 +82,6 @@ export function createApp(deps: ApiDeps) {
     await next();
   });
   app.use('/api/*', csrf());
-  app.use('/api/*', compress());
   // the public site's forms too (Stripe's webhook posts JSON, which this check leaves alone)
   for (const path of ['/projets/*', '/fonds/*', '/dons/*', '/dev/*', '/compte/*']) app.use(path, csrf());
 

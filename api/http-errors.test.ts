@@ -103,6 +103,20 @@ describe('a method a path does not take', () => {
     expect(await response.text()).toContain('<h1>Méthode non autorisée</h1>');
   });
 
+  it('is a readable 405 when the client takes compressed answers, as HTTP clients do', async () => {
+    const response = await app.request('http://localhost/api/health', {
+      method: 'PUT',
+      headers: { origin: 'http://localhost', 'accept-encoding': 'gzip, deflate' },
+    });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('content-encoding')).toBe('gzip');
+    const body = new Response(response.body!.pipeThrough(new DecompressionStream('gzip')));
+    expect(await body.json()).toEqual({
+      code: 'method_not_allowed',
+      message: 'Méthode non autorisée pour cette adresse.',
+    });
+  });
+
   it('leaves a path no method takes a 404', async () => {
     expect((await signedIn.request('DELETE', '/api/nulle-part')).status).toBe(404);
   });

@@ -145,7 +145,7 @@ async function main(): Promise<void> {
 Trousse à Projets is running (Ctrl-C stops everything).
 
   Admin UI          ${publicUrl}/admin/
-  Public site       ${publicUrl}/projets/${collecting ?? '<id>'}   (give to it; ${publicUrl}/fonds to give to a fund)
+  Public site       ${publicUrl}/   (catalogue: ${publicUrl}/projets; give to ${publicUrl}/projets/${collecting ?? '<id>'} or to a fund at ${publicUrl}/fonds)
   API               ${publicUrl}/api
   OpenAPI document  ${publicUrl}/api/openapi.json   (viewer: ${publicUrl}/api/docs)
   Health            ${publicUrl}/health   (readiness: ${publicUrl}/health/ready, metrics: ${publicUrl}/metrics)
