@@ -14,7 +14,7 @@ import { accountBalance, accounts, unbalancedTransactions } from '../db/queries/
 import { listUnfinishedLifecycleFacts } from '../db/queries/projects.ts';
 import { createStripeClient } from '../db/stripe.ts';
 import { freeLowPort, freePort } from '../dev/processes.ts';
-import { ROOT, startServices } from '../dev/stack.ts';
+import { ROOT, startServices, temporalEngineOf } from '../dev/stack.ts';
 import { sessionCompleted, signed } from '../test/stripe-events.ts';
 
 const SCALE = Number(process.env.BENCH_EVENTS ?? 1);
@@ -77,7 +77,7 @@ async function main() {
   const services = await startServices({
     dataDir,
     persistent: false,
-    temporalEngine: process.env.TEMPORAL_ENGINE === 'server' ? 'server' : 'dev',
+    temporalEngine: temporalEngineOf(process.env.TEMPORAL_ENGINE),
     ports: {
       postgres: await freePort(),
       temporal: await freeLowPort(),

@@ -24,7 +24,15 @@ export interface ServicePorts {
  * Which Temporal runs: the CLI's dev server (SQLite, with its Web UI: the default) or the Temporal server itself on
  * the stack's Postgres, as in production (`TEMPORAL_ENGINE=server`; no Web UI; used by the scale benchmarks).
  */
-export type TemporalEngine = 'dev' | 'server';
+export const TEMPORAL_ENGINES = ['dev', 'server'] as const;
+export type TemporalEngine = (typeof TEMPORAL_ENGINES)[number];
+
+/** The engine a TEMPORAL_ENGINE value names (unset: the dev server); throws on any other value. */
+export function temporalEngineOf(value: string | undefined): TemporalEngine {
+  if (value === undefined || value === '') return 'dev';
+  if ((TEMPORAL_ENGINES as readonly string[]).includes(value)) return value as TemporalEngine;
+  throw new Error(`TEMPORAL_ENGINE must be ${TEMPORAL_ENGINES.join(' or ')}, not "${value}".`);
+}
 
 /** The running services and how to reach them. */
 export interface Services {

@@ -9,7 +9,7 @@ import { migrate } from '../db/migrate.ts';
 import { DEMO_ACCOUNTS, seedDemoData } from './demo-data.ts';
 import { buildAdminIfStale } from './admin-build.ts';
 import { assertPortFree, superviseProcess, waitForPort, type Running } from './processes.ts';
-import { ROOT, startServices, type Services } from './stack.ts';
+import { ROOT, startServices, TEMPORAL_ENGINES, type Services } from './stack.ts';
 
 // The local stack: `npm start`. Everything runs on this machine; data is kept under .data/.
 
@@ -29,7 +29,7 @@ const env = configOrExit(() =>
       SMTP_PORT: port.default(1025),
       MAIL_UI_PORT: port.default(1080),
       DATABASE_URL: z.string().url().optional(),
-      TEMPORAL_ENGINE: z.enum(['dev', 'server']).default('dev'),
+      TEMPORAL_ENGINE: z.enum(TEMPORAL_ENGINES).default('dev'),
       DATA_DIR: z.string().min(1).default(join(ROOT, '.data')),
     }),
     process.env,

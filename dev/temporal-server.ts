@@ -7,23 +7,27 @@ import { TEMPORAL_SERVER_VERSION } from './tools.ts';
 
 const DATABASES = { temporal: 'temporal', temporal_visibility: 'visibility' } as const;
 
-/** The SQL schema folders shipped in the server's Go module, which `go install` left in the module cache. */
-function schemaDir(kind: 'temporal' | 'visibility'): string {
-  const modules = execFileSync('go', ['env', 'GOMODCACHE'], { encoding: 'utf8' }).trim();
-  return join(modules, `go.temporal.io/server@${TEMPORAL_SERVER_VERSION}/schema/postgresql/v12/${kind}/versioned`);
+/** The Postgres server of a postgres:// URL, as Temporal's SQL tool and configuration name it. */
+function postgresOf(databaseUrl: string) {
+  const url = new URL(databaseUrl);
+  const user = decodeURIComponent(url.username);
+  return { host: url.hostname, port: url.port || '5432', user, password: decodeURIComponent(url.password) };
 }
 
-/** Creates or upgrades Temporal's two databases on the Postgres server of databaseUrl (safe to repeat). */
-function setUpSchema(sqlTool: string, databaseUrl: string): void {
-  const url = new URL(databaseUrl);
-  const connection = ['--plugin', 'postgres12', '--ep', url.hostname, '-p', url.port || '5432'];
-  connection.push('-u', decodeURIComponent(url.username), '--pw', decodeURIComponent(url.password));
+/**
+ * Creates or upgrades Temporal's two databases on that server (safe to repeat), from the SQL schema shipped in the
+ * server's Go module, which `go install` left in the module cache.
+ */
+function setUpSchema(sqlTool: string, pg: ReturnType<typeof postgresOf>): void {
+  const modules = execFileSync('go', ['env', 'GOMODCACHE'], { encoding: 'utf8' }).trim();
+  const schemas = join(modules, `go.temporal.io/server@${TEMPORAL_SERVER_VERSION}/schema/postgresql/v12`);
+  const connection = ['--plugin', 'postgres12', '--ep', pg.host, '-p', pg.port, '-u', pg.user, '--pw', pg.password];
   for (const [database, kind] of Object.entries(DATABASES)) {
     // refused when the database exists already: the schema steps below then bring it up to date
     spawnSync(sqlTool, [...connection, '--db', database, 'create-database'], { stdio: 'ignore' });
     for (const step of [
       ['setup-schema', '-v', '0.0'],
-      ['update-schema', '-d', schemaDir(kind)],
+      ['update-schema', '-d', join(schemas, kind, 'versioned')],
     ]) {
       const result = spawnSync(sqlTool, [...connection, '--db', database, ...step], { encoding: 'utf8' });
       if (result.status !== 0) throw new Error(`Temporal schema (${database}, ${step[0]}): ${result.stderr}`);
@@ -32,16 +36,19 @@ function setUpSchema(sqlTool: string, databaseUrl: string): void {
 }
 
 /** The server's configuration: Postgres persistence, the four services in one process on loopback ports. */
-async function serverConfig(databaseUrl: string, port: number, dynamicConfigFile: string): Promise<string> {
-  const url = new URL(databaseUrl);
+async function serverConfig(
+  pg: ReturnType<typeof postgresOf>,
+  port: number,
+  dynamicConfigFile: string,
+): Promise<string> {
   const store = (database: string, maxConns: number) => `
       sql:
         pluginName: postgres12
         databaseName: ${database}
-        connectAddr: "${url.hostname}:${url.port || '5432'}"
+        connectAddr: "${pg.host}:${pg.port}"
         connectProtocol: tcp
-        user: "${decodeURIComponent(url.username)}"
-        password: "${decodeURIComponent(url.password)}"
+        user: "${pg.user}"
+        password: "${pg.password}"
         maxConns: ${maxConns}
         maxIdleConns: ${maxConns}
         maxConnLifetime: 1h`;
@@ -111,13 +118,14 @@ export async function startTemporalServer(options: {
   /** server dynamic configuration, e.g. a lower history size at which continue-as-new is suggested */
   dynamicConfig?: Record<string, string | number>;
 }): Promise<Running & { address: string }> {
-  setUpSchema(options.binaries.sqlTool, options.databaseUrl);
+  const pg = postgresOf(options.databaseUrl);
+  setUpSchema(options.binaries.sqlTool, pg);
   mkdirSync(options.dataDir, { recursive: true });
   const dynamicConfigFile = join(options.dataDir, 'temporal-dynamic-config.yaml');
   const dynamic = Object.entries(options.dynamicConfig ?? {}).map(([key, value]) => `${key}:\n  - value: ${value}\n`);
   writeFileSync(dynamicConfigFile, dynamic.join('') || '{}\n');
   const configFile = join(options.dataDir, 'temporal-server.yaml');
-  writeFileSync(configFile, await serverConfig(options.databaseUrl, options.port, dynamicConfigFile));
+  writeFileSync(configFile, await serverConfig(pg, options.port, dynamicConfigFile));
   const args = ['--config-file', configFile, '--allow-no-auth', 'start'];
   const running = startProcess('temporal-server', options.binaries.server, args, { logFile: options.logFile });
   const address = `127.0.0.1:${options.port}`;

@@ -32,6 +32,14 @@ export function stillNeededCents(money: CampaignMoney, optimumGoalCents: Cents):
   return Math.max(0, optimumGoalCents - money.collectedCents - money.reservedGrantCents);
 }
 
+/**
+ * True while a campaign takes gifts: published and before its deadline. Past it, the project may still show as
+ * published until the lifecycle records its outcome, but gives no more.
+ */
+export function takesGifts(project: { status: string; campaignEndsAt: Date | null }, now: Date): boolean {
+  return project.status === 'published' && project.campaignEndsAt !== null && project.campaignEndsAt > now;
+}
+
 /** Whole days left before the campaign ends (0 once it has ended), counting a started day as a day. */
 export function daysLeft(now: Date, campaignEndsAt: Date): number {
   return Math.max(0, Math.ceil((campaignEndsAt.getTime() - now.getTime()) / 86_400_000));

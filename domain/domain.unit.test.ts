@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysLeft, stillNeededCents } from './campaign.ts';
+import { daysLeft, stillNeededCents, takesGifts } from './campaign.ts';
 import { eurosToCents, formatEuros, parseEuros } from './money.ts';
 import { isAcademicEmail } from './roles.ts';
 import { degreeOf, isUai, uaiCheckLetter } from './schools.ts';
@@ -77,5 +77,15 @@ describe('a campaign’s remaining need and time', () => {
     expect(daysLeft(now, new Date('2026-11-25T09:00:00Z'))).toBe(1);
     expect(daysLeft(now, new Date('2026-12-04T10:00:00Z'))).toBe(10);
     expect(daysLeft(now, new Date('2026-11-20T10:00:00Z'))).toBe(0);
+  });
+});
+
+describe('a campaign taking gifts', () => {
+  const now = new Date('2026-12-04T12:00:00Z');
+  it('is a published one before its deadline, and no other', () => {
+    expect(takesGifts({ status: 'published', campaignEndsAt: new Date('2026-12-04T12:00:01Z') }, now)).toBe(true);
+    expect(takesGifts({ status: 'published', campaignEndsAt: now }, now)).toBe(false);
+    expect(takesGifts({ status: 'published', campaignEndsAt: null }, now)).toBe(false);
+    expect(takesGifts({ status: 'succeeded', campaignEndsAt: new Date('2027-01-01T00:00:00Z') }, now)).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import type { TestProject } from 'vitest/node';
 import { rmSync } from 'node:fs';
 import { freeLowPort, freePort } from '../dev/processes.ts';
-import { ROOT, startServices } from '../dev/stack.ts';
+import { ROOT, startServices, temporalEngineOf } from '../dev/stack.ts';
 import { migrate } from '../db/migrate.ts';
 import { buildAdminIfStale } from '../dev/admin-build.ts';
 import { createDb } from '../db/client.ts';
@@ -29,7 +29,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     dataDir,
     persistent: false,
     databaseUrl: process.env.TEST_DATABASE_URL,
-    temporalEngine: process.env.TEMPORAL_ENGINE === 'server' ? 'server' : 'dev',
+    temporalEngine: temporalEngineOf(process.env.TEMPORAL_ENGINE),
     // long-lived workflows must continue as new; a low threshold makes the tests exercise it
     temporalDynamicConfig: { 'limit.historyCount.suggestContinueAsNew': 300 },
     ports: {

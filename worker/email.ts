@@ -1,8 +1,7 @@
 import type { Client } from '@temporalio/client';
 import nodemailer from 'nodemailer';
 import type { MailDeps } from '../activities/email-delivery.ts';
-import type { emailDeliveryWorkflow } from '../workflows/email-delivery.ts';
-import { createDeliveryKicker, deliverNowOptions } from '../workflows/email-delivery.messages.ts';
+import { temporalDeliveryKicker } from '../workflows/email-delivery.messages.ts';
 
 /** A pooled SMTP transport from an smtp:// or smtps:// URL, giving up well within the e-mail activity's timeout. */
 export function createSmtpTransport(smtpUrl: string) {
@@ -35,13 +34,6 @@ export function createMailDeps(options: {
     from: options.from,
     publicUrl: options.publicUrl,
     linkSecret: options.linkSecret,
-    kickDelivery: createDeliveryKicker(
-      (shard) =>
-        options.temporal.workflow.signalWithStart<typeof emailDeliveryWorkflow, []>(
-          'emailDeliveryWorkflow',
-          deliverNowOptions(options.taskQueue, shard),
-        ),
-      (error) => console.warn('Could not start an e-mail delivery now; the next scheduled one will send it', error),
-    ),
+    kickDelivery: temporalDeliveryKicker(options.temporal, options.taskQueue),
   };
 }

@@ -55,6 +55,23 @@ export function createDeliveryKicker(
   };
 }
 
+/** What a kicker needs of a Temporal client (workflows may not import the client itself). */
+interface DeliveryStarter {
+  workflow: {
+    signalWithStart(
+      workflowType: 'emailDeliveryWorkflow',
+      options: ReturnType<typeof deliverNowOptions>,
+    ): Promise<unknown>;
+  };
+}
+
+/** The kicker of a process (API or worker) holding a Temporal client: it signals the shards' delivery workflows. */
+export const temporalDeliveryKicker = (temporal: DeliveryStarter, taskQueue: string) =>
+  createDeliveryKicker(
+    (shard) => temporal.workflow.signalWithStart('emailDeliveryWorkflow', deliverNowOptions(taskQueue, shard)),
+    (error) => console.warn('E-mail delivery not asked for now; the scheduled one will send it', error),
+  );
+
 /** What a delivery run did, e-mail by e-mail. */
 export interface EmailDeliveryResult {
   sent: number;

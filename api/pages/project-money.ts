@@ -1,4 +1,4 @@
-import { daysLeft } from '../../domain/campaign.ts';
+import { daysLeft, takesGifts } from '../../domain/campaign.ts';
 import { escapeHtml } from '../../domain/html.ts';
 import { formatEuros } from '../../domain/money.ts';
 import { SUCCESSFUL_CAMPAIGN } from '../../domain/project-status.ts';
@@ -35,7 +35,7 @@ const CLOSING_WORDS: Partial<Record<string, string>> = {
 
 /** Days left while collecting; once closed, the real closing date and why it closed. */
 export function closingSection(project: PublicProject, closing: CampaignClosing | undefined, now: Date): string {
-  if (project.status === 'published' && project.campaignEndsAt && project.campaignEndsAt <= now) {
+  if (project.status === 'published' && project.campaignEndsAt && !takesGifts(project, now)) {
     return `<p><strong>Collecte terminée le ${dateOf(project.campaignEndsAt)}</strong> : son résultat est en cours d’enregistrement.</p>`;
   }
   if (project.status === 'published' && project.campaignEndsAt) {

@@ -1,3 +1,4 @@
+import { takesGifts } from '../../domain/campaign.ts';
 import { escapeHtml } from '../../domain/html.ts';
 import { formatEuros } from '../../domain/money.ts';
 import { THEME_LABELS } from '../../domain/projects.ts';
@@ -97,9 +98,7 @@ function shareSection(title: string, url: string): string {
 
 /** The public page of a project in any state after its publication. */
 export function projectPage(project: PublicProject, context: ProjectPageContext): string {
-  // a campaign past its deadline takes no gift while its outcome is recorded
-  const open =
-    project.status === 'published' && project.campaignEndsAt !== null && project.campaignEndsAt > context.now;
+  const open = takesGifts(project, context.now);
   const donate = open
     ? `<h2 id="donner">Soutenir ce projet</h2>${donateForm(context.form, { action: `/projets/${project.id}/don` })}`
     : `<p class="muted">La collecte de ce projet est terminée : il ne reçoit plus de dons. <a href="/projets">Découvrir les projets en collecte</a></p>`;

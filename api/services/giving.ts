@@ -6,7 +6,7 @@ import {
   setCheckoutSession,
   type GiftTarget,
 } from '../../db/queries/giving.ts';
-import { stillNeededCents } from '../../domain/campaign.ts';
+import { stillNeededCents, takesGifts } from '../../domain/campaign.ts';
 import { CHECKOUT_LIFETIME_MS, checkoutExpiresAt } from '../../domain/checkout.ts';
 import { formatEuros } from '../../domain/money.ts';
 import { devCheckoutEnabled } from '../config.ts';
@@ -61,7 +61,7 @@ export async function startDonation(
       if (!project) throw refuse('Ce projet n’existe pas.', 404);
       if (project.status !== 'published')
         throw refuse(`La collecte du projet « ${project.title} » n’est pas ouverte.`, 409);
-      if (project.pastDeadline)
+      if (!takesGifts(project, new Date()))
         throw refuse(`La collecte du projet « ${project.title} » est terminée : elle ne reçoit plus de dons.`, 409);
       assertRoomFor(gift.amountCents, project);
       label = `Don au projet « ${project.title} »`;

@@ -1,6 +1,6 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { thanksShardOf } from '../../domain/emails.ts';
-import { createDeliveryKicker, deliverNowOptions } from '../../workflows/email-delivery.messages.ts';
+import { temporalDeliveryKicker } from '../../workflows/email-delivery.messages.ts';
 import { notifyWorkflowId, type NotifyInput } from '../../workflows/notify.messages.ts';
 import type { ApiDeps } from '../context.ts';
 
@@ -31,14 +31,7 @@ const kickers = new WeakMap<object, (shards: Iterable<number>) => void>();
 export function kickEmailDelivery(deps: Pick<ApiDeps, 'temporal' | 'config'>, donationId: number): void {
   let kick = kickers.get(deps.temporal);
   if (!kick) {
-    kick = createDeliveryKicker(
-      (shard) =>
-        deps.temporal.workflow.signalWithStart(
-          'emailDeliveryWorkflow',
-          deliverNowOptions(deps.config.TEMPORAL_TASK_QUEUE, shard),
-        ),
-      (error) => console.error('E-mail delivery not asked for now; the schedule will send it', error),
-    );
+    kick = temporalDeliveryKicker(deps.temporal, deps.config.TEMPORAL_TASK_QUEUE);
     kickers.set(deps.temporal, kick);
   }
   kick([thanksShardOf(donationId)]);

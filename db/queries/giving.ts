@@ -13,8 +13,6 @@ export interface GiftTarget extends CampaignMoney {
   /** gifts started whose Checkout Session has not expired (the donor may still pay them) */
   heldCents: number;
   campaignEndsAt: Date | null;
-  /** the campaign's deadline has passed (its outcome may not be recorded yet) */
-  pastDeadline: boolean;
 }
 
 /**
@@ -25,8 +23,7 @@ export async function lockGiftProject(db: Tx, projectId: number): Promise<GiftTa
   const [locked] = await db`select id from projects where id = ${projectId} for update`;
   if (!locked) return undefined;
   const [project] = await db<GiftTarget[]>`
-    select p.id, p.title, p.status, p.optimum_goal_cents, p.campaign_ends_at,
-           coalesce(p.campaign_ends_at <= now(), false) as past_deadline, ${projectBalance(db)} as collected_cents,
+    select p.id, p.title, p.status, p.optimum_goal_cents, p.campaign_ends_at, ${projectBalance(db)} as collected_cents,
            ${reservedGrantCents(db)}::bigint as reserved_grant_cents,
            coalesce((select sum(d.amount_cents) from donations d
                      where d.project_id = p.id and d.status in ('pending', 'payment_failed')
