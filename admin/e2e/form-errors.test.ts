@@ -9,6 +9,9 @@ const { app, db } = await createTestApp();
 const session = useBrowser(app);
 
 const schoolUai = await insertSchool(db, { name: 'École Marie Curie' });
+const elsewhere = await insertSchool(db, { name: 'École Marie Curie' });
+await db`insert into academies (code, name, pilot_enabled) values ('reims', 'Reims', true) on conflict do nothing`;
+await db`update schools set academy_code = 'reims' where uai = ${elsewhere}`;
 const porteur = await insertUser(db, 'porteur');
 const admin = await insertUser(db, 'admin');
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -40,7 +43,10 @@ describe('refusals of the API, in the browser', () => {
     await page.getByRole('link', { name: 'Nouveau projet' }).click();
     await page.getByLabel('Titre').fill('Une classe de mer à Berck');
     await page.getByLabel('Résumé').fill('Cinq jours au bord de la mer pour deux classes de CM1.');
-    await page.getByRole('combobox', { name: 'UAI' }).fill('Marie Curie');
+    // accents and case ignored; only the schools of the porteur's académie offered
+    await page.getByRole('combobox', { name: 'UAI' }).fill('ecole marie');
+    await page.getByRole('option', { name: new RegExp(`École Marie Curie.*${schoolUai}`) }).waitFor();
+    expect(await page.getByRole('option', { name: /École Marie Curie/ }).count()).toBe(1);
     await page.getByRole('option', { name: new RegExp(`École Marie Curie.*${schoolUai}`) }).click();
     await page.getByRole('combobox', { name: 'Thème' }).click();
     await page.getByRole('option', { name: 'Classe de découverte' }).click();
@@ -87,15 +93,15 @@ describe('refusals of the API, in the browser', () => {
     await dialog.getByRole('button', { name: 'Inviter' }).click();
 
     expect(await errorUnder(dialog.getByLabel('Adresse e-mail'))).toBe('Adresse e-mail invalide.');
-    expect(await errorUnder(dialog.getByLabel('UAI de l’établissement (directeur)'))).toBe(
-      'Ce rôle s’attribue avec son établissement.',
-    );
+    const schoolInput = dialog.getByRole('combobox', { name: 'Établissement (nom, commune ou UAI)' });
+    expect(await errorUnder(schoolInput)).toBe('Ce rôle s’attribue avec son établissement.');
     expect(await dialog.getByLabel('Prénom et nom').inputValue()).toBe('Hélène Garnier');
     expect(await page.locator('.MuiSnackbarContent-message').count()).toBe(0);
     expect(await page.locator('body').innerText()).not.toMatch(/schoolUai|email :/);
 
     await dialog.getByLabel('Adresse e-mail').fill('helene.garnier@example.org');
-    await dialog.getByLabel('UAI de l’établissement (directeur)').fill(schoolUai);
+    await schoolInput.fill('marie');
+    await page.getByRole('option', { name: new RegExp(`École Marie Curie.*${schoolUai}`) }).click();
     await dialog.getByRole('button', { name: 'Inviter' }).click();
     await page.getByText('Invitation envoyée.').waitFor();
     const [invited] = await db<{ role: string; schoolUai: string }[]>`

@@ -9,6 +9,10 @@ import { listQuery, optionalText } from './common.schemas.ts';
 
 export const SchoolListQuery = listQuery(SCHOOL_SORT_FIELDS, 'name').extend({
   academyCode: optionalText,
+  porteurAcademy: z
+    .enum(['true'])
+    .optional()
+    .openapi({ description: 'Seulement les établissements de l’académie de l’adresse académique de l’appelant' }),
   priorityEducation: z.enum(PRIORITY_EDUCATION).optional(),
   q: optionalText,
 });

@@ -1,6 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { findSchool, listSchools } from '../../db/queries/schools.ts';
-import { defineRoute } from '../auth/access.ts';
+import { currentUser, defineRoute } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
 import { errorResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
@@ -25,8 +25,9 @@ const one = defineRoute('authenticated', {
 /** Schools: public reference data, listed for any signed-in user. */
 export const schoolRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(list, async (c) => {
-    const query = c.req.valid('query');
-    return c.json(await listSchools(c.get('deps').db, { ...query, ...pageOf(query) }), 200);
+    const { porteurAcademy, ...query } = c.req.valid('query');
+    const academyOfEmail = porteurAcademy ? currentUser(c).email : undefined;
+    return c.json(await listSchools(c.get('deps').db, { ...query, academyOfEmail, ...pageOf(query) }), 200);
   })
   .openapi(one, async (c) => {
     const school = await findSchool(c.get('deps').db, c.req.valid('param').id);

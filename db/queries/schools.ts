@@ -1,4 +1,5 @@
 import type { Tx } from '../client.ts';
+import { academyOfEmail } from './academic-domains.ts';
 import { orderBy, whereAll, type Page, type PageRequest } from './paging.ts';
 
 /** A school as listed in the back office; its id is its UAI code. */
@@ -32,16 +33,29 @@ const columns = (db: Tx) => db`
   uai as id, uai, name, kind, degree, academy_code, departement, commune, sector, priority_education, rural,
   ips::float8 as ips`;
 
-/** A page of schools, filtered by académie, priority status or a search on name, commune or UAI. */
+/**
+ * A page of schools, filtered by académie (or the académie of a porteur's academic e-mail), priority status or a
+ * search on name, commune or UAI that ignores accents and case.
+ */
 export async function listSchools(
   db: Tx,
-  options: PageRequest<SchoolSort> & { academyCode?: string; priorityEducation?: string; q?: string },
+  options: PageRequest<SchoolSort> & {
+    academyCode?: string;
+    academyOfEmail?: string;
+    priorityEducation?: string;
+    q?: string;
+  },
 ): Promise<Page<SchoolRow>> {
+  const pattern = `%${(options.q ?? '').replace(/[\\%_]/g, '\\$&')}%`;
   const where = whereAll(db, [
     ...(options.academyCode ? [db`academy_code = ${options.academyCode}`] : []),
+    ...(options.academyOfEmail ? [academyOfEmail(db, 'academy_code', options.academyOfEmail)] : []),
     ...(options.priorityEducation ? [db`priority_education = ${options.priorityEducation}`] : []),
     ...(options.q
-      ? [db`(name ilike ${`%${options.q}%`} or commune ilike ${`%${options.q}%`} or uai = ${options.q.toUpperCase()})`]
+      ? [
+          db`(public_unaccent(name) ilike public_unaccent(${pattern}) or public_unaccent(commune) ilike public_unaccent(${pattern})
+              or uai = ${options.q.toUpperCase()})`,
+        ]
       : []),
   ]);
   const data = await db<SchoolRow[]>`

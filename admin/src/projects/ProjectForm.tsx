@@ -37,7 +37,12 @@ const ProjectFields = () => (
     <TextInput source="title" validate={required()} fullWidth />
     <TextInput source="summary" validate={required()} fullWidth multiline />
     <TextInput source="description" fullWidth multiline minRows={4} />
-    <ReferenceInput source="schoolUai" reference="schools" sort={{ field: 'name', order: 'ASC' }}>
+    <ReferenceInput
+      source="schoolUai"
+      reference="schools"
+      sort={{ field: 'name', order: 'ASC' }}
+      filter={{ porteurAcademy: 'true' }}
+    >
       <AutocompleteInput
         optionText={(school: { name: string; commune: string; uai: string }) =>
           `${school.name}, ${school.commune} (${school.uai})`
