@@ -10,6 +10,7 @@ import { errorResponse, handleError, HTTP_MESSAGES, validationHook } from './err
 import { refuseUnstorableInput } from './input-guard.ts';
 import { createMetrics } from './metrics.ts';
 import { academyRoutes } from './routes/academies.ts';
+import { anomalyRoutes } from './routes/anomalies.ts';
 import { adminSpaRoutes } from './routes/admin-spa.ts';
 import { accountPageRoutes } from './routes/account-pages.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -22,6 +23,7 @@ import { emailPageRoutes } from './routes/email-pages.ts';
 import { emailRoutes } from './routes/emails.ts';
 import { fundRoutes } from './routes/funds.ts';
 import { giftPageRoutes } from './routes/gift-pages.ts';
+import { goalExceptionRoutes } from './routes/goal-exceptions.ts';
 import { healthRoutes } from './routes/health.ts';
 import { metricsRoutes } from './routes/metrics.ts';
 import { lifecycleRoutes } from './routes/lifecycle.ts';
@@ -92,6 +94,8 @@ export function createApp(deps: ApiDeps) {
   app.route('/api', schoolRoutes);
   app.route('/api', projectRoutes);
   app.route('/api', projectDraftRoutes);
+  app.route('/api', goalExceptionRoutes);
+  app.route('/api', anomalyRoutes);
   app.route('/api', lifecycleRoutes);
   app.route('/api', lifecycleRecoveryRoutes);
   app.route('/api', documentRoutes);

@@ -27,6 +27,8 @@ export interface Project extends RaRecord<number> {
   academyCode: string;
   departement: string;
   minimumGoalCents: Cents;
+  /** an admin lifted the 5 000 € cap on the minimum goal (from the dossier) */
+  minimumGoalException?: boolean;
   optimumGoalCents: Cents;
   collectedCents: Cents;
   campaignEndsAt: string | null;

@@ -3,7 +3,7 @@ import { DEFAULT_FUND_RULES } from '../../domain/funds/defaults.ts';
 import { LEVELS, THEMES } from '../../domain/projects.ts';
 import { FUND_SORT_FIELDS } from '../../db/queries/funds.ts';
 import { GRANT_SORT_FIELDS } from '../../db/queries/grant-listings.ts';
-import { listQuery } from './common.schemas.ts';
+import { listQuery, optionalText } from './common.schemas.ts';
 
 const cents = (what: string) => z.number().int(`${what} : montant en centimes entiers`).min(0).max(10_000_000_000);
 const distinct = <T extends z.ZodType<string>>(item: T) =>
@@ -13,7 +13,7 @@ const distinct = <T extends z.ZodType<string>>(item: T) =>
     .default([])
     .transform((values) => [...new Set(values)]);
 
-export const FundListQuery = listQuery(FUND_SORT_FIELDS, 'name');
+export const FundListQuery = listQuery(FUND_SORT_FIELDS, 'name').extend({ q: optionalText });
 export const GrantListQuery = listQuery(GRANT_SORT_FIELDS, 'id');
 
 export const FundRestrictions = z

@@ -13,75 +13,87 @@ const cents = (label: string) =>
 /** How long before the activity a campaign must start: the review, the campaign itself, then the payout. */
 export const DAYS_BEFORE_ACTIVITY_BESIDES_CAMPAIGN = 21;
 
-/** A project as its porteur writes it; the same body creates a draft and saves changes to it. */
-export const DraftBody = z
-  .object({
-    schoolUai: z.string().toUpperCase().refine(isUai, 'Code UAI invalide (7 chiffres et leur lettre clé).'),
-    structureId: z.number().int().positive().nullable().default(null),
-    /** the receiving structure's gestionnaire, invited when the project is accepted if they have no account */
-    gestionnaireEmail: z
-      .email({ error: 'L’adresse e-mail du gestionnaire n’est pas valide.' })
-      .max(200)
-      .transform((email) => email.toLowerCase())
-      .nullable()
-      .default(null),
-    title: z
-      .string()
-      .trim()
-      .min(5, 'Le titre compte 5 caractères au moins.')
-      .max(140, 'Le titre compte 140 caractères au plus.'),
-    summary: z.string().trim().min(10, 'Le résumé compte 10 caractères au moins.').max(500),
-    description: z.string().trim().max(20_000).default(''),
-    theme: z.enum(THEMES, { error: 'Choisissez un thème de la liste.' }),
-    levels: z.array(z.enum(LEVELS, { error: 'Niveau inconnu.' })).min(1, 'Indiquez au moins un niveau.'),
-    pupilCount: z.number().int().min(1, 'Au moins un élève.').max(2000),
-    activityStartsOn: isoDate,
-    activityEndsOn: isoDate,
-    minimumGoalCents: cents('L’objectif minimum').max(
-      MINIMUM_GOAL_CAP_CENTS,
-      'L’objectif minimum est de 5 000 € au plus (au-delà, une dérogation de l’administrateur est nécessaire).',
-    ),
-    optimumGoalCents: cents('L’objectif optimal'),
-    campaignDays: z
-      .number()
-      .int()
-      .min(7, 'La collecte dure 7 jours au moins.')
-      .max(90, 'La collecte dure 90 jours au plus.'),
-    budgetLines: z
-      .array(
-        z.object({
-          label: z.string().trim().min(2, 'Chaque ligne de budget a un libellé.').max(200),
-          amountCents: cents('Une ligne de budget'),
-        }),
-      )
-      .max(50)
-      .default([]),
-  })
+/** The refusal of a minimum goal above the cap, for a project without the admin's exception. */
+export const MINIMUM_GOAL_CAP_MESSAGE =
+  'L’objectif minimum est de 5 000 € au plus (au-delà, une dérogation de l’administrateur est nécessaire).';
+
+const draftFields = z.object({
+  schoolUai: z.string().toUpperCase().refine(isUai, 'Code UAI invalide (7 chiffres et leur lettre clé).'),
+  structureId: z.number().int().positive().nullable().default(null),
+  /** the receiving structure's gestionnaire, invited when the project is accepted if they have no account */
+  gestionnaireEmail: z
+    .email({ error: 'L’adresse e-mail du gestionnaire n’est pas valide.' })
+    .max(200)
+    .transform((email) => email.toLowerCase())
+    .nullable()
+    .default(null),
+  title: z
+    .string()
+    .trim()
+    .min(5, 'Le titre compte 5 caractères au moins.')
+    .max(140, 'Le titre compte 140 caractères au plus.'),
+  summary: z.string().trim().min(10, 'Le résumé compte 10 caractères au moins.').max(500),
+  description: z.string().trim().max(20_000).default(''),
+  theme: z.enum(THEMES, { error: 'Choisissez un thème de la liste.' }),
+  levels: z.array(z.enum(LEVELS, { error: 'Niveau inconnu.' })).min(1, 'Indiquez au moins un niveau.'),
+  pupilCount: z.number().int().min(1, 'Au moins un élève.').max(2000),
+  activityStartsOn: isoDate,
+  activityEndsOn: isoDate,
+  minimumGoalCents: cents('L’objectif minimum'),
+  optimumGoalCents: cents('L’objectif optimal'),
+  campaignDays: z
+    .number()
+    .int()
+    .min(7, 'La collecte dure 7 jours au moins.')
+    .max(90, 'La collecte dure 90 jours au plus.'),
+  budgetLines: z
+    .array(
+      z.object({
+        label: z.string().trim().min(2, 'Chaque ligne de budget a un libellé.').max(200),
+        amountCents: cents('Une ligne de budget'),
+      }),
+    )
+    .max(50)
+    .default([]),
+});
+
+function checkDraft(draft: z.infer<typeof draftFields>, ctx: z.RefinementCtx): void {
+  if (draft.optimumGoalCents < draft.minimumGoalCents) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['optimumGoalCents'],
+      message: 'L’objectif optimal est au moins égal à l’objectif minimum.',
+    });
+  }
+  if (draft.activityEndsOn < draft.activityStartsOn) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['activityEndsOn'],
+      message: 'L’activité se termine après avoir commencé.',
+    });
+  }
+  const earliest = new Date(Date.now() + (draft.campaignDays + DAYS_BEFORE_ACTIVITY_BESIDES_CAMPAIGN) * 86_400_000);
+  if (new Date(`${draft.activityStartsOn}T00:00:00Z`) < earliest) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['activityStartsOn'],
+      message: `L’activité doit commencer au moins ${draft.campaignDays + DAYS_BEFORE_ACTIVITY_BESIDES_CAMPAIGN} jours après aujourd’hui : le temps de l’examen, de la collecte (${draft.campaignDays} jours) et du versement.`,
+    });
+  }
+}
+
+/** A project as its porteur writes it, for a new draft: its minimum goal is 5 000 € at most. */
+export const DraftBody = draftFields
   .superRefine((draft, ctx) => {
-    if (draft.optimumGoalCents < draft.minimumGoalCents) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['optimumGoalCents'],
-        message: 'L’objectif optimal est au moins égal à l’objectif minimum.',
-      });
+    if (draft.minimumGoalCents > MINIMUM_GOAL_CAP_CENTS) {
+      ctx.addIssue({ code: 'custom', path: ['minimumGoalCents'], message: MINIMUM_GOAL_CAP_MESSAGE });
     }
-    if (draft.activityEndsOn < draft.activityStartsOn) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['activityEndsOn'],
-        message: 'L’activité se termine après avoir commencé.',
-      });
-    }
-    const earliest = new Date(Date.now() + (draft.campaignDays + DAYS_BEFORE_ACTIVITY_BESIDES_CAMPAIGN) * 86_400_000);
-    if (new Date(`${draft.activityStartsOn}T00:00:00Z`) < earliest) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['activityStartsOn'],
-        message: `L’activité doit commencer au moins ${draft.campaignDays + DAYS_BEFORE_ACTIVITY_BESIDES_CAMPAIGN} jours après aujourd’hui : le temps de l’examen, de la collecte (${draft.campaignDays} jours) et du versement.`,
-      });
-    }
+    checkDraft(draft, ctx);
   })
   .openapi('DraftProject');
+
+/** The same, saving changes: the cap on the minimum goal is checked against the project's exception. */
+export const DraftEditBody = draftFields.superRefine(checkDraft).openapi('DraftProjectChanges');
 
 export const NewsBody = z
   .object({

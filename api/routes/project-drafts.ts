@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { recordAudit } from '../../db/queries/audit.ts';
 import { findProjectDossier, insertProjectNews } from '../../db/queries/project-dossier.ts';
 import {
+  hasMinimumGoalException,
   insertDraft,
   listSchoolStructures,
   schoolOpenToPorteur,
@@ -10,6 +11,7 @@ import {
   updateDraft,
   type DraftProject,
 } from '../../db/queries/project-drafts.ts';
+import { MINIMUM_GOAL_CAP_CENTS } from '../../domain/money.ts';
 import { BEFORE_PUBLICATION, PROJECT_STATUS_LABELS } from '../../domain/project-status.ts';
 import { PROJECT_ROLES } from '../../domain/roles.ts';
 import { currentUser, defineRoute } from '../auth/access.ts';
@@ -18,7 +20,15 @@ import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
 import { notify } from '../services/notify.ts';
 import { errorResponses, jsonResponse } from './common.schemas.ts';
-import { Created, Dossier, DraftBody, NewsBody, SchoolStructure } from './project-drafts.schemas.ts';
+import {
+  Created,
+  Dossier,
+  DraftBody,
+  DraftEditBody,
+  MINIMUM_GOAL_CAP_MESSAGE,
+  NewsBody,
+  SchoolStructure,
+} from './project-drafts.schemas.ts';
 import { IdParam, UaiParam } from './resources.schemas.ts';
 
 const jsonBody = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
@@ -35,7 +45,7 @@ const edit = defineRoute(['porteur'], {
   method: 'patch',
   path: '/projects/{id}',
   summary: 'Modifier son brouillon, ou son projet quand des modifications sont demandées (porteur)',
-  request: { params: IdParam, body: jsonBody(DraftBody) },
+  request: { params: IdParam, body: jsonBody(DraftEditBody) },
   responses: { 200: jsonResponse(Created, 'Projet enregistré'), ...errorResponses, ...refused },
 });
 const dossier = defineRoute(PROJECT_ROLES, {
@@ -111,6 +121,10 @@ export const projectDraftRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validat
     const project = await visibleProject(c, id);
     if (project.porteurId !== user.id) throw new ApiError(404, 'not_found', 'Projet introuvable.');
     const draft = await checkedDraft(c, c.req.valid('json'));
+    if (draft.minimumGoalCents > MINIMUM_GOAL_CAP_CENTS && !(await hasMinimumGoalException(c.get('deps').db, id))) {
+      const issue = { code: 'custom', path: ['minimumGoalCents'], message: MINIMUM_GOAL_CAP_MESSAGE };
+      throw new ApiError(400, 'invalid_input', `Données invalides — ${MINIMUM_GOAL_CAP_MESSAGE}`, [issue]);
+    }
     const saved = await c.get('deps').db.begin((tx) => updateDraft(tx, id, user.id, draft));
     if (!saved) {
       const status = PROJECT_STATUS_LABELS[project.status].toLowerCase();

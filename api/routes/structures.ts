@@ -75,7 +75,8 @@ export const structureRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
   .openapi(list, async (c) => {
     const query = c.req.valid('query');
     const ids = structuresHandledBy(currentUser(c));
-    return c.json(await listStructures(c.get('deps').db, { ids, ...pageOf(query) }), 200);
+    const { q, bankDetails } = query;
+    return c.json(await listStructures(c.get('deps').db, { ids, q, bankDetails, ...pageOf(query) }), 200);
   })
   .openapi(one, async (c) => {
     const { id } = c.req.valid('param');

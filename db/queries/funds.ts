@@ -1,7 +1,8 @@
 import type { Fund } from '../../domain/funds/types.ts';
 import type { Tx } from '../client.ts';
 import { accountBalance, accounts, postMovement } from './ledger.ts';
-import { orderBy, type Page, type PageRequest } from './paging.ts';
+import { orderBy, whereAll, type Page, type PageRequest } from './paging.ts';
+import { containsText } from './search.ts';
 
 /** A new fund as an admin describes it: its sponsor's budget, validity window, restrictions and rules. */
 export interface NewFund extends Omit<Fund, 'id'> {
@@ -44,12 +45,15 @@ const select = (db: Tx) => db`
            as committed_cents
   from funds f`;
 
-/** A page of funds, optionally only those whose ids are given (a mécène sees their own). */
+/** A page of funds, optionally only those whose ids are given (a mécène sees their own) or searched by name. */
 export async function listFunds(
   db: Tx,
-  options: PageRequest<FundSort> & { onlyIds?: number[] },
+  options: PageRequest<FundSort> & { onlyIds?: number[]; q?: string },
 ): Promise<Page<FundRow>> {
-  const where = options.onlyIds ? db`where f.id = any(${options.onlyIds})` : db``;
+  const where = whereAll(db, [
+    ...(options.onlyIds ? [db`f.id = any(${options.onlyIds})`] : []),
+    ...(options.q ? [containsText(db, ['f.name', 'f.sponsor_name'], options.q)] : []),
+  ]);
   const data = await db<FundRow[]>`
     ${select(db)} ${where} ${orderBy(db, FUND_SORTS[options.sort], options.descending, 'f.id')}
     limit ${options.limit} offset ${options.offset}`;

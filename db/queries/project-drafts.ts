@@ -103,3 +103,28 @@ export async function updateDraft(db: Tx, id: number, porteurId: number, project
   await replaceBudgetLines(db, id, project.budgetLines);
   return true;
 }
+
+/**
+ * Grants the project the admin's exception to the 5 000 € cap on its minimum goal, while it is still being
+ * written or reviewed: 'granted' now, 'already' granted before, 'not_found', or 'too_late'.
+ */
+export async function grantMinimumGoalException(
+  db: Tx,
+  id: number,
+): Promise<'granted' | 'already' | 'not_found' | 'too_late'> {
+  const [row] = await db<{ status: string; wasGranted: boolean }[]>`
+    select status, minimum_goal_exception as was_granted from projects where id = ${id} for update`;
+  if (!row) return 'not_found';
+  if (!['draft', 'submitted', 'changes_requested'].includes(row.status)) return 'too_late';
+  if (row.wasGranted) return 'already';
+  await db`update projects set minimum_goal_exception = true where id = ${id}`;
+  return 'granted';
+}
+
+/** Whether an admin has lifted the 5 000 € cap on the project's minimum goal. */
+export async function hasMinimumGoalException(db: Tx, id: number): Promise<boolean> {
+  const [row] = await db<
+    { granted: boolean }[]
+  >`select minimum_goal_exception as granted from projects where id = ${id}`;
+  return row?.granted ?? false;
+}

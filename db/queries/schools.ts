@@ -1,5 +1,6 @@
 import type { Tx } from '../client.ts';
 import { academyOfEmail } from './academic-domains.ts';
+import { containsText } from './search.ts';
 import { orderBy, whereAll, type Page, type PageRequest } from './paging.ts';
 
 /** A school as listed in the back office; its id is its UAI code. */
@@ -46,16 +47,12 @@ export async function listSchools(
     q?: string;
   },
 ): Promise<Page<SchoolRow>> {
-  const pattern = `%${(options.q ?? '').replace(/[\\%_]/g, '\\$&')}%`;
   const where = whereAll(db, [
     ...(options.academyCode ? [db`academy_code = ${options.academyCode}`] : []),
     ...(options.academyOfEmail ? [academyOfEmail(db, 'academy_code', options.academyOfEmail)] : []),
     ...(options.priorityEducation ? [db`priority_education = ${options.priorityEducation}`] : []),
     ...(options.q
-      ? [
-          db`(public_unaccent(name) ilike public_unaccent(${pattern}) or public_unaccent(commune) ilike public_unaccent(${pattern})
-              or uai = ${options.q.toUpperCase()})`,
-        ]
+      ? [db`(${containsText(db, ['name', 'commune'], options.q)} or uai = ${options.q.toUpperCase()})`]
       : []),
   ]);
   const data = await db<SchoolRow[]>`

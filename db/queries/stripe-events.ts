@@ -106,3 +106,22 @@ export async function resolveAnomaly(db: Tx, id: number, userId: number): Promis
     where id = ${id} and resolved_at is null`;
   return updated.count === 1;
 }
+
+/**
+ * Marks several anomalies as looked at, all or none: the ids that do not exist when some are unknown (nothing is
+ * changed then), else how many were open and are now resolved (those resolved before are left as they were).
+ */
+export async function resolveAnomalies(
+  db: Tx,
+  ids: readonly number[],
+  userId: number,
+): Promise<{ unknown: number[] } | { resolved: number }> {
+  const found = await db<{ id: number }[]>`
+    select id from payment_anomalies where id = any(${ids as number[]}::bigint[]) order by id for update`;
+  const unknown = ids.filter((id) => !found.some((row) => Number(row.id) === id));
+  if (unknown.length > 0) return { unknown };
+  const updated = await db`
+    update payment_anomalies set resolved_at = clock_timestamp(), resolved_by = ${userId}
+    where id = any(${ids as number[]}::bigint[]) and resolved_at is null`;
+  return { resolved: updated.count };
+}

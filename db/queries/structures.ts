@@ -1,5 +1,6 @@
 import type { Tx } from '../client.ts';
-import type { Page } from './paging.ts';
+import { whereAll, type Page } from './paging.ts';
+import { containsText } from './search.ts';
 
 /** A receiving structure with its legal and bank details. */
 export interface StructureRow {
@@ -33,12 +34,19 @@ const select = (db: Tx) => db`
          end as validated_details
   from receiving_structures r join schools s on s.uai = r.school_uai`;
 
-/** Structures by name, all of them or only those given. */
+/**
+ * Structures by name, all of them or only those given, optionally searched by name (accents and case ignored) or
+ * only those whose bank details, entered, await an admin's validation.
+ */
 export async function listStructures(
   db: Tx,
-  options: { ids?: number[]; offset: number; limit: number },
+  options: { ids?: number[]; q?: string; bankDetails?: 'to_validate'; offset: number; limit: number },
 ): Promise<Page<StructureRow>> {
-  const where = options.ids ? db`where r.id = any(${options.ids}::bigint[])` : db``;
+  const where = whereAll(db, [
+    ...(options.ids ? [db`r.id = any(${options.ids}::bigint[])`] : []),
+    ...(options.q ? [containsText(db, ['r.legal_name'], options.q)] : []),
+    ...(options.bankDetails === 'to_validate' ? [db`r.iban is not null and r.bank_details_validated_at is null`] : []),
+  ]);
   const data = await db<StructureRow[]>`
     ${select(db)} ${where} order by r.legal_name, r.id offset ${options.offset} limit ${options.limit}`;
   const [count] = await db<{ total: number }[]>`

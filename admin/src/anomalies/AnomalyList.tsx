@@ -1,5 +1,17 @@
 import { Button } from '@mui/material';
-import { BooleanInput, DataTable, DateField, List, useNotify, useRecordContext, useRefresh } from 'react-admin';
+import {
+  BooleanInput,
+  DataTable,
+  DateField,
+  List,
+  useListContext,
+  useNotify,
+  useRecordContext,
+  useRefresh,
+  useUnselectAll,
+} from 'react-admin';
+import { plural } from '../../../domain/format.ts';
+import { ActionDialog } from '../fields/ActionDialog.tsx';
 import type { RaRecord } from 'react-admin';
 import { ANOMALY_LABELS, type AnomalyKind } from '../../../domain/payments.ts';
 import { fetchApi } from '../providers/http.ts';
@@ -37,6 +49,34 @@ const ResolveButton = () => {
   );
 };
 
+/** Marks the selected anomalies handled, all or none, after a confirmation; those handled before stay so. */
+const MarkHandledButton = () => {
+  const { selectedIds } = useListContext<Anomaly>();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const unselectAll = useUnselectAll('payment-anomalies');
+  const count = selectedIds.length;
+  const send = async () => {
+    const { resolved } = await fetchApi<{ resolved: number }>('/payment-anomalies/resolve', {
+      method: 'POST',
+      body: JSON.stringify({ ids: selectedIds }),
+    });
+    const done = resolved > 1 ? 'traitées' : 'traitée';
+    notify(`${plural(resolved, 'anomalie marquée', 'anomalies marquées')} comme ${done}.`, { type: 'success' });
+    unselectAll();
+    refresh();
+  };
+  return (
+    <ActionDialog
+      label="Marquer traitées"
+      title={`Marquer ${plural(count, 'anomalie')} comme ${count > 1 ? 'traitées' : 'traitée'} ?`}
+      description="Elles quitteront la liste des anomalies à examiner (le filtre « Afficher aussi les anomalies traitées » les montre encore)."
+      fields={[]}
+      send={send}
+    />
+  );
+};
+
 /** Payment anomalies to look at (amounts that differ, unknown payments, disputes…), newest first; admins only. */
 export const AnomalyList = () => (
   <List
@@ -45,7 +85,7 @@ export const AnomalyList = () => (
     sort={{ field: 'createdAt', order: 'DESC' }}
     exporter={false}
   >
-    <DataTable bulkActionButtons={false} rowClick={false}>
+    <DataTable bulkActionButtons={<MarkHandledButton />} rowClick={false}>
       <Column source="createdAt">
         <DateField source="createdAt" showTime locales="fr-FR" />
       </Column>

@@ -24,6 +24,9 @@ export interface LifecycleState {
 /** States in which the dossier is closed to new attachments. */
 const CLOSED: readonly Project['status'][] = ['rejected', 'cancelled', 'closed', 'completed'];
 
+/** States in which an admin may still lift the cap on the minimum goal: before the project is accepted. */
+const EXCEPTION_OPEN: readonly Project['status'][] = ['draft', 'submitted', 'changes_requested'];
+
 /** The lifecycle of the project on the page (re-read after every action). */
 export const useLifecycle = (projectId: number | undefined) =>
   useQuery({
@@ -183,6 +186,18 @@ export const ProjectActions = () => {
           { name: 'body', label: 'Texte', type: 'multiline' },
         ]}
         send={(values) => post('news', values, 'Nouvelles publiées : les donateurs les reçoivent par e-mail.')}
+      />,
+    );
+  }
+  if (roles.includes('admin') && EXCEPTION_OPEN.includes(state.status) && !project.minimumGoalException) {
+    buttons.push(
+      <ActionDialog
+        key="goal-exception"
+        label="Accorder la dérogation (plus de 5 000 €)"
+        title="Accorder la dérogation à l’objectif minimum ?"
+        description="Le porteur pourra fixer un objectif minimum supérieur à 5 000 €. La dérogation reste acquise au projet."
+        fields={[]}
+        send={() => post('minimum-goal-exception', {}, 'Dérogation accordée.')}
       />,
     );
   }

@@ -1,11 +1,26 @@
-import { DataTable, DateField, List } from 'react-admin';
+import { DataTable, DateField, List, SearchInput, SelectInput } from 'react-admin';
 import type { Structure } from './StructureShow.tsx';
 
 const Column = DataTable.Col<Structure>;
 
-/** Receiving structures: every one for an admin, their own for a gestionnaire. */
+const structureFilters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <SelectInput
+    key="bankDetails"
+    source="bankDetails"
+    label="Coordonnées bancaires"
+    choices={[{ id: 'to_validate', name: 'À valider' }]}
+    emptyText="Toutes"
+    alwaysOn
+  />,
+];
+
+/**
+ * Receiving structures: every one for an admin, their own for a gestionnaire; searched by name, or only those whose
+ * bank details await validation.
+ */
 export const StructureList = () => (
-  <List sort={{ field: 'legalName', order: 'ASC' }} exporter={false}>
+  <List sort={{ field: 'legalName', order: 'ASC' }} exporter={false} filters={structureFilters}>
     <DataTable bulkActionButtons={false} rowClick="show">
       <Column source="legalName" />
       <Column source="schoolName" disableSort />
