@@ -12,10 +12,12 @@ import {
   useRecordContext,
 } from 'react-admin';
 import type { FieldProps, RaRecord } from 'react-admin';
+import { formatEuros } from '../../../domain/format.ts';
 import { DONATION_STATUS_LABELS } from '../../../domain/payments.ts';
 import { choicesOf } from '../choices.ts';
 import { EurosField } from '../fields/EurosField.tsx';
 import { StatusField, type StatusColors } from '../fields/StatusField.tsx';
+import { CompactOnPhone } from '../fields/CompactOnPhone.tsx';
 
 /** A donation as GET /api/donations lists it (contact details are null for a porteur). */
 export interface Donation extends RaRecord<number> {
@@ -101,15 +103,22 @@ export const DonationList = () => (
     exporter={false}
     actions={<CsvExport />}
   >
-    <DataTable rowClick="expand" expand={<DonationDetails />} bulkActionButtons={false}>
-      <Column source="id" />
-      <Column source="paidAt">
-        <DateField source="paidAt" showTime locales="fr-FR" />
-      </Column>
-      <Column source="status" field={DonationStatusField} />
-      <Column source="amountCents" align="right" field={EurosField} />
-      <Column source="donorName" render={(donation) => donation.donorName ?? 'Anonyme'} />
-      <Column source="projectTitle" disableSort render={(donation) => donation.projectTitle ?? donation.fundName} />
-    </DataTable>
+    <CompactOnPhone<Donation>
+      primary={(donation) => donation.donorName ?? 'Anonyme'}
+      secondary={(donation) => donation.projectTitle ?? donation.fundName}
+      tertiary={(donation) => (donation.amountCents === null ? '' : formatEuros(donation.amountCents))}
+      linkType={false}
+    >
+      <DataTable rowClick="expand" expand={<DonationDetails />} bulkActionButtons={false}>
+        <Column source="id" />
+        <Column source="paidAt">
+          <DateField source="paidAt" showTime locales="fr-FR" />
+        </Column>
+        <Column source="status" field={DonationStatusField} />
+        <Column source="amountCents" align="right" field={EurosField} />
+        <Column source="donorName" render={(donation) => donation.donorName ?? 'Anonyme'} />
+        <Column source="projectTitle" disableSort render={(donation) => donation.projectTitle ?? donation.fundName} />
+      </DataTable>
+    </CompactOnPhone>
   </List>
 );

@@ -11,11 +11,12 @@ import {
 import { PROJECT_STATUS_LABELS } from '../../../domain/project-status.ts';
 import { THEME_LABELS } from '../../../domain/projects.ts';
 import type { Role } from '../../../domain/roles.ts';
-import { ACADEMY_NAMES, academyName } from '../../../domain/format.ts';
+import { ACADEMY_NAMES, academyName, formatEuros } from '../../../domain/format.ts';
 import { choicesOf } from '../choices.ts';
 import { EurosField } from '../fields/EurosField.tsx';
 import type { Project } from '../types.ts';
 import { ProjectStatusField } from './ProjectStatusField.tsx';
+import { CompactOnPhone } from '../fields/CompactOnPhone.tsx';
 
 const Column = DataTable.Col<Project>;
 
@@ -51,25 +52,31 @@ export const ProjectList = () => (
     actions={<ListActions />}
     empty={false}
   >
-    <DataTable rowClick="show" bulkActionButtons={false}>
-      <Column source="status" field={ProjectStatusField} />
-      <Column source="title" />
-      <Column source="schoolName" disableSort />
-      <Column
-        source="priorityEducation"
-        disableSort
-        render={(project) =>
-          [
-            project.priorityEducation === 'rep_plus' ? 'REP+' : project.priorityEducation === 'rep' ? 'REP' : '',
-            project.rural ? 'rural' : '',
-          ]
-            .filter(Boolean)
-            .join(', ')
-        }
-      />
-      <Column source="academyCode" disableSort render={(record) => academyName(record.academyCode)} />
-      <Column source="minimumGoalCents" field={EurosField} align="right" />
-      <Column source="collectedCents" field={EurosField} align="right" disableSort />
-    </DataTable>
+    <CompactOnPhone<Project>
+      primary={(project) => project.title}
+      secondary={(project) => `${PROJECT_STATUS_LABELS[project.status]} — ${project.schoolName}`}
+      tertiary={(project) => formatEuros(project.collectedCents)}
+    >
+      <DataTable rowClick="show" bulkActionButtons={false}>
+        <Column source="status" field={ProjectStatusField} />
+        <Column source="title" />
+        <Column source="schoolName" disableSort />
+        <Column
+          source="priorityEducation"
+          disableSort
+          render={(project) =>
+            [
+              project.priorityEducation === 'rep_plus' ? 'REP+' : project.priorityEducation === 'rep' ? 'REP' : '',
+              project.rural ? 'rural' : '',
+            ]
+              .filter(Boolean)
+              .join(', ')
+          }
+        />
+        <Column source="academyCode" disableSort render={(record) => academyName(record.academyCode)} />
+        <Column source="minimumGoalCents" field={EurosField} align="right" />
+        <Column source="collectedCents" field={EurosField} align="right" disableSort />
+      </DataTable>
+    </CompactOnPhone>
   </List>
 );

@@ -6,6 +6,7 @@ import {
   SelectField,
   Show,
   TabbedShowLayout,
+  TabbedShowLayoutTabs,
   TextField,
   usePermissions,
   useRecordContext,
@@ -166,9 +167,33 @@ const ProjectNextStep = () => {
   return <NextStep projectId={project.id} status={state.status} />;
 };
 
+/** The project's title in the app bar, cut with an ellipsis rather than widening the page on a phone. */
+const AppBarTitle = () => {
+  const project = useRecordContext<ProjectRecord>();
+  return (
+    <Box
+      component="span"
+      sx={{
+        display: 'inline-block',
+        maxWidth: 'calc(100vw - 180px)',
+        overflow: 'hidden',
+        textOverflow: 'ellipsis',
+        whiteSpace: 'nowrap',
+        verticalAlign: 'bottom',
+      }}
+    >
+      {project ? `Projet ${project.title}` : 'Projet'}
+    </Box>
+  );
+};
+
 /** One project: what a validator needs to decide, where its campaign stands, its history, and the actions allowed now. */
 export const ProjectShow = () => (
-  <Show actions={false}>
+  <Show
+    actions={false}
+    title={<AppBarTitle />}
+    sx={{ maxWidth: { xs: 'calc(100vw - 16px)', sm: 'none' }, overflowWrap: 'anywhere' }}
+  >
     <Box sx={{ px: 2, pt: 2 }}>
       <TextField source="title" variant="h5" component="h1" />
       <Box sx={{ my: 1 }}>
@@ -178,7 +203,9 @@ export const ProjectShow = () => (
       <FinalReport />
       <ProjectActions />
     </Box>
-    <TabbedShowLayout>
+    <TabbedShowLayout
+      tabs={<TabbedShowLayoutTabs variant="scrollable" scrollButtons="auto" allowScrollButtonsMobile />}
+    >
       <TabbedShowLayout.Tab label="Dossier">
         <Dossier />
       </TabbedShowLayout.Tab>

@@ -1,5 +1,6 @@
 import { DataTable, DateField, List, SearchInput, SelectInput } from 'react-admin';
 import type { Structure } from './StructureShow.tsx';
+import { CompactOnPhone } from '../fields/CompactOnPhone.tsx';
 
 const Column = DataTable.Col<Structure>;
 
@@ -21,13 +22,19 @@ const structureFilters = [
  */
 export const StructureList = () => (
   <List sort={{ field: 'legalName', order: 'ASC' }} exporter={false} filters={structureFilters}>
-    <DataTable bulkActionButtons={false} rowClick="show">
-      <Column source="legalName" />
-      <Column source="schoolName" disableSort />
-      <Column source="iban" disableSort />
-      <Column source="bankDetailsValidatedAt" disableSort>
-        <DateField source="bankDetailsValidatedAt" locales="fr-FR" emptyText="à valider" />
-      </Column>
-    </DataTable>
+    <CompactOnPhone<Structure>
+      primary={(structure) => structure.legalName}
+      secondary={(structure) => structure.schoolName}
+      tertiary={(structure) => (structure.bankDetailsValidatedAt ? '' : 'coordonnées à valider')}
+    >
+      <DataTable bulkActionButtons={false} rowClick="show">
+        <Column source="legalName" />
+        <Column source="schoolName" disableSort />
+        <Column source="iban" disableSort />
+        <Column source="bankDetailsValidatedAt" disableSort>
+          <DateField source="bankDetailsValidatedAt" locales="fr-FR" emptyText="à valider" />
+        </Column>
+      </DataTable>
+    </CompactOnPhone>
   </List>
 );

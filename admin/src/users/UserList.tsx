@@ -1,7 +1,9 @@
 import { DataTable, List, SearchInput } from 'react-admin';
+import { ROLE_LABELS } from '../../../domain/roles.ts';
 import type { User } from '../types.ts';
 import { InviteButton } from './InviteButton.tsx';
 import { RoleChips } from './RoleChips.tsx';
+import { CompactOnPhone } from '../fields/CompactOnPhone.tsx';
 
 const Column = DataTable.Col<User>;
 
@@ -16,10 +18,16 @@ export const UserList = () => (
     exporter={false}
     actions={<InviteButton />}
   >
-    <DataTable rowClick="show" bulkActionButtons={false}>
-      <Column source="email" />
-      <Column source="displayName" />
-      <Column source="roles" disableSort render={(user) => <RoleChips roles={user.roles} />} />
-    </DataTable>
+    <CompactOnPhone<User>
+      primary={(user) => user.displayName}
+      secondary={(user) => user.email}
+      tertiary={(user) => user.roles.map((grant) => ROLE_LABELS[grant.role]).join(', ')}
+    >
+      <DataTable rowClick="show" bulkActionButtons={false}>
+        <Column source="email" />
+        <Column source="displayName" />
+        <Column source="roles" disableSort render={(user) => <RoleChips roles={user.roles} />} />
+      </DataTable>
+    </CompactOnPhone>
   </List>
 );
