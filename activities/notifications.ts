@@ -39,7 +39,7 @@ export function createNotificationActivities({ db, mail }: { db: Db; mail: MailD
     template: string,
     eventKey: string,
     gifts: { donationId: number; actionUrl?: string }[],
-    actionLabel?: string,
+    extras: { actionLabel?: string; message?: string } = {},
     tx: Tx = db,
   ): Promise<{ queued: number; shards: number[] }> {
     const words = wordsOf(template, 'donors');
@@ -50,11 +50,12 @@ export function createNotificationActivities({ db, mail }: { db: Db; mail: MailD
     const first = donors[0];
     if (!first) return { queued: 0, shards: [] };
     const fill = await prepareEmail({
-      words: { ...words, action: actionLabel ?? words.action },
+      words: { ...words, action: extras.actionLabel ?? words.action },
       projectTitle: first.supported,
       projectUrl: first.projectId === null ? mail.publicUrl : projectUrlFor(mail.publicUrl, first.projectId, 'donors'),
       earlier: [],
       unsubscribable: false,
+      message: extras.message,
     });
     const actionUrls = new Map(gifts.map((gift) => [gift.donationId, gift.actionUrl]));
     const at = now();
@@ -161,7 +162,7 @@ export function createNotificationActivities({ db, mail }: { db: Db; mail: MailD
         }
         const written = { queued: 0, shards: new Set<number>() };
         for (const gifts of bySupported.values()) {
-          const { queued, shards } = await queueDonorEmails('donation_thanks', 'paid', gifts, undefined, tx);
+          const { queued, shards } = await queueDonorEmails('donation_thanks', 'paid', gifts, {}, tx);
           written.queued += queued;
           for (const index of shards) written.shards.add(index);
         }
@@ -222,12 +223,9 @@ export function createNotificationActivities({ db, mail }: { db: Db; mail: MailD
           actionUrl: await manageGiftUrlFor(mail.publicUrl, mail.linkSecret, donationId),
         })),
       );
-      const { queued } = await queueDonorEmails(
-        'campaign_failed_choice',
-        'failure-choice',
-        gifts,
-        'Choisir : remboursement ou fonds de solidarité',
-      );
+      const { queued } = await queueDonorEmails('campaign_failed_choice', 'failure-choice', gifts, {
+        actionLabel: 'Choisir : remboursement ou fonds de solidarité',
+      });
       return { queued };
     },
 
@@ -241,9 +239,13 @@ export function createNotificationActivities({ db, mail }: { db: Db; mail: MailD
       eventKey: string;
       actionUrl?: string;
       actionLabel?: string;
+      message?: string;
     }): Promise<{ queued: number }> {
-      const { donationId, template, eventKey, actionUrl, actionLabel } = request;
-      const { queued } = await queueDonorEmails(template, eventKey, [{ donationId, actionUrl }], actionLabel);
+      const { donationId, template, eventKey, actionUrl, actionLabel, message } = request;
+      const { queued } = await queueDonorEmails(template, eventKey, [{ donationId, actionUrl }], {
+        actionLabel,
+        message,
+      });
       return { queued };
     },
   };

@@ -54,6 +54,14 @@ export function formatDate(value: string | Date): string {
     .replace(FIRST_OF_MONTH, '1er ');
 }
 
+/** A date in figures, for tables and CSV files: `2027-04-03` or an instant (its day in Paris) → « 03/04/2027 ». */
+export function formatShortDate(value: string | Date): string {
+  const day = typeof value === 'string' && isCalendarDate(value);
+  return new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeZone: day ? 'UTC' : PARIS }).format(
+    new Date(day ? `${value}T00:00:00Z` : value),
+  );
+}
+
 /** An instant with its time in Paris: « 4 décembre 2026 à 23:40 ». */
 export function formatDateTime(value: string | Date): string {
   return new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: PARIS })

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { academyName, formatDate, formatDateTime, formatMonth, formatNumber, plural } from './format.ts';
+import {
+  academyName,
+  formatDate,
+  formatDateTime,
+  formatMonth,
+  formatNumber,
+  formatShortDate,
+  plural,
+} from './format.ts';
 
 const nbsp = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 
@@ -9,6 +17,11 @@ describe('French formats', () => {
     expect(formatDate('2026-12-31T23:30:00Z')).toBe('1er janvier 2027');
     expect(formatMonth('2026-12')).toBe('décembre 2026');
     expect(formatDateTime('2026-07-14T08:05:00Z')).toBe('14 juillet 2026 à 10:05');
+  });
+
+  it('writes dates in figures for tables and CSV files, an instant on its day in Paris', () => {
+    expect(formatShortDate('2027-04-03')).toBe('03/04/2027');
+    expect(formatShortDate(new Date('2026-12-31T23:30:00Z'))).toBe('01/01/2027');
   });
 
   it('writes numbers with a decimal comma and grouped thousands', () => {

@@ -1,5 +1,5 @@
 import { amountInWords } from './amount-in-words.ts';
-import { formatEuros } from './money.ts';
+import { formatDate, formatEuros } from './format.ts';
 
 /** Everything a tax receipt states, as issued. */
 export interface ReceiptFacts {
@@ -50,9 +50,6 @@ const REDUCTIONS = {
   },
 } as const;
 
-const frenchDate = (iso: string) =>
-  new Date(`${iso}T12:00:00Z`).toLocaleDateString('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
-
 /** The sections of a tax receipt, after the French form for donations to associations (Cerfa n° 11580). */
 export function receiptSections(facts: ReceiptFacts) {
   const { structure, donor } = facts;
@@ -78,7 +75,7 @@ export function receiptSections(facts: ReceiptFacts) {
     sum: [
       `Le bénéficiaire reconnaît avoir reçu au titre des dons et versements ouvrant droit à réduction d’impôt la somme de : ${formatEuros(facts.amountCents)}`,
       `Somme en toutes lettres : ${amountInWords(facts.amountCents)}`,
-      `Date du versement ou du don : ${frenchDate(facts.paidOn)}`,
+      `Date du versement ou du don : ${formatDate(facts.paidOn)}`,
     ],
     certification:
       'Le bénéficiaire certifie sur l’honneur que les dons et versements qu’il reçoit ouvrent droit à la réduction ' +
@@ -89,7 +86,7 @@ export function receiptSections(facts: ReceiptFacts) {
       'Mode de versement : carte bancaire',
     ],
     signature: [
-      `Fait à ${structure.commune}, le ${frenchDate(facts.issuedOn)}`,
+      `Fait à ${structure.commune}, le ${formatDate(facts.issuedOn)}`,
       `Pour ${structure.legalName}, son représentant légal${structure.legalRepresentative ? ` : ${structure.legalRepresentative}` : ''}`,
     ],
   };
@@ -104,7 +101,7 @@ export function statementSections(year: number, donorName: string, receipts: Rec
     receipts: receipts.map(
       (receipt) =>
         `N° ${receiptNumber(receipt.year, receipt.number)} — ${receipt.structure.legalName} — ` +
-        `${formatEuros(receipt.amountCents)} (don du ${frenchDate(receipt.paidOn)})`,
+        `${formatEuros(receipt.amountCents)} (don du ${formatDate(receipt.paidOn)})`,
     ),
     total: [
       `${formatEuros(total)} versés en ${year} ouvrant droit à réduction d’impôt.`,

@@ -16,6 +16,8 @@ export interface DonorNotice {
   eventKey: string;
   actionUrl?: string;
   actionLabel?: string;
+  /** a paragraph of its own (the receipt's number, sum and date…) */
+  message?: string;
 }
 
 /** An e-mail to one account's owner about their account (an invitation…), whose button opens `actionUrl`. */

@@ -1,5 +1,6 @@
 import type { Tx } from '../../db/client.ts';
 import { findFund, type FundRow } from '../../db/queries/funds.ts';
+import { formatShortDate } from '../../domain/format.ts';
 import { fundReportLines, type FundReportLine } from '../../db/queries/grant-listings.ts';
 import {
   CAMPAIGN_OUTCOME_LABELS,
@@ -40,8 +41,6 @@ export async function buildFundReport(db: Tx, fundId: number): Promise<FundRepor
   return { fund, summary: summarizeFundGrants(lines), grants };
 }
 
-const parisDay = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short' });
-
 /** The CSV headers of a report, in French. */
 export const REPORT_CSV_HEADERS = [
   'N° de subvention',
@@ -67,7 +66,7 @@ export function fundReportCsv(report: FundReport): string {
       grant.grantId,
       GRANT_KIND_LABELS[grant.kind],
       GRANT_STATUS_LABELS[grant.status],
-      parisDay.format(grant.createdAt),
+      formatShortDate(grant.createdAt),
       grant.projectId,
       grant.projectTitle,
       grant.schoolName,

@@ -123,16 +123,22 @@ export async function validateReceipts(
   return drafts.map((draft) => draft.id);
 }
 
-/** Marks validated receipts sent (a receipt sent again keeps its first date); returns each one's donation. */
-export async function markReceiptsSent(
-  db: Tx,
-  ids: number[],
-  structures: Structures,
-): Promise<{ id: number; donationId: number }[]> {
-  return db<{ id: number; donationId: number }[]>`
+/** A receipt sent to its donor, with what the e-mail says of it. */
+export interface SentReceipt {
+  id: number;
+  donationId: number;
+  year: number;
+  number: number;
+  amountCents: number;
+  paidOn: string;
+}
+
+/** Marks validated receipts sent (a receipt sent again keeps its first date); returns each one with its donation. */
+export async function markReceiptsSent(db: Tx, ids: number[], structures: Structures): Promise<SentReceipt[]> {
+  return db<SentReceipt[]>`
     update tax_receipts r set status = 'sent', sent_at = coalesce(sent_at, clock_timestamp())
     where r.id = any(${ids}::bigint[]) and r.status in ('validated', 'sent') and ${inScope(db, structures)}
-    returning r.id, r.donation_id`;
+    returning r.id, r.donation_id, r.year, r.number, r.amount_cents, r.paid_on::text`;
 }
 
 /** An issued receipt with what its PDF states, its structure and donor's address. */
