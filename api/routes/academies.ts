@@ -4,7 +4,7 @@ import { recordAudit } from '../../db/queries/audit.ts';
 import { currentUser, defineRoute } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
-import { errorResponses, jsonResponse, pageSchema } from './common.schemas.ts';
+import { errorResponses, refusalResponses, jsonResponse, pageSchema } from './common.schemas.ts';
 
 const Academy = z
   .object({
@@ -34,7 +34,7 @@ const update = defineRoute(['admin'], {
   responses: {
     200: jsonResponse(z.object({ id: z.string() }), 'Académie modifiée'),
     ...errorResponses,
-    404: errorResponses[400],
+    404: refusalResponses[404],
   },
 });
 

@@ -5,6 +5,19 @@ export const ErrorSchema = z
   .object({ code: z.string(), message: z.string(), details: z.unknown().optional() })
   .openapi('Error');
 
+const described = (description: string) =>
+  ({ description, content: { 'application/json': { schema: ErrorSchema } } }) as const;
+
+/** The refusals a route may add to the standard ones, each with its French description in the OpenAPI document. */
+export const refusalResponses = {
+  404: described('Introuvable (ou hors de votre périmètre)'),
+  409: described('Refusé : l’état actuel ne le permet pas'),
+  413: described('Requête trop volumineuse'),
+  422: described('Demande impossible à satisfaire telle quelle'),
+  429: described('Trop de tentatives : réessayez plus tard'),
+  502: described('Service de paiement indisponible'),
+} as const;
+
 /** Standard error responses, for the OpenAPI document. */
 export const errorResponses = {
   400: { description: 'Données invalides', content: { 'application/json': { schema: ErrorSchema } } },

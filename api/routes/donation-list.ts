@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { exportDonations, listDonations, type DonationScope } from '../../db/queries/donation-list.ts';
 import { listAnomalies, resolveAnomaly } from '../../db/queries/stripe-events.ts';
+import { formatShortDate } from '../../domain/format.ts';
 import { DONATION_STATUS_LABELS } from '../../domain/payments.ts';
 import type { User } from '../../db/queries/users.ts';
 import { currentUser, defineRoute } from '../auth/access.ts';
@@ -8,7 +9,7 @@ import { managedStructures } from '../auth/scopes.ts';
 import type { AppEnv } from '../context.ts';
 import { centsAsFrenchDecimal, toFrenchCsv } from '../csv.ts';
 import { ApiError, validationHook } from '../errors.ts';
-import { errorResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
+import { errorResponses, refusalResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
 import {
   Anomaly,
   AnomalyListQuery,
@@ -52,7 +53,7 @@ const resolve = defineRoute(['admin'], {
   path: '/payment-anomalies/{id}/resolve',
   summary: 'Marque une anomalie comme traitée',
   request: { params: IdParam },
-  responses: { 204: { description: 'Traitée' }, ...errorResponses, 404: errorResponses[400] },
+  responses: { 204: { description: 'Traitée' }, ...errorResponses, 404: refusalResponses[404] },
 });
 
 /** The donations a user's roles let them see. */
@@ -109,7 +110,7 @@ export const donationListRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validat
         row.postalAddress ?? '',
         row.wantsTaxReceipt ? 'oui' : 'non',
         row.failureChoice === 'redirect' ? 'réorienter' : 'rembourser',
-        row.paidAt ? row.paidAt.toISOString().slice(0, 10) : '',
+        row.paidAt ? formatShortDate(row.paidAt) : '',
       ]),
     );
     return c.body(body, 200, {

@@ -5,7 +5,7 @@ import type { AppEnv } from '../context.ts';
 import { validationHook } from '../errors.ts';
 import { startDonation } from '../services/giving.ts';
 import { receiveStripeEvent } from '../services/stripe-webhook.ts';
-import { errorResponses, jsonResponse } from './common.schemas.ts';
+import { errorResponses, refusalResponses, jsonResponse } from './common.schemas.ts';
 import { DonationRequest, DonationStarted, WebhookReceipt } from './donations.schemas.ts';
 
 const give = defineRoute('public', {
@@ -16,9 +16,9 @@ const give = defineRoute('public', {
   responses: {
     201: jsonResponse(DonationStarted, 'Don enregistré en attente de paiement'),
     ...errorResponses,
-    404: errorResponses[400],
-    409: errorResponses[400],
-    502: errorResponses[400],
+    404: refusalResponses[404],
+    409: refusalResponses[409],
+    502: refusalResponses[502],
   },
 });
 

@@ -4,7 +4,7 @@ import { grantMinimumGoalException } from '../../db/queries/project-drafts.ts';
 import { currentUser, defineRoute } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
-import { errorResponses, jsonResponse } from './common.schemas.ts';
+import { errorResponses, jsonResponse, refusalResponses } from './common.schemas.ts';
 import { IdParam } from './resources.schemas.ts';
 
 const Granted = z.object({ id: z.number(), minimumGoalException: z.literal(true) }).openapi('MinimumGoalException');
@@ -14,7 +14,12 @@ const grant = defineRoute(['admin'], {
   path: '/projects/{id}/minimum-goal-exception',
   summary: 'Accorder au projet la dérogation à l’objectif minimum de 5 000 € au plus (administrateur)',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(Granted, 'Dérogation accordée'), ...errorResponses },
+  responses: {
+    200: jsonResponse(Granted, 'Dérogation accordée'),
+    ...errorResponses,
+    404: refusalResponses[404],
+    409: refusalResponses[409],
+  },
 });
 
 /** The admin's exception to the 5 000 € cap on a project's minimum goal: granted once, audited, idempotent. */

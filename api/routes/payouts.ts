@@ -4,7 +4,7 @@ import { currentUser, defineRoute } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
 import { confirmPayoutBatch, exportPayouts } from '../services/payouts.ts';
-import { errorResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
+import { errorResponses, refusalResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
 import {
   BatchListQuery,
   ConfirmResult,
@@ -16,7 +16,7 @@ import {
 import { IdParam } from './resources.schemas.ts';
 
 const TREASURER = ['admin'] as const;
-const notFound = { 404: errorResponses[400] };
+const notFound = { 404: refusalResponses[404] };
 
 const list = defineRoute(TREASURER, {
   method: 'get',
@@ -38,7 +38,7 @@ const create = defineRoute(TREASURER, {
   method: 'post',
   path: '/payout-batches',
   summary: 'Exporte tous les versements prêts en un fichier de virements SEPA (pain.001.001.03)',
-  responses: { 201: jsonResponse(ExportResult, 'Lot créé'), ...errorResponses, 409: errorResponses[400] },
+  responses: { 201: jsonResponse(ExportResult, 'Lot créé'), ...errorResponses, 409: refusalResponses[409] },
 });
 
 const one = defineRoute(TREASURER, {

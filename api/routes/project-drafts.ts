@@ -19,7 +19,7 @@ import { visibleProject } from '../auth/scopes.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
 import { notify } from '../services/notify.ts';
-import { errorResponses, jsonResponse } from './common.schemas.ts';
+import { errorResponses, refusalResponses, jsonResponse } from './common.schemas.ts';
 import {
   Created,
   Dossier,
@@ -32,7 +32,7 @@ import {
 import { IdParam, UaiParam } from './resources.schemas.ts';
 
 const jsonBody = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
-const refused = { 404: errorResponses[400], 409: errorResponses[400], 422: errorResponses[400] };
+const refused = { 404: refusalResponses[404], 409: refusalResponses[409], 422: refusalResponses[422] };
 
 const create = defineRoute(['porteur'], {
   method: 'post',

@@ -4,7 +4,7 @@ import { findReconciliationRun, listReconciliationRuns } from '../../db/queries/
 import { defineRoute } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
-import { errorResponses, jsonResponse, listQuery, pageOf, pageSchema } from './common.schemas.ts';
+import { errorResponses, refusalResponses, jsonResponse, listQuery, pageOf, pageSchema } from './common.schemas.ts';
 import { IdParam } from './resources.schemas.ts';
 
 const Difference = z
@@ -59,7 +59,7 @@ const one = defineRoute(['admin'], {
   path: '/reconciliations/{id}',
   summary: 'Un rapprochement et ses écarts',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(Run, 'Rapprochement'), ...errorResponses, 404: errorResponses[400] },
+  responses: { 200: jsonResponse(Run, 'Rapprochement'), ...errorResponses, 404: refusalResponses[404] },
 });
 const run = defineRoute(['admin'], {
   method: 'post',

@@ -3,12 +3,9 @@ import { listQuery, optionalText } from './common.schemas.ts';
 
 export const StructureListQuery = listQuery(['legalName'] as const, 'legalName').extend({
   q: optionalText,
-  bankDetails: z
-    .enum(['to_validate'], { error: 'Filtre inconnu : « to_validate » attendu.' })
-    .optional()
-    .openapi({
-      description: 'to_validate : seulement les coordonnées bancaires saisies qui attendent leur validation',
-    }),
+  bankDetails: z.enum(['to_validate'], { error: 'Filtre inconnu : « to_validate » attendu.' }).optional().openapi({
+    description: 'to_validate : seulement les coordonnées bancaires saisies qui attendent leur validation',
+  }),
 });
 
 const reviewedText = (label: string, max: number) =>

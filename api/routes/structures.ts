@@ -13,12 +13,12 @@ import { structuresHandledBy } from '../auth/scopes.ts';
 import { signalPayoutsReady } from '../services/lifecycle-recovery.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
-import { errorResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
+import { errorResponses, refusalResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
 import { IdParam } from './resources.schemas.ts';
 import { BankDetailsReviewed, Structure, StructureDetails, StructureListQuery } from './structures.schemas.ts';
 
 const READERS = ['admin', 'gestionnaire'] as const;
-const notFound = { 404: errorResponses[400] };
+const notFound = { 404: refusalResponses[404] };
 
 const list = defineRoute(READERS, {
   method: 'get',
@@ -56,7 +56,7 @@ const validate = defineRoute(['admin'], {
     params: IdParam,
     body: { content: { 'application/json': { schema: BankDetailsReviewed } }, required: true },
   },
-  responses: { 200: jsonResponse(Structure, 'Structure'), ...errorResponses, ...notFound, 409: errorResponses[400] },
+  responses: { 200: jsonResponse(Structure, 'Structure'), ...errorResponses, ...notFound, 409: refusalResponses[409] },
 });
 
 function assertMayHandle(user: User, id: number): void {

@@ -8,6 +8,7 @@ import {
   validateReceipts,
 } from '../../db/queries/tax-receipts.ts';
 import { signReceiptToken, signStatementToken } from '../../domain/email-links.ts';
+import { formatDate, formatEuros } from '../../domain/format.ts';
 import { receiptNumber } from '../../domain/tax-receipts.ts';
 import { currentUser, defineRoute } from '../auth/access.ts';
 import { structuresHandledBy } from '../auth/scopes.ts';
@@ -15,7 +16,7 @@ import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
 import { taxReceiptPdf } from '../pdf/tax-receipt.ts';
 import { notify } from '../services/notify.ts';
-import { errorResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
+import { errorResponses, refusalResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
 import { IdParam } from './resources.schemas.ts';
 import { Count, Receipt, ReceiptIds, ReceiptListQuery, YearRequest } from './tax-receipts.schemas.ts';
 
@@ -49,7 +50,7 @@ const pdf = defineRoute(HANDLERS, {
   path: '/tax-receipts/{id}/pdf',
   summary: 'Le reçu fiscal en PDF',
   request: { params: IdParam },
-  responses: { 200: pdfResponse, ...errorResponses, 404: errorResponses[400] },
+  responses: { 200: pdfResponse, ...errorResponses, 404: refusalResponses[404] },
 });
 const statements = defineRoute(['admin'], {
   method: 'post',
@@ -89,6 +90,9 @@ export const taxReceiptRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validatio
         donationId: receipt.donationId,
         template: 'tax_receipt_available',
         eventKey: `receipt-${receipt.id}`,
+        message:
+          `Reçu n° ${receiptNumber(receipt.year, receipt.number)} : ${formatEuros(receipt.amountCents)} donnés le ` +
+          `${formatDate(receipt.paidOn)}.`,
         actionUrl: `${base(deps.config.PUBLIC_URL)}/recus/${token}`,
         actionLabel: 'Télécharger mon reçu fiscal',
       });

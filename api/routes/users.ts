@@ -15,7 +15,7 @@ import { currentUser, defineRoute } from '../auth/access.ts';
 import { sendInvitation } from '../services/password-links.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
-import { errorResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
+import { errorResponses, refusalResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
 import { UserSchema } from './auth.schemas.ts';
 import { IdParam, UserListQuery } from './resources.schemas.ts';
 import { GrantBody, InviteBody } from './users.schemas.ts';
@@ -45,8 +45,8 @@ const invite = defineRoute(['admin'], {
   responses: {
     201: jsonResponse(UserSchema, 'Compte ouvert, invitation envoyée'),
     ...errorResponses,
-    409: errorResponses[400],
-    422: errorResponses[400],
+    409: refusalResponses[409],
+    422: refusalResponses[422],
   },
 });
 
@@ -58,8 +58,8 @@ const grant = defineRoute(['admin'], {
   responses: {
     200: jsonResponse(UserSchema, 'Utilisateur'),
     ...errorResponses,
-    404: errorResponses[400],
-    422: errorResponses[400],
+    404: refusalResponses[404],
+    422: refusalResponses[422],
   },
 });
 
@@ -71,8 +71,8 @@ const revoke = defineRoute(['admin'], {
   responses: {
     200: jsonResponse(UserSchema, 'Utilisateur'),
     ...errorResponses,
-    404: errorResponses[400],
-    409: errorResponses[400],
+    404: refusalResponses[404],
+    409: refusalResponses[409],
   },
 });
 
