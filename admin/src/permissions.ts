@@ -1,3 +1,4 @@
+import { inRoleGroup } from '../../domain/role-groups.ts';
 import { PROJECT_ROLES, type Role } from '../../domain/roles.ts';
 
 /** True for administrators, who see every resource. */
@@ -7,7 +8,7 @@ export function isAdmin(roles: readonly Role[] = []): boolean {
 
 /** True for those who review projects against schools: validateurs and administrators. */
 export function canSeeSchools(roles: readonly Role[] = []): boolean {
-  return isAdmin(roles) || roles.includes('validateur');
+  return inRoleGroup('reviewers', roles);
 }
 
 /** True for the back-office roles that work on projects (the API refuses projects to mécènes and donateurs). */
@@ -17,20 +18,20 @@ export function canSeeProjects(roles: readonly Role[] = []): boolean {
 
 /** True for those who read funds: administrators, and mécènes (their own fund). */
 export function canSeeFunds(roles: readonly Role[] = []): boolean {
-  return isAdmin(roles) || roles.includes('mecene');
+  return inRoleGroup('fundReaders', roles);
 }
 
 /** True for those who read a project's grants and their explanations: admins, validateurs, porteurs, directeurs. */
 export function canSeeProjectGrants(roles: readonly Role[] = []): boolean {
-  return roles.some((role) => ['admin', 'validateur', 'porteur', 'directeur'].includes(role));
+  return inRoleGroup('projectGrantReaders', roles);
 }
 
 /** True for those who read donations: admins (all), gestionnaires (their structures'), porteurs (their projects'). */
 export function canSeeDonations(roles: readonly Role[] = []): boolean {
-  return roles.some((role) => ['admin', 'gestionnaire', 'porteur'].includes(role));
+  return inRoleGroup('donationReaders', roles);
 }
 
 /** True for those who handle receiving structures: admins (all), gestionnaires (their own). */
 export function canSeeStructures(roles: readonly Role[] = []): boolean {
-  return isAdmin(roles) || roles.includes('gestionnaire');
+  return inRoleGroup('structureHandlers', roles);
 }

@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { ROLE_GROUPS } from '../../domain/role-groups.ts';
 import { exportDonations, listDonations, type DonationScope } from '../../db/queries/donation-list.ts';
 import { listAnomalies, resolveAnomaly } from '../../db/queries/stripe-events.ts';
 import { formatShortDate } from '../../domain/format.ts';
@@ -19,7 +20,7 @@ import {
 } from './donation-list.schemas.ts';
 import { IdParam } from './resources.schemas.ts';
 
-const READERS = ['admin', 'gestionnaire', 'porteur'] as const;
+const READERS = ROLE_GROUPS.donationReaders;
 
 const list = defineRoute(READERS, {
   method: 'get',

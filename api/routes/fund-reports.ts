@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { ROLE_GROUPS } from '../../domain/role-groups.ts';
 import type { Context } from 'hono';
 import { currentUser, defineRoute } from '../auth/access.ts';
 import { assertMayReadFund } from '../auth/scopes.ts';
@@ -9,7 +10,7 @@ import { errorResponses, jsonResponse } from './common.schemas.ts';
 import { FundReportSchema } from './fund-reports.schemas.ts';
 import { IdParam } from './resources.schemas.ts';
 
-const json = defineRoute(['admin', 'mecene'], {
+const json = defineRoute(ROLE_GROUPS.fundReaders, {
   method: 'get',
   path: '/funds/{id}/report',
   summary: 'Rapport au mécène : subventions, projets aidés, part allée aux établissements prioritaires, issues',
@@ -17,7 +18,7 @@ const json = defineRoute(['admin', 'mecene'], {
   responses: { 200: jsonResponse(FundReportSchema, 'Rapport du fonds'), ...errorResponses },
 });
 
-const csv = defineRoute(['admin', 'mecene'], {
+const csv = defineRoute(ROLE_GROUPS.fundReaders, {
   method: 'get',
   path: '/funds/{id}/report.csv',
   summary: 'Le rapport au mécène en CSV pour Excel (UTF-8, « ; », montants en euros avec une virgule)',

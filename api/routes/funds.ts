@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { ROLE_GROUPS } from '../../domain/role-groups.ts';
 import { recordAudit } from '../../db/queries/audit.ts';
 import { createFund, findFund, listFunds, unknownAcademies, type FundRow } from '../../db/queries/funds.ts';
 import { currentUser, defineRoute } from '../auth/access.ts';
@@ -11,7 +12,7 @@ import { Fund, FundListQuery, NewFundBody } from './funds.schemas.ts';
 import { grantRoutes } from './grants.ts';
 import { IdParam } from './resources.schemas.ts';
 
-const list = defineRoute(['admin', 'mecene'], {
+const list = defineRoute(ROLE_GROUPS.fundReaders, {
   method: 'get',
   path: '/funds',
   summary: 'Fonds de solidarité (un mécène ne voit que le sien)',
@@ -19,7 +20,7 @@ const list = defineRoute(['admin', 'mecene'], {
   responses: { 200: jsonResponse(pageSchema(Fund), 'Fonds'), ...errorResponses },
 });
 
-const one = defineRoute(['admin', 'mecene'], {
+const one = defineRoute(ROLE_GROUPS.fundReaders, {
   method: 'get',
   path: '/funds/{id}',
   summary: 'Un fonds, ses règles et ses soldes (disponible, réservé, versé) tirés du grand livre',

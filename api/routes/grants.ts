@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { ROLE_GROUPS } from '../../domain/role-groups.ts';
 import { listGrants } from '../../db/queries/grant-listings.ts';
 import { currentUser, defineRoute } from '../auth/access.ts';
 import { assertMayReadFund, visibleProject } from '../auth/scopes.ts';
@@ -16,7 +17,7 @@ const ofFund = defineRoute(['admin', 'validateur', 'mecene'], {
   responses: { 200: jsonResponse(pageSchema(Grant), 'Subventions'), ...errorResponses },
 });
 
-const ofProject = defineRoute(['admin', 'validateur', 'porteur', 'directeur'], {
+const ofProject = defineRoute(ROLE_GROUPS.projectGrantReaders, {
   method: 'get',
   path: '/projects/{id}/grants',
   summary: 'Les subventions reçues par un projet, chacune avec son explication',

@@ -1,4 +1,5 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { ROLE_GROUPS } from '../../domain/role-groups.ts';
 import { platformStats } from '../../db/queries/stats.ts';
 import { defineRoute } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
@@ -22,7 +23,7 @@ const Stats = z
   })
   .openapi('PlatformStats');
 
-const stats = defineRoute(['admin', 'validateur'], {
+const stats = defineRoute(ROLE_GROUPS.reviewers, {
   method: 'get',
   path: '/stats',
   summary:

@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { ROLE_GROUPS } from '../../domain/role-groups.ts';
 import { recordAudit } from '../../db/queries/audit.ts';
 import {
   findStructure,
@@ -17,7 +18,7 @@ import { errorResponses, refusalResponses, jsonResponse, pageOf, pageSchema } fr
 import { IdParam } from './resources.schemas.ts';
 import { BankDetailsReviewed, Structure, StructureDetails, StructureListQuery } from './structures.schemas.ts';
 
-const READERS = ['admin', 'gestionnaire'] as const;
+const READERS = ROLE_GROUPS.structureHandlers;
 const notFound = { 404: refusalResponses[404] };
 
 const list = defineRoute(READERS, {

@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { ROLE_GROUPS } from '../../domain/role-groups.ts';
 import {
   createDraftReceiptsForConfirmedPayouts,
   donorsWithReceipts,
@@ -20,7 +21,7 @@ import { errorResponses, refusalResponses, jsonResponse, pageOf, pageSchema } fr
 import { IdParam } from './resources.schemas.ts';
 import { Count, Receipt, ReceiptIds, ReceiptListQuery, YearRequest } from './tax-receipts.schemas.ts';
 
-const HANDLERS = ['admin', 'gestionnaire'] as const;
+const HANDLERS = ROLE_GROUPS.structureHandlers;
 const jsonBody = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
 const pdfResponse = { description: 'PDF', content: { 'application/pdf': { schema: { type: 'string' as const } } } };
 
