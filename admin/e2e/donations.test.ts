@@ -47,7 +47,7 @@ describe('donations in the back office', () => {
     await signInToAdmin(page, session.baseUrl, admin.email, FIXTURE_PASSWORD);
     await page.getByRole('menuitem', { name: 'Anomalies de paiement' }).click();
     await page.getByText('Montant différent du don').waitFor();
-    await page.getByRole('button', { name: 'Marquer traitée' }).click();
+    await page.getByRole('button', { name: 'Marquer traitée', exact: true }).click();
     await page.getByText('Anomalie marquée comme traitée.').waitFor();
     await expect
       .poll(
