@@ -108,6 +108,25 @@ describe('the scheduled top-up sweep', () => {
     await expectLedgerConsistent(db);
   });
 
+  it('leaves a 7-day campaign alone on its first day and tops it up once past its half (defect 13)', async () => {
+    await db`update projects set status = 'closed' where status = 'published'`;
+    await db`update funds set valid_from = current_date - 60, valid_until = current_date - 31`;
+    const fundId = await insertFund(db);
+    const week = await collecting({ daysLeft: 7, donors: 5, giftCents: 13_000 });
+    await db`update projects set campaign_days = 7, campaign_starts_at = now(),
+             campaign_ends_at = now() + interval '7 days' where id = ${week}`;
+
+    expect(await sweep()).toMatchObject({ grantCount: 0, grantedCents: 0, projectIds: [] });
+    await db`update projects set campaign_starts_at = now() - interval '4 days',
+             campaign_ends_at = now() + interval '3 days' where id = ${week}`;
+    expect(await sweep()).toMatchObject({ grantCount: 1, grantedCents: 35_000, projectIds: [week] });
+
+    const [grant] = await topUps(fundId);
+    expect(grant?.projectId).toBe(week);
+    expect(grant?.explanation.conditions).toContain('au plus 3,5 jours restants, la moitié de la campagne (3)');
+    await expectLedgerConsistent(db);
+  });
+
   it('tells each project it topped up, so its figures follow without waiting for a gift', async () => {
     await db`update projects set status = 'closed' where status = 'published'`;
     await insertFund(db);

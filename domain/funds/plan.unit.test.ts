@@ -58,6 +58,7 @@ const factsArb = fc
     collectedPermille: fc.integer({ min: 0, max: 1500 }),
     donorCount: fc.nat(12),
     daysLeft: fc.nat(20),
+    campaignDays: fc.integer({ min: 7, max: 90 }),
     published: mostly,
     publishedOn: fc.option(day, { freq: 10 }),
   })

@@ -35,6 +35,7 @@ const project = (overrides: Partial<ProjectFacts> = {}): ProjectFacts => ({
   collectedCents: 0,
   donorCount: 0,
   daysLeft: 30,
+  campaignDays: 45,
   published: true,
   publishedOn: TODAY,
   ...overrides,
@@ -115,6 +116,18 @@ describe('the top-up trigger', () => {
     expect(topUpTriggerHolds(fund(), { ...near, donorCount: 4 })).toBe(false);
     expect(topUpTriggerHolds(fund(), { ...near, daysLeft: 8 })).toBe(false);
     expect(topUpTriggerHolds(fund(), { ...near, collectedCents: 180_000 })).toBe(false);
+  });
+
+  it('opens for a short campaign no earlier than its half (defect 13): a 7-day campaign not on its first day', () => {
+    const short = { ...near, campaignDays: 7 };
+    expect(topUpTriggerHolds(fund(), short)).toBe(false);
+    expect(topUpTriggerHolds(fund(), { ...short, daysLeft: 4 })).toBe(false);
+    expect(topUpTriggerHolds(fund(), { ...short, daysLeft: 3 })).toBe(true);
+    expect(topUpTriggerHolds(fund(), { ...near, campaignDays: 14 })).toBe(true);
+    expect(checkTopUpTrigger(fund(), short).conditions[2]).toEqual({
+      label: 'au plus 3,5 jours restants, la moitié de la campagne (7)',
+      met: false,
+    });
   });
 
   it('names each condition in French', () => {

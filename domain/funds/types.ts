@@ -69,6 +69,8 @@ export interface ProjectFacts {
   donorCount: number;
   /** Whole days until the campaign ends, rounded up. */
   daysLeft: number;
+  /** The campaign's length in days (from its opening to its deadline; a fraction for a shorter last day). */
+  campaignDays: number;
   /** True while the campaign is collecting. */
   published: boolean;
   /** The day the campaign opened, null before publication. */
