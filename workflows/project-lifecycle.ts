@@ -1,4 +1,11 @@
-import { allHandlersFinished, condition, continueAsNew, patched, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  deprecatePatch,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
 import { topUpWindowLength } from '../domain/campaign.ts';
 import type { ProjectStatus } from '../domain/project-status.ts';
 import { contacts, funds, payments, records, topUps } from './lib/activities.ts';
@@ -111,9 +118,8 @@ export async function projectLifecycleWorkflowV2(input: ProjectLifecycleInput): 
   async function requestAttestation(): Promise<void> {
     await lifecycle.moveTo('awaiting_attestation', null);
     // the school head and the gestionnaire get their accounts, if they have none, before the head is asked to attest
-    if (patched('invite-project-contacts')) {
-      await lifecycle.guard('invitation des contacts', () => contacts.inviteProjectContacts({ projectId }));
-    }
+    deprecatePatch('invite-project-contacts');
+    await lifecycle.guard('invitation des contacts', () => contacts.inviteProjectContacts({ projectId }));
     await lifecycle.notify('attestation_requested', 'directeur');
   }
 

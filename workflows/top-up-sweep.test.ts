@@ -12,6 +12,7 @@ import {
   insertPaidDonations,
   insertPublishedProject,
 } from '../test/funds.ts';
+import { keepHistory } from '../test/lifecycle.ts';
 import { expectLedgerConsistent } from '../test/money.ts';
 import { donationSignalRecorder, donationSignalsQuery } from '../test/workflows/signal-recorder.ts';
 import { projectWorkflowId } from './project-lifecycle.messages.ts';
@@ -25,10 +26,11 @@ beforeAll(async () => {
   porteurId = await insertFundPorteur(db);
 });
 
+let lastSweepId = '';
 const sweep = () =>
   temporal.workflow.execute(topUpSweepWorkflow, {
     taskQueue,
-    workflowId: `top-up-sweep-${randomBytes(4).toString('hex')}`,
+    workflowId: (lastSweepId = `top-up-sweep-${randomBytes(4).toString('hex')}`),
     args: [{}],
   });
 
@@ -145,6 +147,7 @@ describe('the scheduled top-up sweep', () => {
       });
       try {
         expect((await sweep()).projectIds).toEqual([due]);
+        await keepHistory(temporal, 'top-up-sweep-signalling', lastSweepId);
         await expect.poll(() => lifecycle.query(donationSignalsQuery), { timeout: 15_000 }).toEqual([0]);
       } finally {
         await lifecycle.terminate();

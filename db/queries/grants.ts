@@ -43,8 +43,7 @@ const staticFactColumns = (db: Tx) => db`
   s.departement, p.minimum_goal_cents, p.optimum_goal_cents,
   coalesce(greatest(0, ceil(extract(epoch from p.campaign_ends_at - now()) / 86400)), p.campaign_days)::int
     as days_left,
-  coalesce(extract(epoch from p.campaign_ends_at - p.campaign_starts_at) / 86400, p.campaign_days)::float8
-    as campaign_days,
+  p.campaign_days,
   p.status = 'published' as published, p.campaign_starts_at::date::text as published_on`;
 
 // paid gifts from distinct donors, and the grants reserved for the project `p` (money not in its account yet)

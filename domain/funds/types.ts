@@ -69,7 +69,7 @@ export interface ProjectFacts {
   donorCount: number;
   /** Whole days until the campaign ends, rounded up. */
   daysLeft: number;
-  /** The campaign's length in days (from its opening to its deadline; a fraction for a shorter last day). */
+  /** The campaign's length in days, as the porteur set it (its deadline is that many days after its opening). */
   campaignDays: number;
   /** True while the campaign is collecting. */
   published: boolean;
