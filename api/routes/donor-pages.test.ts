@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { signDonorLinkToken } from '../../domain/email-links.ts';
+import { createApp } from '../app.ts';
 import { createTestApp } from '../../test/app.ts';
 import { linksIn, pathOf, projectWithDonors } from '../../test/emails.ts';
 import { caughtEmailsTo } from '../../test/mailbox.ts';
@@ -8,7 +9,10 @@ import { getAs, postForm, signInDonor, signInEmailsTo, signInLinkTo, tokenOf } f
 import { deliver, sessionCompleted, startGift } from '../../test/stripe-events.ts';
 import { recordPaidDonation } from '../../test/money.ts';
 
-const { app, db, browser, config } = await createTestApp({ worker: true, config: { TRUST_PROXY_HOPS: '1' } });
+const { app, db, browser, config, temporal, stripe } = await createTestApp({
+  worker: true,
+  config: { TRUST_PROXY_HOPS: '1' },
+});
 const addressOf = (name: string) => `${name}.${randomBytes(4).toString('hex')}@example.org`;
 const newIp = () => `192.0.2.${randomBytes(1)[0]}`;
 
@@ -92,6 +96,23 @@ describe('following the sign-in link', () => {
 
     const signedOut = await postForm(app, '/donateur/deconnexion', {}, { cookie });
     expect(await signedOut.text()).toContain('Vous êtes déconnecté');
+    expect(await (await getAs(app, '/donateur', cookie)).text()).toContain('Recevoir mon lien de connexion');
+  });
+
+  it('marks the cookie Secure in production and ends the session after its hour', async () => {
+    const { email } = await donor('secure');
+    const production = createApp({ db, temporal, stripe, config: { ...config, COOKIE_SECURE: true } });
+    const [row] = await db<{ id: number }[]>`
+      insert into donor_sign_in_links (email, expires_at) values (${email}, now() + interval '30 minutes') returning id`;
+    const token = await signDonorLinkToken(config.EMAIL_LINK_SECRET, {
+      linkId: row!.id,
+      expiresAt: Date.now() + 1_800_000,
+    });
+    const opened = await postForm(production, '/donateur/connexion', { token });
+    expect(opened.headers.get('set-cookie')).toMatch(/; Path=\/donateur; HttpOnly; Secure; SameSite=Lax$/);
+    const cookie = opened.headers.get('set-cookie')!.split(';')[0]!;
+    expect(await (await getAs(app, '/donateur', cookie)).text()).toContain('Vos dons');
+    await db`update donor_sessions set expires_at = now() - interval '1 second' where email = ${email}`;
     expect(await (await getAs(app, '/donateur', cookie)).text()).toContain('Recevoir mon lien de connexion');
   });
 

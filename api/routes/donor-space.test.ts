@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { formatDate } from '../../domain/format.ts';
+import { DONOR_MESSAGE_LIMITS } from '../services/donor-space.ts';
 import { createTestApp } from '../../test/app.ts';
 import { getAs, postForm, signInDonor, tableRows } from '../../test/donor-space.ts';
 import { linksIn, pathOf, projectWithDonors } from '../../test/emails.ts';
@@ -146,6 +147,21 @@ describe('the donor space', () => {
     await expect.poll(async () => (await caughtEmailsTo(porteur.email)).length, { timeout: 60_000 }).toBe(2);
     expect((await caughtEmailsTo(porteur.email))[1]!.text).toContain(`Inès Roche <${email}>`);
     expect(linksIn((await caughtEmailsTo(porteur.email))[1]!.text)[0]).toContain(`/admin/#/projects/${projectId}/show`);
+    for (let more = 2; more < DONOR_MESSAGE_LIMITS.free; more += 1) {
+      expect(
+        (await postForm(app, '/donateur/message', { projectId: String(projectId), body: `n° ${more}` }, { cookie }))
+          .status,
+      ).toBe(200);
+    }
+    const refused = await postForm(
+      app,
+      '/donateur/message',
+      { projectId: String(projectId), body: 'Encore' },
+      { cookie },
+    );
+    expect([refused.status, Number(refused.headers.get('retry-after')) > 0]).toEqual([429, true]);
+    expect(await refused.text()).toContain('Vous avez envoyé beaucoup de messages : réessayez dans 10 min.');
+    expect(await db`select 1 from donor_messages where donor_email = ${email}`).toHaveLength(DONOR_MESSAGE_LIMITS.free);
   });
 
   it('refuses bad input with a French 400 and changes nothing', async () => {
