@@ -13,7 +13,8 @@ import { loadDonorSpace } from '../services/donor-space.ts';
 
 const TITLE = 'Mon espace donateur';
 const Email = z.string().trim().toLowerCase().email();
-const form = <T extends z.ZodRawShape>(shape: T) => ({
+/** The request body of a form of the donor space, from its fields' schemas. */
+export const form = <T extends z.ZodRawShape>(shape: T) => ({
   content: { 'application/x-www-form-urlencoded': { schema: z.object(shape) } },
   required: true,
 });

@@ -1,6 +1,6 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { setSubscription } from '../../db/queries/donor-space.ts';
+import { listDonorProjects, setSubscription } from '../../db/queries/donor-space.ts';
 import { findIssuedReceipt } from '../../db/queries/tax-receipts.ts';
 import { DONOR_MESSAGE_MAX } from '../../domain/donor-space.ts';
 import { receiptNumber } from '../../domain/tax-receipts.ts';
@@ -11,6 +11,7 @@ import type { AppEnv } from '../context.ts';
 import { validationHook } from '../errors.ts';
 import { htmlPage, htmlResponse } from '../html.ts';
 import { donorSignInForm } from '../pages/donor-sign-in.ts';
+import { form } from './donor-pages.ts';
 import { donorSpacePage, type MessageState } from '../pages/donor-space.ts';
 import { taxReceiptPdf } from '../pdf/tax-receipt.ts';
 import { loadDonorSpace, relayDonorMessage } from '../services/donor-space.ts';
@@ -18,10 +19,6 @@ import { asPdf } from './receipt-pages.ts';
 import { IdParam } from './resources.schemas.ts';
 
 const TITLE = 'Mon espace donateur';
-const form = <T extends z.ZodRawShape>(shape: T) => ({
-  content: { 'application/x-www-form-urlencoded': { schema: z.object(shape) } },
-  required: true,
-});
 const ProjectField = z.string().max(20).default('');
 const responses = {
   200: htmlResponse('L’espace, avec ce qui a changé'),
@@ -79,10 +76,11 @@ async function showSpace(
   return c.html(htmlPage(TITLE, donorSpacePage(space, notice, state)), status);
 }
 
-/** The projects the donor gave to, by id; the project named by a form field when it is one of them. */
+/** The project named by a form field, when the donor gave to it. */
 async function givenProject(c: Context<AppEnv>, email: string, field: string) {
-  const space = await loadDonorSpace(c.get('deps'), email);
-  return /^\d{1,15}$/.test(field) ? space.projects.find((p) => p.projectId === Number(field)) : undefined;
+  if (!/^\d{1,15}$/.test(field)) return undefined;
+  const projects = await listDonorProjects(c.get('deps').db, email);
+  return projects.find((project) => project.projectId === Number(field));
 }
 
 /** What a signed-in donor does in their space: subscriptions, a message to a porteur, receipts, signing out. */
