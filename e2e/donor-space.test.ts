@@ -12,6 +12,7 @@ import { paidOutProject, receiptsOf } from '../test/tax-receipts.ts';
 
 // The donor space in Chromium: a donor gives, asks for a sign-in link, follows it from the e-mail and finds the gift;
 // no serious or critical accessibility violation on the space's pages, on a desktop and on a 390 px phone.
+// (each test may take minutes on a machine shared by many test runs: the time limits are generous)
 const { app, db, browser, stripe } = await createTestApp({ worker: true });
 const session = useBrowser(app);
 
@@ -67,7 +68,7 @@ describe('a donor’s walk to their space', () => {
       /Classe de mer à Wimereux 50,00 € payé — collecte en cours$/,
     );
     await page.close();
-  });
+  }, 180_000);
 });
 
 describe('accessibility of the donor space', () => {
@@ -107,6 +108,6 @@ describe('accessibility of the donor space', () => {
         space: [],
         'refused message': [],
       });
-    });
+    }, 180_000);
   }
 });
