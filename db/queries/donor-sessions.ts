@@ -22,11 +22,12 @@ export async function latestGiftOf(db: Tx, email: string): Promise<number | unde
   return row?.id;
 }
 
-/** Records a sign-in link for the address, working `minutes` from now; its id and expiry. */
+/** Records a sign-in link for the address, working `minutes` from now (links dead for a day are forgotten); its id and expiry. */
 export async function createSignInLink(
   db: Tx,
   link: { email: string; minutes: number },
 ): Promise<{ id: number; expiresAt: Date }> {
+  await db`delete from donor_sign_in_links where expires_at < now() - interval '1 day'`;
   const [row] = await db<{ id: number; expiresAt: Date }[]>`
     insert into donor_sign_in_links (email, expires_at)
     values (${link.email}, now() + make_interval(mins => ${link.minutes}))
