@@ -13,8 +13,18 @@ import {
 import { EMAIL_DELIVERY_SHARDS, emailKindOf, progressSendAfter, type DeliveryShard } from '../domain/emails.ts';
 import type { MailDeps } from './email-delivery.ts';
 import { prepareEmail } from './email-render.ts';
-import { manageGiftUrlFor, messageIdFor, projectUrlFor, unsubscribeUrlFor } from './email-urls.ts';
+import { formatEuros } from '../domain/format.ts';
+import { donorSpaceUrlFor, manageGiftUrlFor, messageIdFor, projectUrlFor, unsubscribeUrlFor } from './email-urls.ts';
 import { emailTextOf } from './notification-texts.ts';
+
+/** How a donor e-mail differs from its template's defaults. */
+interface DonorEmailOptions {
+  actionLabel?: string;
+  tx?: Tx;
+  /** about the donor's space rather than the gift's project: no project line */
+  account?: boolean;
+  links?: { label: string; url: string }[];
+}
 
 /**
  * Activities that write project e-mails to the outbox, rendered (French, HTML and plain text); delivery
@@ -39,9 +49,9 @@ export function createNotificationActivities({ db, mail }: { db: Db; mail: MailD
     template: string,
     eventKey: string,
     gifts: { donationId: number; actionUrl?: string }[],
-    actionLabel?: string,
-    tx: Tx = db,
+    options: DonorEmailOptions = {},
   ): Promise<{ queued: number; shards: number[] }> {
+    const { actionLabel, tx = db, account, links } = options;
     const words = wordsOf(template, 'donors');
     const donors = await donorsOf(
       tx,
@@ -55,11 +65,17 @@ export function createNotificationActivities({ db, mail }: { db: Db; mail: MailD
       projectUrl: first.projectId === null ? mail.publicUrl : projectUrlFor(mail.publicUrl, first.projectId, 'donors'),
       earlier: [],
       unsubscribable: false,
+      account,
+      links,
     });
     const actionUrls = new Map(gifts.map((gift) => [gift.donationId, gift.actionUrl]));
     const at = now();
     const emails = donors.map((donor) => {
-      const content = fill({ name: donor.name, actionUrl: actionUrls.get(donor.donationId) });
+      const content = fill({
+        name: donor.name,
+        actionUrl: actionUrls.get(donor.donationId),
+        amount: formatEuros(donor.amountCents),
+      });
       const dedupeKey = `${template}:donation-${donor.donationId}:${eventKey}`;
       return {
         dedupeKey,
@@ -152,6 +168,9 @@ export function createNotificationActivities({ db, mail }: { db: Db; mail: MailD
      * send them; returns how many were new.
      */
     async queueDueThanks({ limit, shard }: { limit: number; shard?: DeliveryShard }): Promise<{ queued: number }> {
+      const thanksLinks = [
+        { label: 'Mon espace donateur (dons, reçus, nouvelles)', url: donorSpaceUrlFor(mail.publicUrl) },
+      ];
       const { queued, shards } = await db.begin(async (tx) => {
         const due = await takeDueThanks(tx, limit, shard);
         const bySupported = new Map<string, typeof due>();
@@ -161,7 +180,10 @@ export function createNotificationActivities({ db, mail }: { db: Db; mail: MailD
         }
         const written = { queued: 0, shards: new Set<number>() };
         for (const gifts of bySupported.values()) {
-          const { queued, shards } = await queueDonorEmails('donation_thanks', 'paid', gifts, undefined, tx);
+          const { queued, shards } = await queueDonorEmails('donation_thanks', 'paid', gifts, {
+            tx,
+            links: thanksLinks,
+          });
           written.queued += queued;
           for (const index of shards) written.shards.add(index);
         }
@@ -222,12 +244,9 @@ export function createNotificationActivities({ db, mail }: { db: Db; mail: MailD
           actionUrl: await manageGiftUrlFor(mail.publicUrl, mail.linkSecret, donationId),
         })),
       );
-      const { queued } = await queueDonorEmails(
-        'campaign_failed_choice',
-        'failure-choice',
-        gifts,
-        'Choisir : remboursement ou fonds de solidarité',
-      );
+      const { queued } = await queueDonorEmails('campaign_failed_choice', 'failure-choice', gifts, {
+        actionLabel: 'Choisir : remboursement ou fonds de solidarité',
+      });
       return { queued };
     },
 
@@ -241,9 +260,13 @@ export function createNotificationActivities({ db, mail }: { db: Db; mail: MailD
       eventKey: string;
       actionUrl?: string;
       actionLabel?: string;
+      account?: boolean;
     }): Promise<{ queued: number }> {
-      const { donationId, template, eventKey, actionUrl, actionLabel } = request;
-      const { queued } = await queueDonorEmails(template, eventKey, [{ donationId, actionUrl }], actionLabel);
+      const { donationId, template, eventKey, actionUrl, actionLabel, account } = request;
+      const { queued } = await queueDonorEmails(template, eventKey, [{ donationId, actionUrl }], {
+        actionLabel,
+        account,
+      });
       return { queued };
     },
   };

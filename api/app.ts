@@ -18,6 +18,8 @@ import { documentRoutes } from './routes/documents.ts';
 import { devCheckoutRoutes } from './routes/dev-checkout.ts';
 import { donationListRoutes } from './routes/donation-list.ts';
 import { donationRoutes } from './routes/donations.ts';
+import { donorPageRoutes } from './routes/donor-pages.ts';
+import { donorSpaceRoutes } from './routes/donor-space.ts';
 import { emailPageRoutes } from './routes/email-pages.ts';
 import { emailRoutes } from './routes/emails.ts';
 import { fundRoutes } from './routes/funds.ts';
@@ -83,7 +85,9 @@ export function createApp(deps: ApiDeps) {
   });
   app.use('/api/*', csrf());
   // the public site's forms too (Stripe's webhook posts JSON, which this check leaves alone)
-  for (const path of ['/projets/*', '/fonds/*', '/dons/*', '/dev/*', '/compte/*']) app.use(path, csrf());
+  for (const path of ['/projets/*', '/fonds/*', '/dons/*', '/dev/*', '/compte/*', '/donateur', '/donateur/*']) {
+    app.use(path, csrf());
+  }
 
   app.route('/', healthRoutes);
   app.route('/', metricsRoutes(metrics));
@@ -114,6 +118,8 @@ export function createApp(deps: ApiDeps) {
   app.route('/', giftPageRoutes);
   app.route('/', receiptPageRoutes);
   app.route('/', accountPageRoutes);
+  app.route('/', donorPageRoutes);
+  app.route('/', donorSpaceRoutes);
   // stands in for Stripe's hosted Checkout page, only in explicit development mode with stripe-mock
   if (devCheckoutEnabled(deps.config)) app.route('/', devCheckoutRoutes);
 

@@ -16,6 +16,8 @@ export interface DonorNotice {
   eventKey: string;
   actionUrl?: string;
   actionLabel?: string;
+  /** about the donor's space rather than the gift's project (a sign-in link): no project line */
+  account?: boolean;
 }
 
 /** An e-mail to one account's owner about their account (an invitation…), whose button opens `actionUrl`. */
