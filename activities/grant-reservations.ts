@@ -5,11 +5,11 @@ import {
   topUpCandidates,
   topUpFundsByProject,
 } from '../db/queries/grant-candidates.ts';
-import { insertGrants, type InsertedGrant } from '../db/queries/grants.ts';
+import { insertGrants, projectFacts, type InsertedGrant } from '../db/queries/grants.ts';
 import { accounts, balanceOf, postMovements, type Movement } from '../db/queries/ledger.ts';
 import { planGrants } from '../domain/funds/plan.ts';
 import { loosestTopUpBounds, planTopUpSweep } from '../domain/funds/sweep.ts';
-import type { Fund, GrantKind } from '../domain/funds/types.ts';
+import type { Fund, GrantKind, ProjectFacts } from '../domain/funds/types.ts';
 
 // Reservations of grants, shared by a project's own requests and the scheduled sweep. Every function here
 // runs inside the caller's transaction, which must hold the locks of the funds it is given.
@@ -31,14 +31,16 @@ function reservationMovement(grant: InsertedGrant): Movement {
   };
 }
 
-async function collectingOnly<T extends { id: number }>(tx: Tx, projects: T[]): Promise<T[]> {
-  const collecting = new Set(
-    await lockCollecting(
-      tx,
-      projects.map((project) => project.id),
-    ),
+/**
+ * Those of the candidates still collecting, their rows locked as a gift's check locks them, with their money read
+ * again under the lock: a gift started meanwhile is counted as held, and a gift started after waits for these grants.
+ */
+async function collectingOnly(tx: Tx, projects: ProjectFacts[]): Promise<ProjectFacts[]> {
+  const collecting = await lockCollecting(
+    tx,
+    projects.map((project) => project.id),
   );
-  return projects.filter((project) => collecting.has(project.id));
+  return collecting.length > 0 ? projectFacts(tx, collecting) : [];
 }
 
 async function reserve(tx: Tx, grants: Parameters<typeof insertGrants>[1]): Promise<InsertedGrant[]> {

@@ -111,3 +111,12 @@ export async function fundBalances(db: Tx, fundId: number): Promise<{ available:
     reserved: await balanceOf(db, accounts.fundReserved(fundId).code),
   };
 }
+
+/**
+ * Closes every collecting campaign and ends every fund's validity: a fund shares its money among all collecting
+ * projects, so each test of the engine starts with no active fund and none collecting.
+ */
+export async function retireCampaignsAndFunds(db: Tx): Promise<void> {
+  await db`update projects set status = 'closed' where status = 'published'`;
+  await db`update funds set valid_from = current_date - 60, valid_until = current_date - 31`;
+}

@@ -33,6 +33,7 @@ const project = (overrides: Partial<ProjectFacts> = {}): ProjectFacts => ({
   minimumGoalCents: 180_000,
   optimumGoalCents: 240_000,
   collectedCents: 0,
+  heldCents: 0,
   donorCount: 0,
   daysLeft: 30,
   campaignDays: 45,
@@ -84,6 +85,18 @@ describe('amounts', () => {
       50_000,
     );
     expect(seedingAmount(fund(), project({ collectedCents: 230_000 })).amountCents).toBe(10_000);
+  });
+
+  it('leaves to the gifts being paid their share of the optimum, and says so', () => {
+    const holding = project({ collectedCents: 150_000, heldCents: 85_000 });
+    expect(seedingAmount(fund(), holding).amountCents).toBe(5_000);
+    expect(topUpAmount(fund(), holding).steps).toEqual([
+      'écart au minimum de 1 800,00 € : 300,00 €',
+      'plafond d’abondement par projet : 1 000,00 €',
+      'reste à collecter jusqu’à l’optimum, 850,00 € de dons en cours de paiement déduits : 50,00 €',
+      'montant retenu, le plus petit : 50,00 €',
+    ]);
+    expect(topUpAmount(fund(), project({ collectedCents: 230_000, heldCents: 20_000 })).amountCents).toBe(0);
   });
 
   it('explains the seeding amount step by step in French', () => {

@@ -59,6 +59,7 @@ const projectsArb = fc
       departement: '59',
       optimumGoalCents: facts.minimumGoalCents * 2,
       collectedCents: Math.floor((facts.minimumGoalCents * collectedPermille) / 1000),
+      heldCents: 0,
       published: true,
       publishedOn: '2026-02-01',
     })),

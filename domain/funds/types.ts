@@ -65,6 +65,8 @@ export interface ProjectFacts {
   optimumGoalCents: Cents;
   /** Paid donations in the project's account plus the grants reserved for it. */
   collectedCents: Cents;
+  /** Gifts being paid (their Checkout Session still open): they hold their share of the optimum. */
+  heldCents: Cents;
   /** Distinct donors whose gift is paid. */
   donorCount: number;
   /** Whole days until the campaign ends, rounded up. */
