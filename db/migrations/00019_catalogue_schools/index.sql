@@ -70,6 +70,11 @@ from schools s where s.uai = p.school_uai;
 create index projects_catalogue_end_idx on projects (public_group, public_order, id)
   include (theme, levels, school_academy_code, school_departement, school_priority_education, school_rural)
   where public_order is not null;
+-- the same order carrying the search document too, for a search walked in the catalogue's order
+create index projects_catalogue_search_idx on projects (public_group, public_order, id)
+  include (theme, levels, school_academy_code, school_departement, school_priority_education, school_rural,
+           search_vector)
+  where public_order is not null;
 create index projects_catalogue_progress_idx on projects (public_group, public_progress desc, id)
   include (theme, levels, school_academy_code, school_departement, school_priority_education, school_rural)
   where public_order is not null;
@@ -77,7 +82,8 @@ create index projects_catalogue_recent_idx on projects (public_group, campaign_s
   include (theme, levels, school_academy_code, school_departement, school_priority_education, school_rural)
   where public_order is not null;
 create index projects_catalogue_academy_idx on projects (school_academy_code) where public_order is not null;
-create index projects_catalogue_departement_idx on projects (school_departement) where public_order is not null;
+create index projects_catalogue_departement_idx on projects (school_departement, school_priority_education)
+  where public_order is not null;
 create index projects_catalogue_priority_idx on projects (school_priority_education)
   where public_order is not null and school_priority_education <> 'none';
 create index projects_catalogue_rural_idx on projects (id) where public_order is not null and school_rural;
