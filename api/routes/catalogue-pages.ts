@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { ZodError } from 'zod';
 import type { Db } from '../../db/client.ts';
 import {
+  CATALOGUE_LAST_PAGE,
   CATALOGUE_SORTS,
   listAcademyOptions,
   listCatalogue,
@@ -38,7 +39,11 @@ const CatalogueParams = z.object({
   tri: blankIsAbsent(z.enum(CATALOGUE_SORTS, 'tri inconnu')),
   page: z.preprocess(
     (value) => (value === '' || value === undefined ? 1 : value),
-    z.coerce.number('page invalide').int('page invalide').min(1, 'page invalide').max(1000, 'page invalide'),
+    z.coerce
+      .number('page invalide')
+      .int('page invalide')
+      .min(1, 'page invalide')
+      .max(CATALOGUE_LAST_PAGE, `page invalide (${CATALOGUE_LAST_PAGE} au plus)`),
   ),
 });
 
