@@ -77,6 +77,23 @@ describe('the administrator’s home', () => {
   });
 });
 
+describe('the signed-in user’s roles', () => {
+  it('name their school, structure and fund, for the role chips', async () => {
+    const projectId = await draft();
+    const structureId = await insertReceivingStructure(db, { projectId, legalName: 'Coopérative scolaire Jaurès' });
+    const fundId = await insertSolidarityFund(db);
+    const directeur = await signIn({ db, browser }, 'directeur', { schoolUai });
+    await db`insert into user_roles (user_id, role, structure_id) values (${directeur.id}, 'gestionnaire', ${structureId})`;
+    await db`insert into user_roles (user_id, role, fund_id) values (${directeur.id}, 'mecene', ${fundId})`;
+    const { body } = await directeur.client.getJson('/api/me');
+    expect(body.roles).toEqual([
+      expect.objectContaining({ role: 'directeur', schoolName: 'École Jean Jaurès', structureName: null }),
+      expect.objectContaining({ role: 'gestionnaire', structureName: 'Coopérative scolaire Jaurès', schoolName: null }),
+      expect.objectContaining({ role: 'mecene', fundName: 'Fonds de solidarité' }),
+    ]);
+  });
+});
+
 describe('the directeur’s home', () => {
   it('lists the attestations waiting at their school only, oldest first', async () => {
     const older = await draft();

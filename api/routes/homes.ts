@@ -3,6 +3,7 @@ import { platformHome } from '../../db/queries/homes/platform.ts';
 import { fundsImpact } from '../../db/queries/homes/funds.ts';
 import { attestationsWaiting, reviewQueue } from '../../db/queries/homes/review.ts';
 import { structuresHome } from '../../db/queries/homes/structures.ts';
+import { createDraftReceiptsForConfirmedPayouts } from '../../db/queries/tax-receipts.ts';
 import type { User } from '../../db/queries/users.ts';
 import type { ValidateurHome } from '../../domain/homes.ts';
 import { reviewSla } from '../../domain/review-sla.ts';
@@ -59,9 +60,11 @@ export const homeRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
     const schools = scopesOf(currentUser(c), 'directeur', 'schoolUai');
     return c.json({ attestations: await attestationsWaiting(c.get('deps').db, schools) }, 200);
   })
-  .openapi(gestionnaire, async (c) =>
-    c.json(await structuresHome(c.get('deps').db, managedStructures(currentUser(c))), 200),
-  )
+  .openapi(gestionnaire, async (c) => {
+    const { db } = c.get('deps');
+    await createDraftReceiptsForConfirmedPayouts(db);
+    return c.json(await structuresHome(db, managedStructures(currentUser(c))), 200);
+  })
   .openapi(mecene, async (c) =>
     c.json(await fundsImpact(c.get('deps').db, scopesOf(currentUser(c), 'mecene', 'fundId')), 200),
   )
