@@ -23,7 +23,7 @@ export const AdminHome = () => {
         />
       </Figures>
       <Typography variant="subtitle1" component="h3" gutterBottom>
-        {`Projets par statut (${formatNumber(projects)})`}
+        {`Statut des ${formatNumber(projects)} projets`}
       </Typography>
       {data.projectsByStatus.map((row) => (
         <Box
