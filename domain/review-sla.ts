@@ -1,7 +1,5 @@
+import { REVIEW_SLA_WORKING_DAYS } from './homes.ts';
 import { isWorkingDay } from './working-days.ts';
-
-/** A submitted project is reviewed within 5 working days (DESIGN.md §Lifecycle). */
-export const REVIEW_SLA_WORKING_DAYS = 5;
 
 const DAY_MS = 86_400_000;
 

@@ -1,7 +1,6 @@
 import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { formatDate, plural } from '../../../../domain/format.ts';
-import type { ValidateurHome as Summary } from '../../../../domain/homes.ts';
-import { REVIEW_SLA_WORKING_DAYS } from '../../../../domain/review-sla.ts';
+import { REVIEW_SLA_WORKING_DAYS, type ValidateurHome as Summary } from '../../../../domain/homes.ts';
 import { ActLink, Figure, Figures, HomeSection, useHome } from './HomeSection.tsx';
 
 type Queued = Summary['queue'][number];
