@@ -25,6 +25,7 @@ import { emailRoutes } from './routes/emails.ts';
 import { fundRoutes } from './routes/funds.ts';
 import { giftPageRoutes } from './routes/gift-pages.ts';
 import { healthRoutes } from './routes/health.ts';
+import { homeRoutes } from './routes/homes.ts';
 import { metricsRoutes } from './routes/metrics.ts';
 import { lifecycleRoutes } from './routes/lifecycle.ts';
 import { lifecycleRecoveryRoutes } from './routes/lifecycle-recovery.ts';
@@ -110,6 +111,7 @@ export function createApp(deps: ApiDeps) {
   app.route('/api', taxReceiptRoutes);
   app.route('/api', reconciliationRoutes);
   app.route('/api', statsRoutes);
+  app.route('/api', homeRoutes);
   app.route('/api', academyRoutes);
   app.route('/', emailPageRoutes);
   app.route('/', cataloguePageRoutes);

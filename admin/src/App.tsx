@@ -27,6 +27,7 @@ import { queryClient } from './providers/queryClient.ts';
 import schools from './schools/index.ts';
 import structures from './structures/index.ts';
 import taxReceipts from './tax-receipts/index.ts';
+import { lightTheme } from './theme.ts';
 import users from './users/index.ts';
 
 const Dashboard = lazyPage(() => import('./dashboard/Dashboard.tsx'), 'Dashboard');
@@ -42,6 +43,7 @@ export const App = () => (
     dataProvider={dataProvider}
     queryClient={queryClient}
     i18nProvider={i18nProvider}
+    theme={lightTheme}
     requireAuth
     disableTelemetry
   >

@@ -103,6 +103,8 @@ export interface Movement {
   description: string;
   donationId?: number;
   grantId?: number;
+  /** when it happened (ISO-8601), for back-dated data such as the demo's; now by default */
+  at?: string;
   lines: { account: AccountSpec; amountCents: number }[];
 }
 
@@ -153,12 +155,14 @@ export async function postMovements(db: Tx, movements: Movement[]): Promise<numb
       description: movement.description,
       donation_id: movement.donationId ?? null,
       grant_id: movement.grantId ?? null,
+      created_at: movement.at ?? null,
     }));
     const inserted = await db<{ id: number; idempotencyKey: string }[]>`
-      insert into ledger_transactions (kind, idempotency_key, description, donation_id, grant_id)
-      select kind, idempotency_key, description, donation_id, grant_id
+      insert into ledger_transactions (kind, idempotency_key, description, donation_id, grant_id, created_at)
+      select kind, idempotency_key, description, donation_id, grant_id, coalesce(created_at, now())
       from jsonb_to_recordset(${db.json(rows as never)})
-        as x(kind text, idempotency_key text, description text, donation_id bigint, grant_id bigint)
+        as x(kind text, idempotency_key text, description text, donation_id bigint, grant_id bigint,
+             created_at timestamptz)
       on conflict (idempotency_key) do nothing
       returning id, idempotency_key`;
     const lines = inserted.flatMap(({ id, idempotencyKey }) =>
