@@ -1,8 +1,7 @@
 import { FAILED_CAMPAIGN, SUCCESSFUL_CAMPAIGN, type ProjectStatus } from './project-status.ts';
 import type { ReviewSlaState } from './review-sla.ts';
 
-/** A submitted project is reviewed within 5 working days (DESIGN.md §Lifecycle); see review-sla.ts. */
-export const REVIEW_SLA_WORKING_DAYS = 5;
+export { REVIEW_SLA_WORKING_DAYS } from './lifecycle.ts';
 
 /** A project as a home page lists it: what it is, where, and since when it waits. */
 export interface HomeProject {

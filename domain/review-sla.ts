@@ -1,4 +1,4 @@
-import { REVIEW_SLA_WORKING_DAYS } from './homes.ts';
+import { REVIEW_SLA_WORKING_DAYS } from './lifecycle.ts';
 import { isWorkingDay } from './working-days.ts';
 
 const DAY_MS = 86_400_000;
