@@ -80,6 +80,7 @@ export const FOOTER_LINKS: readonly [string, string][] = [
   ['/donnees-personnelles', 'Données personnelles'],
   ['/charte', 'Charte des projets'],
   ['/transparence', 'Transparence'],
+  ['/ressources', 'Centre de ressources'],
 ];
 
 const list = (links: readonly [string, string][]) =>

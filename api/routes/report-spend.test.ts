@@ -74,5 +74,18 @@ describe('the final report’s spend per budget line', () => {
     expect(html).toContain('<tr><td>Transport en car</td><td class="n">600,00 €</td><td class="n">570,99 €</td></tr>');
     expect(html).toContain('<tr><td>Hébergement</td><td class="n">400,00 €</td><td class="n">412,50 €</td></tr>');
     expect(html).toContain('<th scope="row">Total</th><td class="n">1 000,00 €</td><td class="n">983,49 €</td>');
+    expect(await (await app.request('/ressources')).text()).not.toContain(`/projets/${id}#bilan`);
+  });
+
+  it('with the porteur’s consent, is shared in the resource centre once accepted', async () => {
+    const { id, porteur, validateur, budgetLineIds } = await paidOutProjectWithBudget(db, { title: 'Mer partagée' });
+    const spendLines = budgetLineIds.map((budgetLineId) => ({ budgetLineId, spentCents: 50_000 }));
+    const body = { whatWasDone: text, pupilsReached: 23, spendLines, shareConsent: true };
+    expect((await act(await signedIn(porteur.email), id, 'report', body)).status).toBe(200);
+    const centre = async () => (await app.request('/ressources')).text();
+    expect(await centre()).not.toContain(`/projets/${id}#bilan`);
+    expect((await act(await signedIn(validateur.email), id, 'report/review', { decision: 'accept' })).status).toBe(200);
+    await waitForStatus(db, id, 'completed');
+    expect(await centre()).toContain(`<a href="/projets/${id}#bilan">Mer partagée</a>`);
   });
 });
