@@ -29,6 +29,7 @@ import { lifecycleRoutes } from './routes/lifecycle.ts';
 import { lifecycleRecoveryRoutes } from './routes/lifecycle-recovery.ts';
 import { payoutRoutes } from './routes/payouts.ts';
 import { projectDraftRoutes } from './routes/project-drafts.ts';
+import { projectFlyerRoutes } from './routes/project-flyer.ts';
 import { projectReportRoutes } from './routes/project-reports.ts';
 import { projectRoutes } from './routes/projects.ts';
 import { publicPageRoutes } from './routes/public-pages.ts';
@@ -98,6 +99,7 @@ export function createApp(deps: ApiDeps) {
   app.route('/api', lifecycleRecoveryRoutes);
   app.route('/api', documentRoutes);
   app.route('/api', projectReportRoutes);
+  app.route('/api', projectFlyerRoutes);
   app.route('/api', fundRoutes);
   app.route('/api', userRoutes);
   app.route('/api', emailRoutes);
