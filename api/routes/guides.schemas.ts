@@ -5,6 +5,10 @@ import { listQuery } from './common.schemas.ts';
 
 export const GuideListQuery = listQuery(GUIDE_SORT_FIELDS, 'updatedAt');
 
+// a form's emptied field (react-admin sends null) counts as not given
+const emptiedIsAbsent = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === null || value === '' ? undefined : value), schema);
+
 const fields = {
   title: z.string().trim().min(3, 'donnez un titre (3 caractères au moins)').max(200),
   slug: z
@@ -23,13 +27,20 @@ const fields = {
 export const GuideCreate = z
   .object({
     ...fields,
-    slug: fields.slug.optional().openapi({ description: 'made from the title when omitted' }),
-    summary: fields.summary.default(''),
+    slug: emptiedIsAbsent(fields.slug.optional()).openapi({ description: 'made from the title when omitted' }),
+    summary: emptiedIsAbsent(fields.summary.default('')),
     status: fields.status.default('draft'),
   })
   .openapi('GuideCreate');
 
-export const GuideUpdate = z.object(fields).partial().openapi('GuideUpdate');
+export const GuideUpdate = z
+  .object({
+    ...fields,
+    slug: emptiedIsAbsent(fields.slug.optional()),
+    summary: z.preprocess((value) => (value === null ? '' : value), fields.summary.optional()),
+  })
+  .partial()
+  .openapi('GuideUpdate');
 
 export const Guide = z
   .object({

@@ -54,7 +54,7 @@ describe('guides of the resource centre', () => {
 
   it('stay private as drafts (404), are public once published with their HTML inert, and leave when unpublished', async () => {
     const asAdmin = await signedIn(admin.email);
-    const created = await asAdmin.request('POST', '/api/guides', guide);
+    const created = await asAdmin.request('POST', '/api/guides', { ...guide, slug: null });
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: number };
     const slug = 'monter-un-projet-de-classe-decouverte';
@@ -66,7 +66,8 @@ describe('guides of the resource centre', () => {
     expect((await page(`/ressources/${slug}`)).status).toBe(404);
     expect((await page('/ressources')).html).not.toContain(guide.title);
 
-    expect((await asAdmin.request('PATCH', `/api/guides/${id}`, { status: 'published' })).status).toBe(200);
+    const edited = (await asAdmin.getJson(`/api/guides/${id}`)).body as object;
+    expect((await asAdmin.request('PATCH', `/api/guides/${id}`, { ...edited, status: 'published' })).status).toBe(200);
     const { status, html } = await page(`/ressources/${slug}`);
     expect(status).toBe(200);
     expect(html).toContain('<h1>Monter un projet de classe découverte</h1>');
@@ -82,6 +83,10 @@ describe('guides of the resource centre', () => {
     expect((await page('/sitemap.xml')).html).toContain(`<loc>http://localhost:3000/ressources/${slug}</loc>`);
 
     expect((await asAdmin.request('PATCH', `/api/guides/${id}`, { status: 'draft' })).status).toBe(200);
+    expect((await asAdmin.getJson(`/api/guides/${id}`)).body).toMatchObject({
+      summary: guide.summary,
+      publishedAt: null,
+    });
     expect((await page(`/ressources/${slug}`)).status).toBe(404);
     expect((await page('/sitemap.xml')).html).not.toContain(slug);
   });
