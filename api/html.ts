@@ -81,6 +81,7 @@ export const FOOTER_LINKS: readonly [string, string][] = [
   ['/charte', 'Charte des projets'],
   ['/transparence', 'Transparence'],
   ['/donateur', 'Mon espace donateur'],
+  ['/ressources', 'Centre de ressources'],
 ];
 
 const list = (links: readonly [string, string][]) =>

@@ -19,7 +19,8 @@ import { catalogueHref, cataloguePage } from '../pages/catalogue-page.ts';
 import { homePage, type HomeSelections } from '../pages/home-page.ts';
 import { siteBase } from '../pages/project-view.ts';
 
-const blankIsAbsent = <T extends z.ZodType>(schema: T) =>
+/** A query parameter left blank in a form counts as absent. */
+export const blankIsAbsent = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
 const CatalogueParams = z.object({
@@ -84,7 +85,8 @@ function homeData(db: Db): Promise<HomeData> {
   return data;
 }
 
-function refused(error: ZodError, c: Context) {
+/** The French page of a search whose parameters are invalid (400), listing each one. */
+export function refused(error: ZodError, c: Context) {
   const items = error.issues.map((issue) => `<li>${escapeHtml(`${issue.path.join('.')} : ${issue.message}`)}</li>`);
   return c.html(
     htmlPage(
