@@ -22,7 +22,7 @@ export interface Page<T> {
  * How far the big lists (projects, donations) count and page: beyond, a total says this many and no page is
  * served (narrow the filters instead), so neither a count nor an OFFSET walks millions of rows.
  */
-export const LIST_ROW_CAP = 10_000;
+export const LIST_ROW_CAP = 1_000;
 
 /** The number of rows a query (without its order and page) selects, counting no further than LIST_ROW_CAP. */
 export async function cappedCount(db: Tx, rows: Fragment): Promise<number> {

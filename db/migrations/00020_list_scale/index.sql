@@ -227,7 +227,8 @@ create index schools_priority_idx on schools (priority_education) where priority
 create index schools_rural_idx on schools (uai) where rural;
 
 create index donations_created_idx on donations (created_at, id);
-create index donations_paid_idx on donations (paid_at, id);
+-- newest payments first, ties by id ascending: the unpaid (null) come first and are many
+create index donations_paid_idx on donations (paid_at desc, id);
 create index donations_amount_idx on donations (amount_cents, id);
 create index donations_status_idx on donations (status, id);
 create index donations_status_amount_idx on donations (status, amount_cents, id);
