@@ -17,6 +17,7 @@ import { freePort } from '../dev/processes.ts';
 import { ROOT } from '../dev/stack.ts';
 import { loadLists } from './lists-fixtures.ts';
 import { SHAPES } from './lists-shapes.ts';
+import { timeRuns } from './timing.ts';
 
 const SIZE = {
   projects: Number(process.env.BENCH_PROJECTS ?? 100_000),
@@ -27,25 +28,13 @@ const EXPLAIN = process.env.BENCH_EXPLAIN === '1';
 const AIMS = { listMs: 50, statsMs: 100 };
 const PASSWORD = 'banc d’essai des listes';
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 const fixed = (value: number) => value.toFixed(1).padStart(8);
 const load = () =>
   loadavg()
     .map((l) => l.toFixed(2))
     .join(' ');
 
-async function timed(task: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
-  for (let warm = 0; warm < 3; warm += 1) await task();
-  const times: number[] = [];
-  for (let run = 0; run < RUNS; run += 1) {
-    const started = performance.now();
-    await task();
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95) };
-}
+const timed = (task: () => Promise<unknown>) => timeRuns(RUNS, task);
 
 const dataDir = `${ROOT}.data/bench-lists-${process.pid}`;
 const postgres = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false });

@@ -154,29 +154,30 @@ create trigger grants_granted_delete after delete on grants referencing old tabl
 
 -- a school whose académie or priority changes moves its projects and their grants to their new place
 create function tallies_from_schools() returns trigger language plpgsql as $$
+declare
+  done int;
 begin
-  perform project_status_counts_add(array_agg(c.academy_code), array_agg(c.priority), array_agg(p.status), array_agg(c.n))
-  from (select n.uai, n.academy_code, n.priority_education <> 'none' or n.rural as priority, 1 as n
-        from new_schools n join old_schools o on o.uai = n.uai
-        where (n.academy_code, n.priority_education <> 'none' or n.rural)
-              is distinct from (o.academy_code, o.priority_education <> 'none' or o.rural)
-        union all
-        select o.uai, o.academy_code, o.priority_education <> 'none' or o.rural, -1
-        from new_schools n join old_schools o on o.uai = n.uai
-        where (n.academy_code, n.priority_education <> 'none' or n.rural)
-              is distinct from (o.academy_code, o.priority_education <> 'none' or o.rural)) c
-  join projects p on p.school_uai = c.uai;
-  perform granted_by_academy_add(array_agg(c.academy_code), array_agg(c.priority), array_agg(c.n * g.amount_cents))
-  from (select n.uai, n.academy_code, n.priority_education <> 'none' or n.rural as priority, 1 as n
-        from new_schools n join old_schools o on o.uai = n.uai
-        where (n.academy_code, n.priority_education <> 'none' or n.rural)
-              is distinct from (o.academy_code, o.priority_education <> 'none' or o.rural)
-        union all
-        select o.uai, o.academy_code, o.priority_education <> 'none' or o.rural, -1
-        from new_schools n join old_schools o on o.uai = n.uai
-        where (n.academy_code, n.priority_education <> 'none' or n.rural)
-              is distinct from (o.academy_code, o.priority_education <> 'none' or o.rural)) c
-  join projects p on p.school_uai = c.uai join grants g on g.project_id = p.id and g.status <> 'released';
+  with changed as (
+    select n.uai, n.academy_code as new_academy, n.priority_education <> 'none' or n.rural as new_priority,
+           o.academy_code as old_academy, o.priority_education <> 'none' or o.rural as old_priority
+    from new_schools n join old_schools o on o.uai = n.uai
+  ),
+  moved as (
+    select c.uai, side.academy_code, side.priority, side.n
+    from changed c cross join lateral (values (c.new_academy, c.new_priority, 1), (c.old_academy, c.old_priority, -1))
+      as side(academy_code, priority, n)
+    where (c.new_academy, c.new_priority) is distinct from (c.old_academy, c.old_priority)
+  ),
+  counted as (
+    select project_status_counts_add(array_agg(m.academy_code), array_agg(m.priority), array_agg(p.status),
+                                     array_agg(m.n))
+    from moved m join projects p on p.school_uai = m.uai
+  ),
+  granted as (
+    select granted_by_academy_add(array_agg(m.academy_code), array_agg(m.priority), array_agg(m.n * g.amount_cents))
+    from moved m join projects p on p.school_uai = m.uai join grants g on g.project_id = p.id and g.status <> 'released'
+  )
+  select count(*) into done from counted, granted;
   return null;
 end $$;
 
