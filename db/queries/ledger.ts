@@ -188,11 +188,12 @@ export async function postMovements(db: Tx, movements: Movement[]): Promise<numb
 
 /**
  * SQL for the balance of one account, 0 when it does not exist yet. The code is a value or a SQL expression
- * (e.g. `'project:' || p.id`): the account is found by its unique code and only its own lines are summed.
+ * (e.g. `'project:' || p.id`): the account is found by its unique code and its balance read from the flows a
+ * trigger keeps in the same transaction as its lines (ledger_account_flows), never by summing the lines.
  */
 export function accountBalance(db: Tx, code: string | Fragment): Fragment {
   return db`
-    coalesce((select sum(l.amount_cents) from ledger_accounts a join ledger_lines l on l.account_id = a.id
+    coalesce((select sum(kept.amount_cents) from ledger_accounts a join ledger_account_flows kept on kept.account_id = a.id
               where a.code = ${code}), 0)::bigint`;
 }
 
