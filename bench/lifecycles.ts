@@ -2,24 +2,28 @@
 // processes: N published projects' lifecycles started, then the time until each outcome is in Postgres, with the
 // workers' and the server's memory. `npm run bench:lifecycles`; BENCH_LIFECYCLES=1000,10000 the sizes, BENCH_WORKERS
 // the worker processes; WORKER_* and DATABASE_POOL_SIZE pass through to the workers (README: worker tuning).
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { bundleWorkflowCode } from '@temporalio/worker';
+import { rmSync } from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
 import { startLifecycle } from '../api/services/lifecycle.ts';
 import { createDb, type Db } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { listUnfinishedLifecycleFacts } from '../db/queries/projects.ts';
-import { freeLowPort, freePort, startProcess } from '../dev/processes.ts';
-import { ROOT, startServices, temporalEngineOf, type Services } from '../dev/stack.ts';
+import { freeLowPort, freePort } from '../dev/processes.ts';
+import { ROOT, startServices, temporalEngineOf } from '../dev/stack.ts';
 import { closingCost } from './closing-cost.ts';
-import { machineLoad, pidsOf, rssSampler } from './machine.ts';
+import { cpuSeconds, machineLoad, pidsOf, rssSampler } from './machine.ts';
+import { startWorkers } from './workers.ts';
+
+type Groups = Record<string, () => number[]>;
 
 const SIZES = (process.env.BENCH_LIFECYCLES ?? '1000').split(',').map(Number);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
 const START_CONCURRENCY = Number(process.env.BENCH_START_CONCURRENCY ?? 32);
 const TIMEOUT_S = Number(process.env.BENCH_TIMEOUT_SECONDS ?? 600);
-// durations other than the deadline (top-up window, failure choice window) shrink to a millisecond
-const TIME_SCALE = 1e-9;
+// a day lasts 86 s: the top-up window is open at start, the donors' failure choice window (14 days) outlasts the run
+const TIME_SCALE = Number(process.env.BENCH_TIME_SCALE ?? 0.001);
+let interrupted = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void (interrupted = true));
 const TASK_QUEUE = 'bench-lifecycles';
 const line = (label: string, value: string) => console.log(`  ${label.padEnd(44)} ${value}`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -41,37 +45,6 @@ async function seed(db: Db, count: number, deadline: Date): Promise<void> {
     from generate_series(1, ${count}) n`;
 }
 
-/** Starts the worker processes from one prebuilt workflow bundle; resolves once each polls the task queue. */
-async function startWorkers(services: Services, dataDir: string) {
-  const bundle = `${dataDir}/workflow-bundle.js`;
-  writeFileSync(
-    bundle,
-    (await bundleWorkflowCode({ workflowsPath: `${ROOT}workflows/index.ts`, logger: undefined })).code,
-  );
-  const env = {
-    APP_ENV: 'development',
-    DATABASE_URL: services.databaseUrl,
-    TEMPORAL_ADDRESS: services.temporalAddress,
-    TEMPORAL_TASK_QUEUE: TASK_QUEUE,
-    STRIPE_SECRET_KEY: 'sk_test_bench',
-    STRIPE_API_URL: services.stripeApiUrl,
-    SMTP_URL: services.smtpUrl,
-    WORKFLOW_BUNDLE_PATH: bundle,
-  };
-  const workers = Array.from({ length: WORKERS }, (_, index) => {
-    const logFile = `${dataDir}/logs/worker-${index}.log`;
-    const args = ['--import', 'tsx', 'worker/main.ts'];
-    return { logFile, ...startProcess(`worker-${index}`, process.execPath, args, { cwd: ROOT, env, logFile }) };
-  });
-  for (const worker of workers) {
-    for (let log = ''; !log.includes('Worker polling'); log = readFileSync(worker.logFile, 'utf8')) {
-      if (worker.child.exitCode !== null) throw new Error(`${worker.name} ended:\n${log}`);
-      await sleep(500);
-    }
-  }
-  return workers;
-}
-
 /** Runs tasks with at most `concurrency` at once; returns the wall time in seconds. */
 async function bounded(count: number, concurrency: number, task: (index: number) => Promise<void>) {
   let next = 0;
@@ -84,7 +57,7 @@ async function bounded(count: number, concurrency: number, task: (index: number)
   return (performance.now() - started) / 1000;
 }
 
-async function measure(size: number, db: Db, temporal: Client, memory: ReturnType<typeof rssSampler>) {
+async function measure(size: number, db: Db, temporal: Client, groups: Groups, memory: ReturnType<typeof rssSampler>) {
   console.log(`\n${size} lifecycles — ${machineLoad()}`);
   await db`delete from projects where status = 'published'`;
   // the deadline leaves time to start every lifecycle (about 25 a second here), then falls for all at once
@@ -101,30 +74,31 @@ async function measure(size: number, db: Db, temporal: Client, memory: ReturnTyp
   const running = memory.take();
   line(`RSS peak with ${size} lifecycles running`, rssLine(running));
   const ids = facts.map((fact) => fact.projectId);
+  const cpuBefore = Object.fromEntries(Object.entries(groups).map(([name, pids]) => [name, cpuSeconds(pids())]));
   let recorded = 0;
-  let closed = 0;
+  let settled = 0;
   let recordedAfter = 0;
   const since = Date.now();
-  while (closed < size && Date.now() - since < TIMEOUT_S * 1000) {
+  const seconds = () => (Date.now() - since) / 1000;
+  while (settled < size && seconds() < TIMEOUT_S && !interrupted) {
     await sleep(1_000);
-    const [row] = await db<{ recorded: number; closed: number }[]>`
+    const [row] = await db<{ recorded: number; settled: number }[]>`
       select count(*) filter (where status <> 'published')::int as recorded,
-             count(*) filter (where status = 'closed')::int as closed
+             count(*) filter (where status not in ('published', 'failed'))::int as settled
       from projects where id = any(${ids})`;
-    ({ recorded, closed } = row!);
-    if (recorded === size && !recordedAfter) recordedAfter = (Date.now() - since) / 1000;
-    if ((Date.now() - since) % 30_000 < 1_000)
-      console.log(
-        `    ${((Date.now() - since) / 1000).toFixed(0)} s: ${recorded} outcomes, ${closed} closed — load ${machineLoad()}`,
-      );
+    ({ recorded, settled } = row!);
+    if (recorded === size && !recordedAfter) recordedAfter = seconds();
+    if (seconds() % 30 < 1) console.log(`    ${seconds().toFixed(0)} s: ${recorded} outcomes, ${settled} resolving`);
   }
-  const elapsed = (Date.now() - since) / 1000;
-  line(
-    'outcomes recorded (status left published)',
-    `${recorded} of ${size}${recordedAfter ? ` in ${recordedAfter.toFixed(0)} s (${(size / recordedAfter).toFixed(1)} a second)` : ` after ${elapsed.toFixed(0)} s`}`,
-  );
-  line('lifecycles closed (failure resolved)', `${closed} of ${size} in ${elapsed.toFixed(0)} s`);
+  const rate = (count: number, after: number) =>
+    `${count} of ${size} in ${after.toFixed(0)} s (${(count / after).toFixed(1)} a second)`;
+  line('outcomes recorded (status failed)', rate(recorded, recordedAfter || seconds()));
+  line('closings done (grants released, resolving)', rate(settled, seconds()));
   line('RSS peak while draining', rssLine(memory.take()));
+  const cpu = Object.entries(groups).map(
+    ([name, pids]) => `${name} ${(cpuSeconds(pids()) - cpuBefore[name]!).toFixed(0)} s`,
+  );
+  line('CPU used while draining', cpu.join(', '));
   console.log(`  closing cost of one campaign (project ${ids[0]}):`);
   for (const [label, value] of Object.entries(await closingCost(db, temporal, ids[0]!)))
     line(`  ${label}`, String(value));
@@ -160,13 +134,14 @@ async function main() {
   let workers: Awaited<ReturnType<typeof startWorkers>> = [];
   try {
     await migrate(services.databaseUrl);
-    workers = await startWorkers(services, dataDir);
-    const memory = rssSampler({
+    workers = await startWorkers(services, { dataDir, taskQueue: TASK_QUEUE, count: WORKERS });
+    const groups: Groups = {
       workers: () => workers.map((worker) => worker.child.pid ?? 0),
       'Temporal server': () => pidsOf(`${dataDir}/temporal-server.yaml`),
       Postgres: () => pidsOf(`${dataDir}/postgres`),
-    });
-    for (const size of SIZES) await measure(size, db, temporal, memory);
+    };
+    const memory = rssSampler({ workers: groups.workers!, 'Temporal server': groups['Temporal server']! });
+    for (const size of SIZES) await measure(size, db, temporal, groups, memory);
     memory.stop();
   } finally {
     for (const worker of workers) await worker.stop();

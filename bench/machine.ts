@@ -59,3 +59,24 @@ export function rssSampler(groups: Record<string, () => number[]>) {
     stop: () => clearInterval(timer),
   };
 }
+
+/** CPU seconds (user + system) used so far by these processes and their live children (e.g. Postgres backends). */
+export function cpuSeconds(pids: number[]): number {
+  const ticks = 100;
+  const stats = new Map<number, string[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const text = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      stats.set(Number(entry), text.slice(text.lastIndexOf(')') + 2).split(' '));
+    } catch {
+      // ended meanwhile
+    }
+  }
+  let total = 0;
+  for (const [pid, fields] of stats) {
+    if (!pids.includes(pid) && !pids.includes(Number(fields[1]))) continue;
+    total += (Number(fields[11]) + Number(fields[12])) / ticks;
+  }
+  return total;
+}
