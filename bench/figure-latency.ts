@@ -17,8 +17,8 @@ export function figureLatency(temporal: Client, collected: Map<number, number>, 
   const watch = async (projectId: number, target: number, postedAt: number) => {
     const handle = temporal.workflow.getHandle(projectWorkflowId(projectId));
     while (performance.now() - postedAt < GIVE_UP_MS) {
-      if ((await handle.query(stateQuery)).collectedCents >= target)
-        return void latencies.push(performance.now() - postedAt);
+      const state = await handle.query(stateQuery).catch(() => undefined);
+      if (state && state.collectedCents >= target) return void latencies.push(performance.now() - postedAt);
       await sleep(pollMs);
     }
     lost += 1;
