@@ -60,7 +60,10 @@ export function rssSampler(groups: Record<string, () => number[]>) {
   };
 }
 
-/** CPU seconds (user + system) used so far by these processes and their live children (e.g. Postgres backends). */
+/**
+ * CPU seconds (user + system) used so far by these processes, their live children (e.g. Postgres backends) and
+ * the children they have reaped (ended backends).
+ */
 export function cpuSeconds(pids: number[]): number {
   const ticks = 100;
   const stats = new Map<number, string[]>();
@@ -77,6 +80,7 @@ export function cpuSeconds(pids: number[]): number {
   for (const [pid, fields] of stats) {
     if (!pids.includes(pid) && !pids.includes(Number(fields[1]))) continue;
     total += (Number(fields[11]) + Number(fields[12])) / ticks;
+    if (pids.includes(pid)) total += (Number(fields[13]) + Number(fields[14])) / ticks;
   }
   return total;
 }
