@@ -9,7 +9,7 @@ const WORKER_TUNING_ENV = {
   WORKER_ACTIVITY_TASKS: slots(100).describe('maxConcurrentActivityTaskExecutions'),
   WORKER_WORKFLOW_POLLERS: slots(10).describe('maxConcurrentWorkflowTaskPolls'),
   WORKER_ACTIVITY_POLLERS: slots(10).describe('maxConcurrentActivityTaskPolls'),
-  WORKER_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(2_000).describe('maxCachedWorkflows (sticky cache)'),
+  WORKER_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(500).describe('maxCachedWorkflows (sticky cache)'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).default(10).describe('postgres.js connections of the process'),
 };
 

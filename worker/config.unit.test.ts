@@ -15,7 +15,7 @@ describe('the worker tuning', () => {
       WORKER_ACTIVITY_TASKS: 100,
       WORKER_WORKFLOW_POLLERS: 10,
       WORKER_ACTIVITY_POLLERS: 10,
-      WORKER_CACHED_WORKFLOWS: 2_000,
+      WORKER_CACHED_WORKFLOWS: 500,
       DATABASE_POOL_SIZE: 10,
     });
   });
