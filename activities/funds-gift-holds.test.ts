@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../test/app.ts';
 import {
+  countedAgainstOptimum,
   fundBalances,
   insertFund,
   insertFundPorteur,
@@ -15,6 +16,7 @@ import { createFundActivities } from './funds.ts';
 import { createTopUpSweepActivities } from './top-up-sweep.ts';
 
 const { db, browser } = await createTestApp();
+const committedCents = (projectId: number) => countedAgainstOptimum(db, projectId);
 const funds = createFundActivities({ db });
 const sweep = createTopUpSweepActivities({ db });
 let porteurId: number;
@@ -51,17 +53,6 @@ const hold = (projectId: number, amountCents: number) =>
     projectId,
     amountCents,
   });
-
-/** What counts against the project's optimum: gifts paid, gifts being paid and grants not released. */
-async function committedCents(projectId: number): Promise<number> {
-  const [row] = await db<{ total: number }[]>`
-    select (select coalesce(sum(amount_cents), 0) from donations
-            where project_id = ${projectId}
-              and (status = 'paid' or (status in ('pending', 'payment_failed') and checkout_expires_at > now())))
-         + (select coalesce(sum(amount_cents), 0) from grants where project_id = ${projectId} and status <> 'released')
-           as total`;
-  return Number(row?.total);
-}
 
 describe('grants and gifts being paid share the room left below the optimum', () => {
   it('caps a top-up by a gift being paid: 50 € left, not the 300 € missing to the minimum', async () => {
