@@ -120,14 +120,3 @@ export async function retireCampaignsAndFunds(db: Tx): Promise<void> {
   await db`update projects set status = 'closed' where status = 'published'`;
   await db`update funds set valid_from = current_date - 60, valid_until = current_date - 31`;
 }
-
-/** What counts against a project's optimum: gifts paid, gifts being paid and grants not released. */
-export async function countedAgainstOptimum(db: Tx, projectId: number): Promise<number> {
-  const [row] = await db<{ total: number }[]>`
-    select (select coalesce(sum(amount_cents), 0) from donations
-            where project_id = ${projectId}
-              and (status = 'paid' or (status in ('pending', 'payment_failed') and checkout_expires_at > now())))
-         + (select coalesce(sum(amount_cents), 0) from grants where project_id = ${projectId} and status <> 'released')
-           as total`;
-  return Number(row?.total);
-}
