@@ -30,9 +30,9 @@ afterEach(async () => {
 
 const OPTIMUM = 185_000;
 
-/** A project 7 days from its deadline, 150 € of gifts from 5 donors collected: 300 € short of its minimum of 1 800 €, 350 € of its optimum. */
-async function nearItsOptimum(): Promise<number> {
-  const schoolUai = await insertFundSchool(db);
+/** A project (in Lille by default) 7 days from its deadline, 150 € of gifts from 5 donors collected: 300 € short of its minimum of 1 800 €, 350 € of its optimum. */
+async function nearItsOptimum(academy = 'lille'): Promise<number> {
+  const schoolUai = await insertFundSchool(db, { academy });
   const projectId = await insertPublishedProject(db, {
     schoolUai,
     porteurId,
@@ -118,6 +118,45 @@ describe('grants and gifts being paid share the room left below the optimum', ()
         [400, 30_000],
       ]).toContainEqual([giftStatus, grantCents]);
       expect(await committedCents(projectId)).toBeLessThanOrEqual(OPTIMUM);
+    }
+  });
+});
+
+describe('two funds granting to one project at the same moment', () => {
+  it('never take it past its optimum together, with or without a gift being paid', async () => {
+    await insertFund(db, { name: 'Fonds A', academies: ['lille', 'amiens'], endowmentCents: 2_000_000 });
+    await insertFund(db, { name: 'Fonds B', academies: ['lille', 'montpellier'], endowmentCents: 2_000_000 });
+    for (let round = 0; round < 20; round += 1) {
+      const kind = round % 2 === 0 ? 'topup' : 'seeding';
+      const withHold = round % 4 >= 2;
+      const shared = await nearItsOptimum('lille');
+      const onlyA = await nearItsOptimum('amiens');
+      const onlyB = await nearItsOptimum('montpellier');
+      const request = (projectId: number) => async () => {
+        await (kind === 'topup' ? funds.requestTopUpGrants : funds.requestSeedingGrants)({ projectId });
+        return 0;
+      };
+      const racers = [
+        request(onlyA),
+        request(onlyB),
+        ...(withHold ? [() => hold(shared, 30_000).then((response) => response.status)] : []),
+      ];
+      const statuses = await Promise.all((round % 3 === 0 ? racers.reverse() : racers).map((racer) => racer()));
+
+      const grants = await db<{ amountCents: number }[]>`
+        select amount_cents from grants where project_id = ${shared} and kind = ${kind}`;
+      const full = kind === 'topup' ? 30_000 : 35_000;
+      const gift = statuses.find((status) => status !== 0);
+      const outcome = { gift, granted: grants.map((grant) => grant.amountCents) };
+      const outcomes = withHold
+        ? [
+            { gift: 201, granted: [5_000] },
+            { gift: kind === 'topup' ? 400 : 409, granted: [full] },
+          ]
+        : [{ gift: undefined, granted: [full] }];
+      expect(outcomes).toContainEqual(outcome);
+      expect(await committedCents(shared)).toBe(150_000 + (outcome.gift === 201 ? 35_000 : full));
+      await db`update projects set status = 'closed' where id in ${db([shared, onlyA, onlyB])}`;
     }
   });
 });
