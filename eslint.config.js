@@ -49,6 +49,7 @@ export default tseslint.config(
       'worker/main.ts',
       'dev/start.ts',
       'db/migrate-cli.ts',
+      'db/import-schools-cli.ts',
       'dev/processes.ts',
       'dev/tools.ts',
       'test/global-setup.ts',

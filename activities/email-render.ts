@@ -22,6 +22,8 @@ export interface EmailDraft {
   message?: string;
   /** an e-mail about the recipient's account rather than a project: no project line, a plain footer */
   account?: boolean;
+  /** further links shown under the button (e.g. the donor space) */
+  links?: { label: string; url: string }[];
 }
 
 /** What differs from one recipient to the next. */
@@ -30,15 +32,18 @@ export interface EmailRecipient {
   unsubscribeUrl?: string;
   /** where this recipient's button leads, when it is their own page (e.g. their gift) rather than the project's */
   actionUrl?: string;
+  /** what stands for `{amount}` in the words: this recipient's gift, in French money format */
+  amount?: string;
 }
 
 const NAME = '%%RECIPIENT_NAME%%';
 const UNSUBSCRIBE = '%%UNSUBSCRIBE_URL%%';
 const ACTION = '%%ACTION_URL%%';
+const AMOUNT = '%%AMOUNT%%';
 const BLUE = '#1d4ed8';
 const SIGNATURE = 'L’équipe Trousse à Projets';
 
-const withTitle = (text: string, title: string) => text.replaceAll('{title}', title);
+const withTitle = (text: string, title: string) => text.replaceAll('{title}', title).replaceAll('{amount}', AMOUNT);
 
 function footerOf(draft: EmailDraft): string {
   if (draft.account) return 'Message envoyé par Trousse à Projets au sujet de votre compte.';
@@ -75,6 +80,7 @@ function mjmlOf(draft: EmailDraft, subject: string, paragraphs: string[]): strin
         ${paragraphs.map((paragraph) => `<mj-text>${escapeHtml(paragraph)}</mj-text>`).join('\n        ')}
         ${earlier}
         <mj-button href="${ACTION}" background-color="${BLUE}" font-size="16px">${escapeHtml(draft.words.action)}</mj-button>
+        ${(draft.links ?? []).map((link) => `<mj-text><a href="${escapeHtml(link.url)}" style="color:${BLUE}">${escapeHtml(link.label)}</a></mj-text>`).join('\n        ')}
         <mj-text>${SIGNATURE}</mj-text>
       </mj-column>
     </mj-section>
@@ -100,6 +106,7 @@ function textOf(draft: EmailDraft, paragraphs: string[]): string {
     ...paragraphs,
     ...earlier,
     `${draft.words.action} : ${ACTION}`,
+    ...(draft.links ?? []).map((link) => `${link.label} : ${link.url}`),
     SIGNATURE,
     `--\n${footer.join('\n')}`,
   ].join('\n\n');
@@ -125,10 +132,12 @@ export async function prepareEmail(draft: EmailDraft): Promise<(recipient: Email
       text: text
         .replaceAll(UNSUBSCRIBE, () => unsubscribeUrl)
         .replaceAll(ACTION, () => actionUrl)
+        .replaceAll(AMOUNT, () => recipient.amount ?? '')
         .replaceAll(NAME, () => recipient.name),
       html: compiled.html
         .replaceAll(UNSUBSCRIBE, () => escapeHtml(unsubscribeUrl))
         .replaceAll(ACTION, () => escapeHtml(actionUrl))
+        .replaceAll(AMOUNT, () => escapeHtml(recipient.amount ?? ''))
         .replaceAll(NAME, () => escapeHtml(recipient.name)),
     };
   };

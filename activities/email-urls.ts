@@ -30,3 +30,6 @@ export function messageIdFor(dedupeKey: string, from: string): string {
 export async function manageGiftUrlFor(publicUrl: string, secret: string, donationId: number): Promise<string> {
   return `${publicUrl.replace(/\/+$/, '')}/dons/gerer?token=${await signDonationToken(secret, donationId)}`;
 }
+
+/** The donor space, where a donor asks for a sign-in link and then finds their gifts, receipts and subscriptions. */
+export const donorSpaceUrlFor = (publicUrl: string) => `${publicUrl.replace(/\/+$/, '')}/donateur`;

@@ -11,6 +11,7 @@ import {
   insertFundSchool,
   insertPaidDonations,
   insertPublishedProject,
+  retireCampaignsAndFunds,
 } from '../test/funds.ts';
 import { createFundActivities } from './funds.ts';
 
@@ -22,11 +23,7 @@ beforeAll(async () => {
   porteurId = await insertFundPorteur(db);
 });
 
-// a fund shares its money among all collecting projects: each test starts with no active fund and none collecting
-afterEach(async () => {
-  await db`update projects set status = 'closed' where status = 'published'`;
-  await db`update funds set valid_from = current_date - 60, valid_until = current_date - 31`;
-});
+afterEach(() => retireCampaignsAndFunds(db));
 
 const grantRows = (projectId: number) =>
   db<

@@ -11,11 +11,11 @@ import {
   type GrantSummary,
 } from '../db/queries/grants.ts';
 import { accounts, postMovement, type AccountSpec } from '../db/queries/ledger.ts';
+import { retriedTransaction } from '../db/retry.ts';
 import { isEligible } from '../domain/funds/eligibility.ts';
-import { payingOrder } from '../domain/funds/sweep.ts';
 import { checkTrigger } from '../domain/funds/triggers.ts';
 import type { GrantKind } from '../domain/funds/types.ts';
-import { KIND_LABEL, reserveFromFund, reserveTopUps } from './grant-reservations.ts';
+import { KIND_LABEL, reserveSeedings, reserveTopUps } from './grant-reservations.ts';
 
 /** One project's grants, as every fund activity reports them. */
 export interface ProjectGrants {
@@ -27,10 +27,11 @@ export function createFundActivities({ db }: { db: Db }) {
   /**
    * Reserves the grants of this kind that the project's eligible funds owe it. The funds are locked in
    * one transaction, and each shares its money among all projects waiting for the same kind of grant, by
-   * priority; returns the project's grants of this kind that are not released.
+   * priority; returns the project's grants of this kind that are not released. A transaction aborted by a deadlock
+   * runs again.
    */
   async function requestGrants(kind: GrantKind, projectId: number): Promise<ProjectGrants> {
-    return db.begin(async (tx) => {
+    return retriedTransaction(db, async (tx) => {
       const today = await currentDay(tx);
       const [project] = await projectFacts(tx, [projectId]);
       if (!project) throw ApplicationFailure.nonRetryable(`Le projet ${projectId} n’existe pas.`, 'ProjectNotFound');
@@ -47,7 +48,7 @@ export function createFundActivities({ db }: { db: Db }) {
             )
           : [];
       if (kind === 'topup') await reserveTopUps(tx, funds, today);
-      else for (const fund of payingOrder(funds)) await reserveFromFund(tx, kind, fund, today);
+      else await reserveSeedings(tx, funds, today);
       return { grants: await grantsOfProject(tx, projectId, { kind, statuses: ['reserved', 'committed'] }) };
     });
   }

@@ -5,14 +5,15 @@ import {
   topUpCandidates,
   topUpFundsByProject,
 } from '../db/queries/grant-candidates.ts';
-import { insertGrants, type InsertedGrant } from '../db/queries/grants.ts';
+import { insertGrants, projectFacts, type InsertedGrant } from '../db/queries/grants.ts';
 import { accounts, balanceOf, postMovements, type Movement } from '../db/queries/ledger.ts';
 import { planGrants } from '../domain/funds/plan.ts';
-import { loosestTopUpBounds, planTopUpSweep } from '../domain/funds/sweep.ts';
-import type { Fund, GrantKind } from '../domain/funds/types.ts';
+import { loosestTopUpBounds, payingOrder, planTopUpSweep } from '../domain/funds/sweep.ts';
+import type { Fund, ProjectFacts } from '../domain/funds/types.ts';
 
 // Reservations of grants, shared by a project's own requests and the scheduled sweep. Every function here
-// runs inside the caller's transaction, which must hold the locks of the funds it is given.
+// runs inside the caller's transaction, which must hold the locks of the funds it is given, and then locks the
+// projects once, in one statement: funds first, then projects, each in id order.
 
 /** A kind of grant as a ledger description names it. */
 export const KIND_LABEL = { seeding: 'l’amorçage', topup: 'l’abondement' } as const;
@@ -31,14 +32,16 @@ function reservationMovement(grant: InsertedGrant): Movement {
   };
 }
 
-async function collectingOnly<T extends { id: number }>(tx: Tx, projects: T[]): Promise<T[]> {
-  const collecting = new Set(
-    await lockCollecting(
-      tx,
-      projects.map((project) => project.id),
-    ),
+/**
+ * Those of the candidates still collecting, their rows locked as a gift's check locks them, with their money read
+ * again under the lock: a gift started meanwhile is counted as held, and a gift started after waits for these grants.
+ */
+async function collectingOnly(tx: Tx, projects: ProjectFacts[]): Promise<ProjectFacts[]> {
+  const collecting = await lockCollecting(
+    tx,
+    projects.map((project) => project.id),
   );
-  return projects.filter((project) => collecting.has(project.id));
+  return collecting.length > 0 ? projectFacts(tx, collecting) : [];
 }
 
 async function reserve(tx: Tx, grants: Parameters<typeof insertGrants>[1]): Promise<InsertedGrant[]> {
@@ -48,14 +51,28 @@ async function reserve(tx: Tx, grants: Parameters<typeof insertGrants>[1]): Prom
 }
 
 /**
- * Shares one locked fund's available money among every project waiting for this kind of grant from it
- * (the domain decides who and how much) and reserves each grant in the ledger.
+ * The seedings the locked funds owe: the candidates of every fund are locked together first, then each fund in
+ * paying order shares its available money among its own (the domain decides who and how much), their money read
+ * again after the funds before it, and every grant is reserved in the ledger.
  */
-export async function reserveFromFund(tx: Tx, kind: GrantKind, fund: Fund, today: string): Promise<InsertedGrant[]> {
-  const availableCents = await balanceOf(tx, accounts.fundAvailable(fund.id).code);
-  if (availableCents <= 0) return [];
-  const projects = await collectingOnly(tx, await fundCandidates(tx, fund, kind));
-  return reserve(tx, planGrants({ kind, fund, availableCents, projects, today }).grants);
+export async function reserveSeedings(tx: Tx, funds: Fund[], today: string): Promise<InsertedGrant[]> {
+  const candidates = new Map<number, number[]>();
+  for (const fund of funds) {
+    candidates.set(
+      fund.id,
+      (await fundCandidates(tx, fund, 'seeding')).map((project) => project.id),
+    );
+  }
+  const locked = new Set(await lockCollecting(tx, [...new Set([...candidates.values()].flat())]));
+  const grants: InsertedGrant[] = [];
+  for (const fund of payingOrder(funds)) {
+    const availableCents = await balanceOf(tx, accounts.fundAvailable(fund.id).code);
+    const ids = (candidates.get(fund.id) ?? []).filter((id) => locked.has(id));
+    if (availableCents <= 0 || ids.length === 0) continue;
+    const projects = await projectFacts(tx, ids);
+    grants.push(...(await reserve(tx, planGrants({ kind: 'seeding', fund, availableCents, projects, today }).grants)));
+  }
+  return grants;
 }
 
 /**

@@ -178,10 +178,27 @@ const TEXTS: Record<EmailTemplate, Texts> = {
   donation_thanks: {
     subject: 'Merci pour votre don à « {title} »',
     paragraphs: [
-      'Votre don au projet « {title} » est bien enregistré. Merci !',
+      'Votre don de {amount} au projet « {title} » est bien enregistré. Merci !',
       'Nous vous écrirons aux grandes étapes de la collecte.',
+      'Votre espace donateur rassemble vos dons, vos reçus fiscaux et vos abonnements aux nouvelles : un lien de connexion y est envoyé à cette adresse sur simple demande.',
     ],
     action: SEE,
+  },
+  donor_sign_in: {
+    subject: 'Votre lien de connexion à l’espace donateur',
+    paragraphs: [
+      'Vous avez demandé à ouvrir votre espace donateur Trousse à Projets : vos dons, vos reçus fiscaux, vos choix en attente et vos abonnements aux nouvelles.',
+      'Le bouton ci-dessous l’ouvre : le lien sert une fois et pendant 30 minutes.',
+      'Si vous n’avez rien demandé, ignorez cet e-mail : personne n’entre dans votre espace sans ce lien.',
+    ],
+    action: 'Ouvrir mon espace donateur',
+  },
+  donor_message: {
+    subject: 'Un donateur de « {title} » vous écrit',
+    paragraphs: [
+      'Un donateur du projet « {title} » vous a écrit depuis son espace donateur. Son message, relayé par la plateforme :',
+    ],
+    action: OPEN,
   },
   tax_receipt_available: {
     subject: 'Votre reçu fiscal pour « {title} »',

@@ -13,8 +13,20 @@ import {
 import { EMAIL_DELIVERY_SHARDS, emailKindOf, progressSendAfter, type DeliveryShard } from '../domain/emails.ts';
 import type { MailDeps } from './email-delivery.ts';
 import { prepareEmail } from './email-render.ts';
-import { manageGiftUrlFor, messageIdFor, projectUrlFor, unsubscribeUrlFor } from './email-urls.ts';
+import { formatEuros } from '../domain/format.ts';
+import { donorSpaceUrlFor, manageGiftUrlFor, messageIdFor, projectUrlFor, unsubscribeUrlFor } from './email-urls.ts';
 import { emailTextOf } from './notification-texts.ts';
+
+/** How a donor e-mail differs from its template's defaults. */
+interface DonorEmailOptions {
+  actionLabel?: string;
+  tx?: Tx;
+  /** about the donor's space rather than the gift's project: no project line */
+  account?: boolean;
+  links?: { label: string; url: string }[];
+  /** a paragraph of its own (the receipt's number, sum and date…) */
+  message?: string;
+}
 
 /**
  * Activities that write project e-mails to the outbox, rendered (French, HTML and plain text); delivery
@@ -39,9 +51,9 @@ export function createNotificationActivities({ db, mail }: { db: Db; mail: MailD
     template: string,
     eventKey: string,
     gifts: { donationId: number; actionUrl?: string }[],
-    extras: { actionLabel?: string; message?: string } = {},
-    tx: Tx = db,
+    options: DonorEmailOptions = {},
   ): Promise<{ queued: number; shards: number[] }> {
+    const { actionLabel, tx = db, account, links, message } = options;
     const words = wordsOf(template, 'donors');
     const donors = await donorsOf(
       tx,
@@ -50,17 +62,23 @@ export function createNotificationActivities({ db, mail }: { db: Db; mail: MailD
     const first = donors[0];
     if (!first) return { queued: 0, shards: [] };
     const fill = await prepareEmail({
-      words: { ...words, action: extras.actionLabel ?? words.action },
+      words: { ...words, action: actionLabel ?? words.action },
       projectTitle: first.supported,
       projectUrl: first.projectId === null ? mail.publicUrl : projectUrlFor(mail.publicUrl, first.projectId, 'donors'),
       earlier: [],
       unsubscribable: false,
-      message: extras.message,
+      account,
+      links,
+      message,
     });
     const actionUrls = new Map(gifts.map((gift) => [gift.donationId, gift.actionUrl]));
     const at = now();
     const emails = donors.map((donor) => {
-      const content = fill({ name: donor.name, actionUrl: actionUrls.get(donor.donationId) });
+      const content = fill({
+        name: donor.name,
+        actionUrl: actionUrls.get(donor.donationId),
+        amount: formatEuros(donor.amountCents),
+      });
       const dedupeKey = `${template}:donation-${donor.donationId}:${eventKey}`;
       return {
         dedupeKey,
@@ -153,6 +171,9 @@ export function createNotificationActivities({ db, mail }: { db: Db; mail: MailD
      * send them; returns how many were new.
      */
     async queueDueThanks({ limit, shard }: { limit: number; shard?: DeliveryShard }): Promise<{ queued: number }> {
+      const thanksLinks = [
+        { label: 'Mon espace donateur (dons, reçus, nouvelles)', url: donorSpaceUrlFor(mail.publicUrl) },
+      ];
       const { queued, shards } = await db.begin(async (tx) => {
         const due = await takeDueThanks(tx, limit, shard);
         const bySupported = new Map<string, typeof due>();
@@ -162,7 +183,10 @@ export function createNotificationActivities({ db, mail }: { db: Db; mail: MailD
         }
         const written = { queued: 0, shards: new Set<number>() };
         for (const gifts of bySupported.values()) {
-          const { queued, shards } = await queueDonorEmails('donation_thanks', 'paid', gifts, {}, tx);
+          const { queued, shards } = await queueDonorEmails('donation_thanks', 'paid', gifts, {
+            tx,
+            links: thanksLinks,
+          });
           written.queued += queued;
           for (const index of shards) written.shards.add(index);
         }
@@ -239,11 +263,13 @@ export function createNotificationActivities({ db, mail }: { db: Db; mail: MailD
       eventKey: string;
       actionUrl?: string;
       actionLabel?: string;
+      account?: boolean;
       message?: string;
     }): Promise<{ queued: number }> {
-      const { donationId, template, eventKey, actionUrl, actionLabel, message } = request;
+      const { donationId, template, eventKey, actionUrl, actionLabel, account, message } = request;
       const { queued } = await queueDonorEmails(template, eventKey, [{ donationId, actionUrl }], {
         actionLabel,
+        account,
         message,
       });
       return { queued };

@@ -1,5 +1,6 @@
 import type { Db } from '../db/client.ts';
 import { activeFunds, currentDay, lockFunds } from '../db/queries/grants.ts';
+import { retriedTransaction } from '../db/retry.ts';
 import { reserveTopUps } from './grant-reservations.ts';
 
 /** What one sweep did. */
@@ -18,10 +19,10 @@ export function createTopUpSweepActivities({ db }: { db: Db }) {
     /**
      * Finds the collecting projects whose top-up trigger holds for an active fund that has not topped
      * them up yet, and reserves those top-ups by the engine's rules, in one transaction holding every
-     * active fund's lock; a repeat grants nothing twice.
+     * active fund's lock (run again if a deadlock aborts it); a repeat grants nothing twice.
      */
     async sweepTopUps(_input: Record<string, never> = {}): Promise<TopUpSweepResult> {
-      return db.begin(async (tx) => {
+      return retriedTransaction(db, async (tx) => {
         const today = await currentDay(tx);
         const funds = await lockFunds(
           tx,

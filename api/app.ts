@@ -19,22 +19,28 @@ import { documentRoutes } from './routes/documents.ts';
 import { devCheckoutRoutes } from './routes/dev-checkout.ts';
 import { donationListRoutes } from './routes/donation-list.ts';
 import { donationRoutes } from './routes/donations.ts';
+import { donorPageRoutes } from './routes/donor-pages.ts';
+import { donorSpaceRoutes } from './routes/donor-space.ts';
 import { emailPageRoutes } from './routes/email-pages.ts';
 import { emailRoutes } from './routes/emails.ts';
 import { fundRoutes } from './routes/funds.ts';
 import { giftPageRoutes } from './routes/gift-pages.ts';
+import { guideRoutes } from './routes/guides.ts';
 import { goalExceptionRoutes } from './routes/goal-exceptions.ts';
 import { healthRoutes } from './routes/health.ts';
+import { homeRoutes } from './routes/homes.ts';
 import { metricsRoutes } from './routes/metrics.ts';
 import { lifecycleRoutes } from './routes/lifecycle.ts';
 import { lifecycleRecoveryRoutes } from './routes/lifecycle-recovery.ts';
 import { payoutRoutes } from './routes/payouts.ts';
 import { projectDraftRoutes } from './routes/project-drafts.ts';
+import { projectFlyerRoutes } from './routes/project-flyer.ts';
 import { projectReportRoutes } from './routes/project-reports.ts';
 import { projectRoutes } from './routes/projects.ts';
 import { publicPageRoutes } from './routes/public-pages.ts';
 import { receiptPageRoutes } from './routes/receipt-pages.ts';
 import { reconciliationRoutes } from './routes/reconciliations.ts';
+import { resourcePageRoutes } from './routes/resource-pages.ts';
 import { schoolRoutes } from './routes/schools.ts';
 import { securityHeaders } from './security-headers.ts';
 import { sitePageRoutes } from './routes/site-pages.ts';
@@ -85,7 +91,9 @@ export function createApp(deps: ApiDeps) {
   });
   app.use('/api/*', csrf());
   // the public site's forms too (Stripe's webhook posts JSON, which this check leaves alone)
-  for (const path of ['/projets/*', '/fonds/*', '/dons/*', '/dev/*', '/compte/*']) app.use(path, csrf());
+  for (const path of ['/projets/*', '/fonds/*', '/dons/*', '/dev/*', '/compte/*', '/donateur', '/donateur/*']) {
+    app.use(path, csrf());
+  }
 
   app.route('/', healthRoutes);
   app.route('/', metricsRoutes(metrics));
@@ -100,6 +108,7 @@ export function createApp(deps: ApiDeps) {
   app.route('/api', lifecycleRecoveryRoutes);
   app.route('/api', documentRoutes);
   app.route('/api', projectReportRoutes);
+  app.route('/api', projectFlyerRoutes);
   app.route('/api', fundRoutes);
   app.route('/api', userRoutes);
   app.route('/api', emailRoutes);
@@ -110,14 +119,19 @@ export function createApp(deps: ApiDeps) {
   app.route('/api', taxReceiptRoutes);
   app.route('/api', reconciliationRoutes);
   app.route('/api', statsRoutes);
+  app.route('/api', homeRoutes);
   app.route('/api', academyRoutes);
+  app.route('/api', guideRoutes);
   app.route('/', emailPageRoutes);
   app.route('/', cataloguePageRoutes);
   app.route('/', sitePageRoutes);
+  app.route('/', resourcePageRoutes);
   app.route('/', publicPageRoutes);
   app.route('/', giftPageRoutes);
   app.route('/', receiptPageRoutes);
   app.route('/', accountPageRoutes);
+  app.route('/', donorPageRoutes);
+  app.route('/', donorSpaceRoutes);
   // stands in for Stripe's hosted Checkout page, only in explicit development mode with stripe-mock
   if (devCheckoutEnabled(deps.config)) app.route('/', devCheckoutRoutes);
 

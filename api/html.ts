@@ -30,7 +30,7 @@ main{display:block;max-width:960px;margin:16px auto;background:#fff;border-radiu
 h1{font-size:26px;line-height:1.25}h2{font-size:20px;margin-top:28px}
 .muted{color:#4b5563}
 .field label{display:block;font-weight:bold}
-.field input,.field select{width:100%;padding:8px;font-size:16px;margin-top:4px;border:1px solid #6b7280;border-radius:4px}
+.field input,.field select,.field textarea{width:100%;padding:8px;font-size:16px;margin-top:4px;border:1px solid #6b7280;border-radius:4px}
 .error{display:block;color:#b91c1c}
 .alert{border:2px solid #b91c1c;padding:8px 16px;border-radius:6px}
 fieldset{border:1px solid #d1d5db;border-radius:6px;margin:16px 0}
@@ -80,6 +80,8 @@ export const FOOTER_LINKS: readonly [string, string][] = [
   ['/donnees-personnelles', 'Données personnelles'],
   ['/charte', 'Charte des projets'],
   ['/transparence', 'Transparence'],
+  ['/donateur', 'Mon espace donateur'],
+  ['/ressources', 'Centre de ressources'],
 ];
 
 const list = (links: readonly [string, string][]) =>
@@ -107,6 +109,7 @@ ${metaTags(title, meta)}
     ['/projets', 'Les projets'],
     ['/fonds', 'Donner à un fonds'],
     ['/transparence', 'Transparence'],
+    ['/donateur', 'Espace donateur'],
   ])}</nav>
 </div></header>
 <main id="contenu" tabindex="-1">

@@ -5,7 +5,13 @@ import { loadavg, cpus } from 'node:os';
 import { rmSync } from 'node:fs';
 import { createDb, type Db } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
-import { listCatalogue, platformTotals, type CatalogueQuery } from '../db/queries/public-catalogue.ts';
+import {
+  listCatalogue,
+  platformTotals,
+  type CatalogueQuery,
+  type CatalogueRunner,
+} from '../db/queries/public-catalogue.ts';
+import type { Tx } from '../db/client.ts';
 import { startEmbeddedPostgres } from '../dev/postgres.ts';
 import { freePort } from '../dev/processes.ts';
 import { ROOT } from '../dev/stack.ts';
@@ -27,21 +33,22 @@ const SHAPES: [string, CatalogueQuery][] = [
   ['rural, ending soon', { page: 1, priorite: 'rural', tri: 'fin' }],
   ['nearly funded, collecting', { page: 1, tri: 'financement', statut: 'en_cours' }],
   ['funded, newest', { page: 1, statut: 'termine', tri: 'recent' }],
+  ['funded, nearly funded', { page: 1, statut: 'termine', tri: 'financement' }],
+  ['theme, last page (42)', { page: 42, theme: 'sport' }],
 ];
 
 const WORDS = ['Classe de mer', 'Atelier théâtre', 'Robotique', 'Jardin partagé', 'Chorale', 'Voyage à Londres'];
 const NAMES = ['Jean Jaurès', 'Victor Hugo', 'Jules Ferry', 'Louise Michel', 'Pasteur', 'Marie Curie'];
 
-/** Titles, school names and states of a real catalogue; then the search vectors and public totals, as triggers keep them. */
+/** Titles, school names and states of a real catalogue; search vectors, school fields and totals kept by the triggers. */
 async function shapePlatform(db: Db): Promise<void> {
   await db`update schools set name = 'École ' || (${NAMES}::text[])[1 + (substring(uai, 1, 7)::int % 6)]
            || ' ' || substring(uai, 1, 7)`;
   await db`update projects set title = (${WORDS}::text[])[1 + id % 6] || ' ' || id,
            summary = 'Un projet pour les élèves de la classe ' || id,
            description = 'Les élèves découvrent, créent et partagent leur travail avec les familles.',
-           status = case when id % 10 < 6 then 'published' when id % 10 < 8 then 'paid_out' else 'completed' end`;
-  await db`update projects p set search_vector = project_search_vector(p.title, s.name, s.commune, p.summary, p.description)
-           from schools s where s.uai = p.school_uai`;
+           status = case when id % 10 < 6 then 'published' when id % 10 < 8 then 'paid_out' else 'completed' end,
+           school_uai = school_uai`;
   await db`delete from project_public_totals`;
   await db`
     insert into project_public_totals (project_id, ledger_cents, reserved_grant_cents)
@@ -72,6 +79,35 @@ async function timeShape(task: () => Promise<unknown>): Promise<{ p50: number; p
 
 const fixed = (value: number) => value.toFixed(1).padStart(7);
 
+interface Plan {
+  'Execution Time': number;
+  Plan: PlanNode;
+}
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  Plans?: PlanNode[];
+}
+
+const seqScans = (node: PlanNode): string[] => [
+  ...(node['Node Type'] === 'Seq Scan' ? [node['Relation Name'] ?? '?'] : []),
+  ...(node.Plans ?? []).flatMap(seqScans),
+];
+
+/** The server-side time of one request of the shape (EXPLAIN ANALYZE of each statement) and its tables read in full. */
+async function explainShape(db: Db, query: CatalogueQuery): Promise<{ serverMs: number; seqScans: string[] }> {
+  const found = { serverMs: 0, seqScans: [] as string[] };
+  const explaining: CatalogueRunner = async <T extends object>(tx: Tx, statement: Parameters<CatalogueRunner>[1]) => {
+    const [row] = await tx<{ queryPlan: Plan[] }[]>`explain (analyze, format json) ${statement}`;
+    const plan = Object.values(row!)[0] as Plan[];
+    found.serverMs += plan[0]!['Execution Time'];
+    found.seqScans.push(...seqScans(plan[0]!.Plan));
+    return tx<T[]>`${statement}`;
+  };
+  await listCatalogue(db, query, explaining);
+  return found;
+}
+
 async function main() {
   const dataDir = `${ROOT}.data/bench-catalogue-${process.pid}`;
   const postgres = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false });
@@ -89,13 +125,17 @@ async function main() {
         .map((l) => l.toFixed(2))
         .join(' ')}`,
     );
-    console.log(`  ${'shape'.padEnd(40)}   p50 ms   p95 ms  matches`);
+    console.log(`  ${'shape'.padEnd(40)}   p50 ms   p95 ms  matches  server ms  plan`);
     let worst = 0;
     for (const [label, query] of SHAPES) {
       const { total } = await listCatalogue(db, query);
       const { p50, p95 } = await timeShape(() => listCatalogue(db, query));
+      const { serverMs, seqScans } = await explainShape(db, query);
       worst = Math.max(worst, p95);
-      console.log(`  ${label.padEnd(40)} ${fixed(p50)}  ${fixed(p95)}  ${String(total).padStart(7)}`);
+      const plan = seqScans.length ? `seq scan on ${seqScans.join(', ')}` : 'indexes only';
+      console.log(
+        `  ${label.padEnd(40)} ${fixed(p50)}  ${fixed(p95)}  ${String(total).padStart(7)}  ${fixed(serverMs)}    ${plan}`,
+      );
     }
     const home = await timeShape(() =>
       Promise.all([

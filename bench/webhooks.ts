@@ -1,6 +1,8 @@
 // Payment-success webhooks through the whole path — HTTP, Stripe signature, Postgres transaction, workflow
-// signal and thank-you workflow start — at concurrency 1, 16 and 64, next to this machine's plain single-row
-// Postgres insert rate measured in the same run. Run with `npm run bench:webhooks`; BENCH_EVENTS scales it.
+// signal — with real worker processes handling what each event causes (the lifecycle's figures refreshed, thank-you
+// e-mails queued), at concurrency 1, 16 and 64: the answer's latency, the end-to-end latency until the lifecycle
+// shows the gift, and this machine's plain single-row Postgres insert rate measured in the same run.
+// Run with `npm run bench:webhooks`; BENCH_EVENTS scales it, BENCH_WORKERS sets the worker processes (default 1).
 import { rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
@@ -12,10 +14,14 @@ import { createDb, type Db } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { accountBalance, accounts, unbalancedTransactions } from '../db/queries/ledger.ts';
 import { listUnfinishedLifecycleFacts } from '../db/queries/projects.ts';
+import { projectWorkflowId, stateQuery } from '../workflows/project-lifecycle.messages.ts';
 import { createStripeClient } from '../db/stripe.ts';
 import { freeLowPort, freePort } from '../dev/processes.ts';
 import { ROOT, startServices, temporalEngineOf } from '../dev/stack.ts';
 import { sessionCompleted, signed } from '../test/stripe-events.ts';
+import { figureLatency } from './figure-latency.ts';
+import { machineLoad } from './machine.ts';
+import { startWorkers } from './workers.ts';
 
 const SCALE = Number(process.env.BENCH_EVENTS ?? 1);
 const LEVELS = [
@@ -25,6 +31,8 @@ const LEVELS = [
 ];
 const PROJECTS = 64;
 const TASK_QUEUE = 'bench-webhooks';
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const line = (label: string, value: string) => console.log(`  ${label.padEnd(40)} ${value}`);
 const percentile = (sorted: number[], p: number) =>
@@ -51,7 +59,9 @@ async function run(count: number, concurrency: number, task: (index: number) => 
 }
 
 /** Collecting projects (a school, a porteur) and, for each event to come, a pending donation with its session. */
-async function seed(db: Db, donations: number): Promise<{ id: number; sessionId: string; amountCents: number }[]> {
+type Gift = { id: number; projectId: number; sessionId: string; amountCents: number };
+
+async function seed(db: Db, donations: number): Promise<Gift[]> {
   await db`insert into academies (code, name, pilot_enabled) values ('lille', 'Lille', true)`;
   await db`insert into schools (uai, name, kind, degree, academy_code, departement, commune, sector, priority_education)
            values ('0590001F', 'École du banc d’essai', 'ecole_elementaire', 'premier', 'lille', '59', 'Lille', 'public', 'rep')`;
@@ -64,15 +74,16 @@ async function seed(db: Db, donations: number): Promise<{ id: number; sessionId:
     select '0590001F', ${porteur!.id}, 'Projet de banc d’essai ' || n, 'sciences_robotique', 25,
            current_date + 200, current_date + 210, 90000000, 100000000, true, 'published', now(), now() + interval '60 days'
     from generate_series(1, ${PROJECTS}) n returning id`;
-  return db<{ id: number; sessionId: string; amountCents: number }[]>`
+  return db<Gift[]>`
     insert into donations (project_id, amount_cents, donor_name, donor_email, stripe_checkout_session_id)
     select (${projects.map((p) => p.id)}::bigint[])[1 + n % ${PROJECTS}], 500 + n % 5000, 'Donateur ' || n,
            'donateur' || n || '@example.org', 'cs_bench_' || n
     from generate_series(1, ${donations}) n
-    returning id, stripe_checkout_session_id as session_id, amount_cents`;
+    returning id, project_id, stripe_checkout_session_id as session_id, amount_cents`;
 }
 
 async function main() {
+  const load = machineLoad();
   const dataDir = `${ROOT}.data/bench-webhooks-${process.pid}`;
   const services = await startServices({
     dataDir,
@@ -90,15 +101,16 @@ async function main() {
   const connection = await Connection.connect({ address: services.temporalAddress });
   const temporal = new Client({ connection });
   let server: ReturnType<typeof serve> | undefined;
+  let workers: Awaited<ReturnType<typeof startWorkers>> = [];
   try {
     await migrate(services.databaseUrl);
     const total = LEVELS.reduce((sum, level) => sum + level.events, 0);
     const donations = await seed(db, total);
-    // every project's lifecycle runs (signals go to real workflows); no worker runs here: what a webhook costs is
-    // Temporal accepting the signal and the thank-you workflow's start, their processing happens on workers
-    for (const facts of await listUnfinishedLifecycleFacts(db)) {
-      await startLifecycle(temporal, { taskQueue: TASK_QUEUE, timeScale: 1, facts });
-    }
+    // every project's lifecycle runs on real workers, settled in its campaign (it answers a query) before any event
+    workers = await startWorkers(services, { dataDir, taskQueue: TASK_QUEUE, count: WORKERS });
+    const facts = await listUnfinishedLifecycleFacts(db);
+    for (const fact of facts) await startLifecycle(temporal, { taskQueue: TASK_QUEUE, timeScale: 1, facts: fact });
+    for (const fact of facts) await temporal.workflow.getHandle(projectWorkflowId(fact.projectId)).query(stateQuery);
     const config = parseApiConfig({
       APP_ENV: 'development',
       DATABASE_URL: services.databaseUrl,
@@ -116,32 +128,60 @@ async function main() {
     const bodies = donations.map((donation) => signed(sessionCompleted(donation)));
 
     console.log(`Stripe webhook benchmark — ${total} payment-success events to ${PROJECTS} collecting projects`);
+    console.log(
+      `  engine ${temporalEngineOf(process.env.TEMPORAL_ENGINE)}, ${WORKERS} worker process(es); at start: ${load}`,
+    );
+    const collected = new Map<number, number>();
     await db`create table bench_inserts (id bigint generated always as identity primary key, payload text not null)`;
     let offset = 0;
     for (const { concurrency, events } of LEVELS) {
       const batch = bodies.slice(offset, offset + events);
       offset += events;
+      const figures = figureLatency(temporal, collected);
+      const failures: string[] = [];
       const webhook = await run(events, concurrency, async (index) => {
         const { payload, header } = batch[index]!;
+        const postedAt = performance.now();
         const response = await fetch(url, {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'stripe-signature': header },
           body: payload,
         });
-        if (response.status !== 200) throw new Error(`webhook answered ${response.status}: ${await response.text()}`);
+        if (response.status !== 200) return void failures.push(`${response.status} ${await response.text()}`);
         await response.arrayBuffer();
+        const gift = donations[offset - events + index]!;
+        figures.answered(gift.projectId, gift.amountCents, postedAt);
       });
+      const endToEnd = await figures.settle();
+      if (failures.length) line('answers other than 200', `${failures.length}, first: ${failures[0]!.slice(0, 100)}`);
       const inserts = await run(events, concurrency, async (index) => {
         await db`insert into bench_inserts (payload) values (${`row ${index}`})`;
       });
       console.log(`\nconcurrency ${concurrency} (${events} events)`);
       line('webhook events per second', webhook.perSecond.toFixed(0).padStart(8));
       line('webhook latency p50 / p99', `${webhook.p50.toFixed(1)} ms / ${webhook.p99.toFixed(1)} ms`);
+      line(
+        `event → lifecycle figure p50 / p99 (${endToEnd.sampled})`,
+        `${endToEnd.p50.toFixed(1)} ms / ${endToEnd.p99.toFixed(1)} ms${endToEnd.lost ? `, ${endToEnd.lost} unseen after 60 s` : ''}`,
+      );
       line('plain Postgres inserts per second', inserts.perSecond.toFixed(0).padStart(8));
       line('insert latency p50 / p99', `${inserts.p50.toFixed(1)} ms / ${inserts.p99.toFixed(1)} ms`);
       line('webhook rate / insert rate', `${((webhook.perSecond / inserts.perSecond) * 100).toFixed(1)} %`);
     }
 
+    const thanksFrom = performance.now();
+    for (;;) {
+      const [due] = await db<{ count: number }[]>`select count(*)::int from donations where thanks_due`;
+      if (due!.count === 0 || performance.now() - thanksFrom > 120_000) break;
+      await sleep(500);
+    }
+    const [outbox] = await db<{ thanks: number }[]>`
+      select count(*)::int as thanks from email_outbox where template = 'donation_thanks'`;
+    line(
+      'thank-you e-mails queued after the last event',
+      `${outbox!.thanks} (${((performance.now() - thanksFrom) / 1000).toFixed(1)} s)`,
+    );
+    line('load at the end', machineLoad());
     const [check] = await db<{ paid: number; once: number; clearing: number; sum: number }[]>`
       select (select count(*)::int from donations where status = 'paid') as paid,
              (select count(*)::int from ledger_transactions where kind = 'donation_paid') as once,
@@ -158,6 +198,7 @@ async function main() {
     line('aim: ≥ 300 events/s with p99 < 300 ms', 'see the concurrency 16 and 64 figures above');
   } finally {
     server?.close();
+    for (const worker of workers) await worker.stop();
     await connection.close();
     await db.end();
     await services.stop();

@@ -7,9 +7,13 @@ export type Db = postgres.Sql<{ bigint: number }>;
 export type Tx = Db | postgres.TransactionSql<{ bigint: number }>;
 
 /** Creates the one postgres.js client of a process. */
-export function createDb(url: string, options: { max?: number } = {}): Db {
+export function createDb(
+  url: string,
+  options: { max?: number; debug?: (connection: number, query: string, parameters: unknown[]) => void } = {},
+): Db {
   return postgres(url, {
     max: options.max ?? 10,
+    ...(options.debug ? { debug: options.debug } : {}),
     transform: postgres.camel,
     onnotice: () => {},
     types: {

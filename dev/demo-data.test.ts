@@ -162,16 +162,18 @@ describe('demo data', () => {
     expect(orphans?.count).toBe(0);
   });
 
-  it("holds in each project's account exactly the sum of its paid donations", async () => {
-    const projects = await db<{ id: number; balance: number; paid: number; donations: number }[]>`
+  it("holds in each project's account its paid donations and committed grants, less its payout", async () => {
+    const projects = await db<{ id: number; balance: number; expected: number; donations: number }[]>`
       select p.id, b.balance_cents as balance,
-        (select coalesce(sum(amount_cents), 0)::int from donations d where d.project_id = p.id and d.status = 'paid') as paid,
+        (select coalesce(sum(amount_cents), 0) from donations d where d.project_id = p.id and d.status = 'paid')::int
+        + (select coalesce(sum(amount_cents), 0) from grants g where g.project_id = p.id and g.status = 'committed')::int
+        - (select coalesce(sum(amount_cents), 0) from payouts o where o.project_id = p.id)::int as expected,
         (select count(*)::int from donations d where d.project_id = p.id and d.status = 'paid') as donations
       from projects p join ledger_balances b on b.project_id = p.id and b.kind = 'project'`;
     expect(projects.length).toBeGreaterThanOrEqual(4);
     for (const project of projects) {
       expect(project.donations, `project ${project.id}`).toBeGreaterThan(0);
-      expect(project.balance, `project ${project.id}`).toBe(project.paid);
+      expect(project.balance, `project ${project.id}`).toBe(project.expected);
     }
     const [clearing] = await db<{ balance: number }[]>`
       select balance_cents as balance from ledger_balances where code = 'stripe:clearing'`;
@@ -184,10 +186,12 @@ describe('demo data', () => {
     expect(missing).toEqual([]);
   });
 
-  it('endows both funds with their whole budget, all of it available', async () => {
+  it('endows both funds with their whole budget, available but for the grants they made', async () => {
     const funds = await db<{ name: string; budgetCents: number; available: number; reserved: number }[]>`
       select f.name, f.budget_cents,
-        (select balance_cents from ledger_balances where code = 'fund:' || f.id || ':available') as available,
+        (select balance_cents from ledger_balances where code = 'fund:' || f.id || ':available')
+        + (select coalesce(sum(amount_cents), 0) from grants g where g.fund_id = f.id and g.status <> 'released')::int
+          as available,
         (select balance_cents from ledger_balances where code = 'fund:' || f.id || ':reserved') as reserved
       from funds f order by f.id`;
     expect(funds).toEqual([
@@ -229,6 +233,7 @@ describe('demo data', () => {
         'published',
         'succeeded',
         'failed',
+        'report_due',
         'completed',
         'rejected',
       ]),

@@ -2,6 +2,8 @@ import { hashPassword } from '../api/auth/passwords.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { COLLECTING_PROJECTS } from './demo-data/campaign-data.ts';
 import { insertFunds } from './demo-data/funds.ts';
+import { ROUBAIX_PROJECTS } from './demo-data/home-projects-data.ts';
+import { insertHomeWork } from './demo-data/home-work.ts';
 import { PAST_CAMPAIGN_PROJECTS } from './demo-data/past-campaign-data.ts';
 import { DEMO_ACCOUNTS, insertPeople, type DemoAccount } from './demo-data/people.ts';
 import { EARLY_PROJECTS } from './demo-data/project-data.ts';
@@ -13,7 +15,12 @@ import { insertStructures } from './demo-data/structures.ts';
 export { DEMO_ACCOUNTS, type DemoAccount };
 
 /** Every demo project, from draft to completed. */
-export const DEMO_PROJECTS = [...EARLY_PROJECTS, ...COLLECTING_PROJECTS, ...PAST_CAMPAIGN_PROJECTS];
+export const DEMO_PROJECTS = [
+  ...EARLY_PROJECTS,
+  ...COLLECTING_PROJECTS,
+  ...PAST_CAMPAIGN_PROJECTS,
+  ...ROUBAIX_PROJECTS,
+];
 
 // any constant distinct from the migration lock
 const SEED_LOCK = 7_241_002;
@@ -42,7 +49,8 @@ export async function seedDemoData(db: Db): Promise<{ created: boolean; accounts
     const structureIds = await insertStructures(tx, DEMO_SCHOOLS);
     const fundIds = await insertFunds(tx);
     const userIds = await insertPeople(tx, { passwordHashes, structureIds, fundIds });
-    await insertProjects(tx, DEMO_PROJECTS, { userIds, structureIds });
+    const projectIds = await insertProjects(tx, DEMO_PROJECTS, { userIds, structureIds });
+    await insertHomeWork(tx, { projectIds, fundIds, adminId: userIds.get('admin@trousse-a-projets.fr')! });
     return true;
   });
   return { created, accounts };

@@ -44,3 +44,11 @@ export function takesGifts(project: { status: string; campaignEndsAt: Date | nul
 export function daysLeft(now: Date, campaignEndsAt: Date): number {
   return Math.max(0, Math.ceil((campaignEndsAt.getTime() - now.getTime()) / 86_400_000));
 }
+
+/**
+ * How long before its deadline a campaign's top-up window opens: D before it, but never before the
+ * campaign's half (DESIGN.md §Funds: a 7-day campaign is not « near its deadline » on its first day). Any unit.
+ */
+export function topUpWindowLength(window: number, campaignLength: number): number {
+  return Math.min(window, campaignLength / 2);
+}

@@ -165,3 +165,17 @@ export async function verifyResetToken(
   const match = payload && /^(\d{1,15})\.(\d{1,12})$/.exec(payload);
   return match ? { userId: Number(match[1]), expiresAt: Number(match[2]) * 1000 } : undefined;
 }
+
+/** The token of a donor's sign-in link: the link's row and the instant (ms) it stops working. */
+export const signDonorLinkToken = (secret: string, link: { linkId: number; expiresAt: number }) =>
+  signLinkToken(secret, 'donor-sign-in', `${link.linkId}.${Math.floor(link.expiresAt / 1000)}`);
+
+/** The link row and expiry (ms) a donor sign-in token stands for, or undefined (forged, other purpose, malformed). */
+export async function verifyDonorLinkToken(
+  secret: string,
+  token: string,
+): Promise<{ linkId: number; expiresAt: number } | undefined> {
+  const payload = await verifyLinkToken(secret, 'donor-sign-in', token);
+  const match = payload && /^(\d{1,15})\.(\d{1,12})$/.exec(payload);
+  return match ? { linkId: Number(match[1]), expiresAt: Number(match[2]) * 1000 } : undefined;
+}

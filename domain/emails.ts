@@ -101,6 +101,8 @@ const TEMPLATE_LABELS = {
   report_published: 'Bilan publié',
   project_news: 'Nouvelles du projet',
   donation_thanks: 'Remerciement du don',
+  donor_sign_in: 'Lien de connexion à l’espace donateur',
+  donor_message: 'Message d’un donateur au porteur',
   tax_receipt_available: 'Reçu fiscal disponible',
   tax_statement_available: 'Récapitulatif annuel des dons',
   account_invitation: 'Invitation au back office',

@@ -1,6 +1,9 @@
 import type { ProjectStatus } from './project-status.ts';
 import type { Role } from './roles.ts';
 
+/** A submitted project is reviewed within 5 working days (DESIGN.md §Lifecycle); see review-sla.ts. */
+export const REVIEW_SLA_WORKING_DAYS = 5;
+
 /** The human steps of a project's lifecycle (DESIGN.md §Lifecycle). */
 export const LIFECYCLE_ACTIONS = ['submit', 'review', 'attest', 'cancel', 'submitReport', 'reviewReport'] as const;
 export type LifecycleAction = (typeof LIFECYCLE_ACTIONS)[number];

@@ -63,7 +63,10 @@ export async function insertFund(db: Db, fund: TestFund = {}): Promise<number> {
   });
 }
 
-/** A collecting project (published today, ending in daysLeft days, optimum 1.5 × minimum); returns its id. */
+/**
+ * A collecting project ending in daysLeft days (default 30) of a 30-day campaign (longer when daysLeft is), so past
+ * its half when 15 days or fewer are left; optimum 1.5 × minimum. Returns its id.
+ */
 export async function insertPublishedProject(
   db: Tx,
   project: {
@@ -75,13 +78,19 @@ export async function insertPublishedProject(
   },
 ): Promise<number> {
   const minimum = project.minimumGoalCents ?? 180_000;
-  return insertProject(db, {
+  const daysLeft = project.daysLeft ?? 30;
+  const campaignDays = Math.max(30, daysLeft);
+  const projectId = await insertProject(db, {
     schoolUai: project.schoolUai,
     porteurId: project.porteurId,
     minimumGoalCents: minimum,
     optimumGoalCents: project.optimumGoalCents ?? Math.round(minimum * 1.5),
-    campaignEndsInDays: project.daysLeft ?? 30,
+    campaignDays,
+    campaignEndsInDays: daysLeft,
   });
+  await db`update projects set campaign_starts_at = campaign_ends_at - make_interval(days => ${campaignDays})
+           where id = ${projectId}`;
+  return projectId;
 }
 
 /** Paid gifts from distinct donors, each recorded in the ledger from Stripe to the project. */
@@ -101,4 +110,13 @@ export async function fundBalances(db: Tx, fundId: number): Promise<{ available:
     available: await balanceOf(db, accounts.fundAvailable(fundId).code),
     reserved: await balanceOf(db, accounts.fundReserved(fundId).code),
   };
+}
+
+/**
+ * Closes every collecting campaign and ends every fund's validity: a fund shares its money among all collecting
+ * projects, so each test of the engine starts with no active fund and none collecting.
+ */
+export async function retireCampaignsAndFunds(db: Tx): Promise<void> {
+  await db`update projects set status = 'closed' where status = 'published'`;
+  await db`update funds set valid_from = current_date - 60, valid_until = current_date - 31`;
 }

@@ -13,6 +13,7 @@ export class ActivityGate {
   private held: { name: ActivityName; skip: number; entered: () => void; release: Promise<void> } | undefined;
   private releaseHeld: () => void = () => {};
   private failing = new Set<ActivityName>();
+  private rewrites = new Map<ActivityName, (input: never) => unknown>();
 
   /** The next call of `name` (after `skip` others) waits for `release()`; resolves once that call has started. */
   hold(name: ActivityName, skip = 0): Promise<void> {
@@ -32,7 +33,12 @@ export class ActivityGate {
     this.failing.add(name);
   }
 
-  /** Wraps the activities so the gate can hold or fail them. */
+  /** Every later call of `name` runs on the input as `change` rewrites it (e.g. a calendar day pinned by a test). */
+  rewrite<N extends ActivityName>(name: N, change: (input: Parameters<Activities[N]>[0]) => unknown): void {
+    this.rewrites.set(name, change);
+  }
+
+  /** Wraps the activities so the gate can hold, fail or rewrite them. */
   wrap(activities: Activities): Activities {
     const wrapped: Record<string, unknown> = {};
     for (const [name, run] of Object.entries(activities) as [ActivityName, (input: unknown) => Promise<unknown>][]) {
@@ -44,7 +50,8 @@ export class ActivityGate {
           held.entered();
           await held.release;
         }
-        return run(input);
+        const rewrite = this.rewrites.get(name) as ((input: unknown) => unknown) | undefined;
+        return run(rewrite ? rewrite(input) : input);
       };
     }
     return wrapped as Activities;

@@ -8,6 +8,7 @@ import {
   projectBalance,
   unbalancedTransactions,
 } from '../db/queries/ledger.ts';
+import { keptAggregateDrift } from '../db/queries/kept-aggregates.ts';
 
 const unique = () => randomBytes(8).toString('hex');
 
@@ -88,12 +89,13 @@ export async function insertSolidarityFund(db: Tx): Promise<number> {
 /**
  * Asserts the ledger agrees with the donations' states: no transaction is unbalanced; Stripe clearing holds minus
  * every gift Stripe collected; the refunds account what Stripe refunded; the disputes account what disputes took
- * back; and every project's account what its donations still hold (paid, or refund_requested until Stripe
+ * back; the aggregates the triggers keep equal what they summarise; and every project's account what its donations still hold (paid, or refund_requested until Stripe
  * confirms, less any partial refund) minus its payout, plus whatever grant movements (transactions with a
  * grant_id, the funds engine's) brought it. Refunded, redirected and disputed gifts came in and went out.
  */
 export async function expectLedgerConsistent(db: Tx): Promise<void> {
   expect(await unbalancedTransactions(db)).toEqual([]);
+  expect(await keptAggregateDrift(db)).toEqual({ accounts: [], months: [], projectCounts: [], granted: [] });
   const [totals] = await db<
     { clearing: number; refunds: number; disputes: number; collected: number; refunded: number; disputed: number }[]
   >`

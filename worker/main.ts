@@ -10,7 +10,7 @@ import { createWorker } from './worker.ts';
 
 const config = configOrExit(() => parseWorkerConfig(process.env));
 
-const db = createDb(config.DATABASE_URL);
+const db = createDb(config.DATABASE_URL, { max: config.DATABASE_POOL_SIZE });
 const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS }).catch((error: Error) => {
   console.error(`Cannot reach Temporal at ${config.TEMPORAL_ADDRESS}: ${error.message}`);
   process.exit(1);
@@ -29,6 +29,13 @@ const worker = await createWorker({
   namespace: config.TEMPORAL_NAMESPACE,
   taskQueue: config.TEMPORAL_TASK_QUEUE,
   workflowBundlePath: config.WORKFLOW_BUNDLE_PATH,
+  tuning: {
+    maxConcurrentWorkflowTaskExecutions: config.WORKER_WORKFLOW_TASKS,
+    maxConcurrentActivityTaskExecutions: config.WORKER_ACTIVITY_TASKS,
+    maxConcurrentWorkflowTaskPolls: config.WORKER_WORKFLOW_POLLERS,
+    maxConcurrentActivityTaskPolls: config.WORKER_ACTIVITY_POLLERS,
+    maxCachedWorkflows: config.WORKER_CACHED_WORKFLOWS,
+  },
   deps: {
     db,
     stripe: createStripeClient({ secretKey: config.STRIPE_SECRET_KEY, apiUrl: config.STRIPE_API_URL }),

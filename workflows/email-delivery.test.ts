@@ -5,6 +5,7 @@ import { createNotificationActivities } from '../activities/notifications.ts';
 import { recipientShard } from '../db/queries/outbox-delivery.ts';
 import { EMAIL_DELIVERY_SHARDS } from '../domain/emails.ts';
 import { createTestApp } from '../test/app.ts';
+import { keepHistory } from '../test/lifecycle.ts';
 import { projectWithDonors } from '../test/emails.ts';
 import { caughtEmailsTo } from '../test/mailbox.ts';
 import { deliver, sessionCompleted, startGift } from '../test/stripe-events.ts';
@@ -56,6 +57,7 @@ describe('the e-mail delivery workflow', () => {
     await handle.result();
     const history = await handle.fetchHistory();
     await expect(Worker.runReplayHistory({ workflowsPath: WORKFLOWS }, history)).resolves.toBeUndefined();
+    await keepHistory(temporal, 'email-delivery', handle.workflowId);
     const again = await temporal.workflow.execute<(input: object) => Promise<EmailDeliveryResult>>(
       'emailDeliveryWorkflow',
       { workflowId: `email-delivery-again-${taskQueue}`, taskQueue, args: [{}] },

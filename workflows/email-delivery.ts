@@ -1,4 +1,4 @@
-import { continueAsNew, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { continueAsNew, deprecatePatch, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.ts';
 import type { DeliveryOutcome } from '../activities/email-delivery.ts';
 import { deliverNowSignal, type EmailDeliveryInput, type EmailDeliveryResult } from './email-delivery.messages.ts';
@@ -23,8 +23,9 @@ export async function emailDeliveryWorkflow(input: EmailDeliveryInput = {}): Pro
   });
   for (;;) {
     asked = false;
-    // donors whose gifts the webhook recorded as paid are thanked first
-    if (patched('thank-donors')) await email.queueDueThanks({ limit: THANKS_BATCH, shard });
+    // donors whose gifts the webhook recorded as paid are thanked first (every run open has the patch: README)
+    deprecatePatch('thank-donors');
+    await email.queueDueThanks({ limit: THANKS_BATCH, shard });
     const { emailIds } = await email.listDueEmails({ limit: BATCH, shard });
     let delivered = 0;
     for (let start = 0; start < emailIds.length; start += PARALLEL) {

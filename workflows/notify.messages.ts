@@ -16,6 +16,8 @@ export interface DonorNotice {
   eventKey: string;
   actionUrl?: string;
   actionLabel?: string;
+  /** about the donor's space rather than the gift's project (a sign-in link): no project line */
+  account?: boolean;
   /** a paragraph of its own (the receipt's number, sum and date…) */
   message?: string;
 }

@@ -101,6 +101,10 @@ export interface ReportInput extends ActorInput {
   whatWasDone: string;
   pupilsReached: number;
   actualSpendCents: number;
+  /** what was spent on each budget line (reports filed before these existed have none) */
+  spendLines?: { budgetLineId: number; spentCents: number }[];
+  /** the porteur agrees to share the report in the resource centre */
+  shareConsent?: boolean;
 }
 
 /** A validator's decision on the final report. */

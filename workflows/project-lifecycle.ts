@@ -1,4 +1,12 @@
-import { allHandlersFinished, condition, continueAsNew, patched, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  deprecatePatch,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { topUpWindowLength } from '../domain/campaign.ts';
 import type { ProjectStatus } from '../domain/project-status.ts';
 import { contacts, funds, payments, records, topUps } from './lib/activities.ts';
 import { now } from './lib/clock.ts';
@@ -110,16 +118,15 @@ export async function projectLifecycleWorkflowV2(input: ProjectLifecycleInput): 
   async function requestAttestation(): Promise<void> {
     await lifecycle.moveTo('awaiting_attestation', null);
     // the school head and the gestionnaire get their accounts, if they have none, before the head is asked to attest
-    if (patched('invite-project-contacts')) {
-      await lifecycle.guard('invitation des contacts', () => contacts.inviteProjectContacts({ projectId }));
-    }
+    deprecatePatch('invite-project-contacts');
+    await lifecycle.guard('invitation des contacts', () => contacts.inviteProjectContacts({ projectId }));
     await lifecycle.notify('attestation_requested', 'directeur');
   }
 
   /** 3. The campaign: seeding at launch, a top-up near the deadline, closed at once at the optimum. */
   async function campaign(): Promise<void> {
     const deadline = new Date(state.campaignEndsAt as string).getTime();
-    const topUpFrom = Math.max(deadline - durations.topUpWindow, deadline - durations.campaign / 2);
+    const topUpFrom = deadline - topUpWindowLength(durations.topUpWindow, durations.campaign);
     if (!state.seedingRequested) {
       await lifecycle.guard('amorçage', () => funds.requestSeedingGrants({ projectId }));
       state.seedingRequested = true;

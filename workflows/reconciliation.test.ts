@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createTestApp } from '../test/app.ts';
+import { keepHistory } from '../test/lifecycle.ts';
 import { insertProject, insertSchool, insertUser } from '../test/fixtures.ts';
 import { expectLedgerConsistent } from '../test/money.ts';
 import { chargeRefunded, deliver, sessionCompleted, startGift } from '../test/stripe-events.ts';
@@ -41,6 +42,7 @@ describe('the scheduled reconciliation with Stripe', () => {
 
     const workflowId = `stripe-reconciliation-${randomBytes(4).toString('hex')}`;
     const first = await reconcile(workflowId);
+    await keepHistory(temporal, 'reconciliation', workflowId);
 
     // our two payments, and the fixture charge that both of stripe-mock's lists bring up (compared once)
     expect(first).toMatchObject({ comparedCount: 3, differenceCount: 3, ledgerPaidCents: 6_500, stripePaidCents: 100 });

@@ -12,6 +12,7 @@ import {
   insertPaidDonations,
   insertPublishedProject,
 } from '../test/funds.ts';
+import { keepHistory } from '../test/lifecycle.ts';
 import { expectLedgerConsistent } from '../test/money.ts';
 import { donationSignalRecorder, donationSignalsQuery } from '../test/workflows/signal-recorder.ts';
 import { projectWorkflowId } from './project-lifecycle.messages.ts';
@@ -25,10 +26,11 @@ beforeAll(async () => {
   porteurId = await insertFundPorteur(db);
 });
 
+let lastSweepId = '';
 const sweep = () =>
   temporal.workflow.execute(topUpSweepWorkflow, {
     taskQueue,
-    workflowId: `top-up-sweep-${randomBytes(4).toString('hex')}`,
+    workflowId: (lastSweepId = `top-up-sweep-${randomBytes(4).toString('hex')}`),
     args: [{}],
   });
 
@@ -108,6 +110,25 @@ describe('the scheduled top-up sweep', () => {
     await expectLedgerConsistent(db);
   });
 
+  it('leaves a 7-day campaign alone on its first day and tops it up once past its half (defect 13)', async () => {
+    await db`update projects set status = 'closed' where status = 'published'`;
+    await db`update funds set valid_from = current_date - 60, valid_until = current_date - 31`;
+    const fundId = await insertFund(db);
+    const week = await collecting({ daysLeft: 7, donors: 5, giftCents: 13_000 });
+    await db`update projects set campaign_days = 7, campaign_starts_at = now(),
+             campaign_ends_at = now() + interval '7 days' where id = ${week}`;
+
+    expect(await sweep()).toMatchObject({ grantCount: 0, grantedCents: 0, projectIds: [] });
+    await db`update projects set campaign_starts_at = now() - interval '4 days',
+             campaign_ends_at = now() + interval '3 days' where id = ${week}`;
+    expect(await sweep()).toMatchObject({ grantCount: 1, grantedCents: 35_000, projectIds: [week] });
+
+    const [grant] = await topUps(fundId);
+    expect(grant?.projectId).toBe(week);
+    expect(grant?.explanation.conditions).toContain('au plus 3,5 jours restants, la moitié de la campagne (3)');
+    await expectLedgerConsistent(db);
+  });
+
   it('tells each project it topped up, so its figures follow without waiting for a gift', async () => {
     await db`update projects set status = 'closed' where status = 'published'`;
     await insertFund(db);
@@ -126,6 +147,7 @@ describe('the scheduled top-up sweep', () => {
       });
       try {
         expect((await sweep()).projectIds).toEqual([due]);
+        await keepHistory(temporal, 'top-up-sweep-signalling', lastSweepId);
         await expect.poll(() => lifecycle.query(donationSignalsQuery), { timeout: 15_000 }).toEqual([0]);
       } finally {
         await lifecycle.terminate();

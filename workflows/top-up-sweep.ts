@@ -1,4 +1,4 @@
-import { getExternalWorkflowHandle, patched, proxyActivities } from '@temporalio/workflow';
+import { deprecatePatch, getExternalWorkflowHandle, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.ts';
 import type { TopUpSweepResult } from '../activities/top-up-sweep.ts';
 import { SWEEP_ACTIVITY } from './lib/activity-options.ts';
@@ -16,14 +16,13 @@ const NO_DONATION = 0;
  */
 export async function topUpSweepWorkflow(_input: Record<string, never> = {}): Promise<TopUpSweepResult> {
   const result = await sweepTopUps({});
-  if (patched('signal-topped-up-projects')) {
-    await Promise.all(
-      result.projectIds.map((projectId) =>
-        getExternalWorkflowHandle(projectWorkflowId(projectId))
-          .signal(donationChangedSignal, { donationId: NO_DONATION })
-          .catch(() => undefined),
-      ),
-    );
-  }
+  deprecatePatch('signal-topped-up-projects');
+  await Promise.all(
+    result.projectIds.map((projectId) =>
+      getExternalWorkflowHandle(projectWorkflowId(projectId))
+        .signal(donationChangedSignal, { donationId: NO_DONATION })
+        .catch(() => undefined),
+    ),
+  );
   return result;
 }

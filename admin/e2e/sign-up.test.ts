@@ -45,6 +45,8 @@ describe('getting into the back office', () => {
     expect(await emailError.textContent()).toBe(
       'Un porteur de projet doit utiliser son adresse e-mail académique (par exemple prenom.nom@ac-lille.fr).',
     );
+    // the refusal takes the hint's place: the academic address is asked for once on the page
+    expect(await page.getByText('prenom.nom@ac-lille.fr').count()).toBe(1);
     const [refused] = await db<
       { n: number }[]
     >`select count(*)::int as n from users where email = 'lucie.moreau@gmail.com'`;

@@ -7,6 +7,7 @@ import { LoginPage } from './auth/LoginPage.tsx';
 import donations from './donations/index.ts';
 import emails from './emails/index.ts';
 import funds from './funds/index.ts';
+import guides from './guides/index.ts';
 import { i18nProvider } from './i18n/fr.ts';
 import { lazyPage } from './lazy-page.ts';
 import { payoutBatches, payouts } from './payouts/index.ts';
@@ -27,6 +28,7 @@ import { queryClient } from './providers/queryClient.ts';
 import schools from './schools/index.ts';
 import structures from './structures/index.ts';
 import taxReceipts from './tax-receipts/index.ts';
+import { lightTheme } from './theme.ts';
 import users from './users/index.ts';
 
 const Dashboard = lazyPage(() => import('./dashboard/Dashboard.tsx'), 'Dashboard');
@@ -42,6 +44,7 @@ export const App = () => (
     dataProvider={dataProvider}
     queryClient={queryClient}
     i18nProvider={i18nProvider}
+    theme={lightTheme}
     requireAuth
     disableTelemetry
   >
@@ -65,6 +68,7 @@ export const App = () => (
         {isAdmin(roles) ? <Resource name="payout-batches" {...payoutBatches} /> : null}
         {isAdmin(roles) ? <Resource name="reconciliations" {...reconciliations} /> : null}
         {isAdmin(roles) ? <Resource name="stuck-projects" {...stuckProjects} /> : null}
+        {isAdmin(roles) ? <Resource name="guides" {...guides} /> : null}
       </>
     )}
   </Admin>

@@ -15,6 +15,9 @@ export interface RoleGrant {
   academyCode: string | null;
   structureId: number | null;
   fundId: number | null;
+  schoolName?: string | null;
+  structureName?: string | null;
+  fundName?: string | null;
 }
 
 export interface Project extends RaRecord<number> {

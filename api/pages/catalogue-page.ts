@@ -32,7 +32,8 @@ export const cardList = (cards: CatalogueCard[], now: Date) =>
 const option = (value: string, label: string, selected: string | undefined) =>
   `<option value="${escapeHtml(value)}"${selected === value ? ' selected' : ''}>${escapeHtml(label)}</option>`;
 
-function select(
+/** A labelled drop-down of a search form, the empty choice first. */
+export function select(
   name: string,
   label: string,
   options: [string, string][],

@@ -6,6 +6,7 @@ import type { PublicMoney } from '../../domain/public-money.ts';
 import type { PublicGift, PublicProject } from '../../db/queries/public-pages.ts';
 import type { CampaignClosing, PublicGrant, PublicNews, PublicReport } from '../../db/queries/public-project.ts';
 import { donateForm, type FormState } from './donate-form.ts';
+import { spendTable } from './report-spend.ts';
 import {
   closingSection,
   dateOf,
@@ -71,7 +72,8 @@ function reportSection(report: PublicReport | undefined, budget: ProjectPageCont
   const planned = budget.reduce((sum, line) => sum + line.amountCents, 0);
   return `<h2 id="bilan">Le bilan du projet</h2>${paragraphs(report.whatWasDone)}
 <ul><li>${report.pupilsReached} élève${report.pupilsReached > 1 ? 's' : ''} ont participé</li>
-<li>Dépenses réelles : ${formatEuros(report.actualSpendCents)}${planned ? ` (budget prévu : ${formatEuros(planned)})` : ''}</li></ul>`;
+<li>Dépenses réelles : ${formatEuros(report.actualSpendCents)}${planned ? ` (budget prévu : ${formatEuros(planned)})` : ''}</li></ul>
+${spendTable(report.spendLines)}`;
 }
 
 function giftsSection(list: PublicGift[]): string {

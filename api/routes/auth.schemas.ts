@@ -29,6 +29,9 @@ const UserRoleSchema = z.object({
   academyCode: z.string().nullable(),
   structureId: z.number().nullable(),
   fundId: z.number().nullable(),
+  schoolName: z.string().nullable(),
+  structureName: z.string().nullable(),
+  fundName: z.string().nullable(),
 });
 
 export const UserSchema = z

@@ -103,6 +103,12 @@ describe('the catalogue', () => {
     expect(html).toContain('theme : thème inconnu');
     expect(html).toContain('page : page invalide');
   });
+
+  it('refuses a page beyond the counted matches (1 000, 42 pages) rather than read further', async () => {
+    const { status, html } = await get('/projets?page=43');
+    expect(status).toBe(400);
+    expect(html).toContain('page : page invalide (42 au plus)');
+  });
 });
 
 describe('the home page', () => {

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { ZodError } from 'zod';
 import type { Db } from '../../db/client.ts';
 import {
+  CATALOGUE_LAST_PAGE,
   CATALOGUE_SORTS,
   listAcademyOptions,
   listCatalogue,
@@ -18,7 +19,8 @@ import { catalogueHref, cataloguePage } from '../pages/catalogue-page.ts';
 import { homePage, type HomeSelections } from '../pages/home-page.ts';
 import { siteBase } from '../pages/project-view.ts';
 
-const blankIsAbsent = <T extends z.ZodType>(schema: T) =>
+/** A query parameter left blank in a form counts as absent. */
+export const blankIsAbsent = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
 const CatalogueParams = z.object({
@@ -38,7 +40,11 @@ const CatalogueParams = z.object({
   tri: blankIsAbsent(z.enum(CATALOGUE_SORTS, 'tri inconnu')),
   page: z.preprocess(
     (value) => (value === '' || value === undefined ? 1 : value),
-    z.coerce.number('page invalide').int('page invalide').min(1, 'page invalide').max(1000, 'page invalide'),
+    z.coerce
+      .number('page invalide')
+      .int('page invalide')
+      .min(1, 'page invalide')
+      .max(CATALOGUE_LAST_PAGE, `page invalide (${CATALOGUE_LAST_PAGE} au plus)`),
   ),
 });
 
@@ -79,7 +85,8 @@ function homeData(db: Db): Promise<HomeData> {
   return data;
 }
 
-function refused(error: ZodError, c: Context) {
+/** The French page of a search whose parameters are invalid (400), listing each one. */
+export function refused(error: ZodError, c: Context) {
   const items = error.issues.map((issue) => `<li>${escapeHtml(`${issue.path.join('.')} : ${issue.message}`)}</li>`);
   return c.html(
     htmlPage(

@@ -1,4 +1,6 @@
 import { z } from '@hono/zod-openapi';
+import { LIST_ROW_CAP } from '../../db/queries/paging.ts';
+import { ApiError } from '../errors.ts';
 
 /** The one error body of the API. */
 export const ErrorSchema = z
@@ -41,6 +43,18 @@ export function listQuery<Sort extends string>(sortFields: readonly Sort[], defa
 /** Offset, limit and direction from validated list parameters. */
 export function pageOf(query: { page: number; perPage: number; order: 'ASC' | 'DESC' }) {
   return { offset: (query.page - 1) * query.perPage, limit: query.perPage, descending: query.order === 'DESC' };
+}
+
+/** pageOf for the big lists, whose totals stop at LIST_ROW_CAP: a page beyond is refused with a 400 in French. */
+export function cappedPageOf(query: { page: number; perPage: number; order: 'ASC' | 'DESC' }) {
+  if (query.page * query.perPage > LIST_ROW_CAP) {
+    throw new ApiError(
+      400,
+      'page_too_deep',
+      `La liste s’arrête aux ${LIST_ROW_CAP.toLocaleString('fr-FR')} premières lignes : affinez les filtres ou changez le tri.`,
+    );
+  }
+  return pageOf(query);
 }
 
 /** A JSON response schema entry for the OpenAPI document. */

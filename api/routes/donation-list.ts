@@ -10,7 +10,7 @@ import { managedStructures } from '../auth/scopes.ts';
 import type { AppEnv } from '../context.ts';
 import { centsAsFrenchDecimal, toFrenchCsv } from '../csv.ts';
 import { ApiError, validationHook } from '../errors.ts';
-import { errorResponses, refusalResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
+import { cappedPageOf, errorResponses, jsonResponse, pageOf, pageSchema, refusalResponses } from './common.schemas.ts';
 import {
   Anomaly,
   AnomalyListQuery,
@@ -88,7 +88,7 @@ export const donationListRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validat
   .openapi(list, async (c) => {
     const query = c.req.valid('query');
     const scope = donationScopeOf(currentUser(c));
-    return c.json(await listDonations(c.get('deps').db, { ...query, ...pageOf(query), scope }), 200);
+    return c.json(await listDonations(c.get('deps').db, { ...query, ...cappedPageOf(query), scope }), 200);
   })
   .openapi(csv, async (c) => {
     const rows = await exportDonations(c.get('deps').db, {

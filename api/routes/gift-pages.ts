@@ -5,7 +5,7 @@ import { findDonorGift, recordDonorChoice, type DonorGift } from '../../db/queri
 import { verifyDonationToken } from '../../domain/email-links.ts';
 import { escapeHtml } from '../../domain/html.ts';
 import { formatEuros } from '../../domain/money.ts';
-import type { ProjectStatus } from '../../domain/project-status.ts';
+import { CHOOSABLE_STATUSES, GIFT_STATUS_WORDS } from '../../domain/donor-space.ts';
 import { donorChoiceSignal, resolutionWorkflowId } from '../../workflows/failed-campaign-resolution.messages.ts';
 import { defineRoute } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
@@ -34,27 +34,14 @@ const choose = defineRoute('public', {
   responses,
 });
 
-/** A donor may still choose while the gift is paid and its project has not succeeded (collecting, failed, resolving). */
-const CHOOSABLE: ProjectStatus[] = ['published', 'failed', 'resolving'];
-
-const STATUS_WORDS: Record<string, string> = {
-  pending: 'en attente de paiement',
-  paid: 'payé',
-  expired: 'non payé (session expirée)',
-  payment_failed: 'paiement refusé',
-  refund_requested: 'remboursement en cours',
-  refunded: 'remboursé',
-  redirected: 'reversé au fonds de solidarité',
-  disputed: 'contesté auprès de votre banque',
-};
-
 const INVALID = htmlPage(
   'Lien invalide',
   '<h1>Ce lien n’est pas valide</h1><p>Il est peut-être incomplet : copiez-le en entier depuis le message reçu.</p>',
 );
 
 function giftPage(gift: DonorGift, token: string, notice = ''): string {
-  const choosable = gift.status === 'paid' && gift.projectStatus !== null && CHOOSABLE.includes(gift.projectStatus);
+  const choosable =
+    gift.status === 'paid' && gift.projectStatus !== null && CHOOSABLE_STATUSES.includes(gift.projectStatus);
   const failed = gift.projectStatus === 'failed' || gift.projectStatus === 'resolving';
   const choice = gift.failureChoice === 'redirect' ? 'le reverser au fonds de solidarité' : 'vous le rembourser';
   const form = choosable
@@ -69,7 +56,7 @@ function giftPage(gift: DonorGift, token: string, notice = ''): string {
     : '';
   return `<h1>Votre don à « ${escapeHtml(gift.supported)} »</h1>
 ${notice ? `<p role="status"><strong>${escapeHtml(notice)}</strong></p>` : ''}
-<p>Bonjour ${escapeHtml(gift.donorName)}, votre don de ${formatEuros(gift.amountCents)} est ${STATUS_WORDS[gift.status] ?? gift.status}.</p>
+<p>Bonjour ${escapeHtml(gift.donorName)}, votre don de ${formatEuros(gift.amountCents)} est ${GIFT_STATUS_WORDS[gift.status] ?? gift.status}.</p>
 ${gift.projectId !== null && gift.status === 'paid' ? `<p>En cas d’échec de la collecte, nous allons ${choice}.</p>` : ''}
 ${form}
 ${gift.projectId !== null ? `<p><a href="/projets/${gift.projectId}">Voir le projet</a></p>` : ''}`;
@@ -105,7 +92,7 @@ export const giftPageRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     const gift = await giftOf(c, token);
     if (!gift) return c.html(INVALID, 400);
     if (!choice) return c.html(htmlPage('Mon don', giftPage(gift, token, 'Choisissez une des deux options.')), 400);
-    const choosable = gift.projectStatus !== null && CHOOSABLE.includes(gift.projectStatus);
+    const choosable = gift.projectStatus !== null && CHOOSABLE_STATUSES.includes(gift.projectStatus);
     if (!choosable || !(await recordDonorChoice(c.get('deps').db, gift.id, choice))) {
       return c.html(
         htmlPage('Mon don', giftPage(gift, token, 'Votre don a déjà été traité : il ne peut plus changer.')),

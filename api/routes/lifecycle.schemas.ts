@@ -26,11 +26,26 @@ export const CancelBody = z
   .object({ reason: z.string().trim().min(5, "indiquez la raison de l'annulation (5 caractères au moins)").max(2000) })
   .openapi('CancelBody');
 
+const spentCents = z.number().int('montant en centimes entiers').min(0, 'une dépense ne peut pas être négative');
+
 export const ReportBody = z
   .object({
     whatWasDone: z.string().trim().min(20, 'décrivez ce qui a été réalisé (20 caractères au moins)').max(20_000),
     pupilsReached: z.number().int().min(0).max(10_000),
-    actualSpendCents: z.number().int('montant en centimes entiers').min(0),
+    actualSpendCents: spentCents.optional().openapi({ description: 'the total; the sum of spendLines when omitted' }),
+    spendLines: z
+      .array(z.object({ budgetLineId: z.number().int().positive('poste de budget inconnu'), spentCents }))
+      .max(200)
+      .optional()
+      .openapi({ description: 'what was spent on each budget line of the project, every line once' }),
+    shareConsent: z
+      .boolean()
+      .default(false)
+      .openapi({ description: 'the porteur agrees to share the report as a « retour d’expérience »' }),
+  })
+  .refine((body) => body.actualSpendCents !== undefined || body.spendLines !== undefined, {
+    message: 'indiquez les dépenses réelles de chaque poste du budget',
+    path: ['spendLines'],
   })
   .openapi('ReportBody');
 

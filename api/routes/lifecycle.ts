@@ -22,6 +22,7 @@ import { assertMayAct, visibleProject } from '../auth/scopes.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
 import { readProjectState, sendProjectUpdate } from '../services/lifecycle.ts';
+import { reportInput } from '../services/report-spend.ts';
 import { ErrorSchema, errorResponses, jsonResponse } from './common.schemas.ts';
 import {
   AttestBody,
@@ -131,7 +132,10 @@ export const lifecycleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
     return takeStep(c, 'attest', attestUpdate, attestation);
   })
   .openapi(cancel, (c) => takeStep(c, 'cancel', cancelUpdate, c.req.valid('json')))
-  .openapi(report, (c) => takeStep(c, 'submitReport', submitReportUpdate, c.req.valid('json')))
+  .openapi(report, async (c) => {
+    const input = await reportInput(c.get('deps').db, c.req.valid('param').id, c.req.valid('json'));
+    return takeStep(c, 'submitReport', submitReportUpdate, input);
+  })
   .openapi(reportReview, (c) => takeStep(c, 'reviewReport', reviewReportUpdate, c.req.valid('json')))
   .openapi(state, async (c) => {
     const { db, temporal } = c.get('deps');

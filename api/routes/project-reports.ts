@@ -1,5 +1,5 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { findLatestReport } from '../../db/queries/project-reports.ts';
+import { findLatestReport, listReportBudgetLines } from '../../db/queries/project-reports.ts';
 import { PROJECT_ROLES } from '../../domain/roles.ts';
 import { defineRoute } from '../auth/access.ts';
 import { visibleProject } from '../auth/scopes.ts';
@@ -7,6 +7,8 @@ import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
 import { errorResponses, jsonResponse } from './common.schemas.ts';
 import { IdParam } from './resources.schemas.ts';
+
+const BudgetLine = z.object({ id: z.number().int(), label: z.string(), amountCents: z.number().int() });
 
 const ProjectReport = z
   .object({
@@ -16,7 +18,8 @@ const ProjectReport = z
     actualSpendCents: z.number().int(),
     submittedAt: z.string(),
     plannedCents: z.number().int().openapi({ description: 'the sum of the budget lines planned' }),
-    budgetLines: z.array(z.object({ label: z.string(), amountCents: z.number().int() })),
+    shareConsent: z.boolean().openapi({ description: 'the porteur agrees to share it in the resource centre' }),
+    budgetLines: z.array(BudgetLine.extend({ spentCents: z.number().int().nullable() })),
     photos: z.array(
       z.object({ id: z.number(), filename: z.string(), contentType: z.string(), imageRights: z.boolean() }),
     ),
@@ -35,14 +38,29 @@ const latest = defineRoute(PROJECT_ROLES, {
   },
 });
 
+const budgetLines = defineRoute(PROJECT_ROLES, {
+  method: 'get',
+  path: '/projects/{id}/budget-lines',
+  summary: 'Les postes du budget du projet, pour dire dans le bilan ce qui a été dépensé sur chacun',
+  request: { params: IdParam },
+  responses: { 200: jsonResponse(z.array(BudgetLine), 'Postes du budget'), ...errorResponses },
+});
+
 /** The final report of a project, for those whose role covers the project (its judges read it before deciding). */
-export const projectReportRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(
-  latest,
-  async (c) => {
+export const projectReportRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(latest, async (c) => {
     const { id } = c.req.valid('param');
     await visibleProject(c, id);
     const report = await findLatestReport(c.get('deps').db, id);
     if (!report) throw new ApiError(404, 'no_report', 'Aucun bilan n’a encore été déposé pour ce projet.');
     return c.json(report, 200);
-  },
-);
+  })
+  .openapi(budgetLines, async (c) => {
+    const { id } = c.req.valid('param');
+    await visibleProject(c, id);
+    const lines = await listReportBudgetLines(c.get('deps').db, id);
+    return c.json(
+      lines.map(({ spentCents: _, ...line }) => line),
+      200,
+    );
+  });

@@ -37,6 +37,28 @@ describe('the project list’s filters', () => {
     expect(await idsOf('&q=pasteur')).toEqual([endingSoon]);
   });
 
+  it('search without accents, in the title or the school’s name', async () => {
+    expect(await idsOf('&q=%C3%A9cole%20PASTEUR')).toEqual([endingSoon]);
+    expect(await idsOf('&q=ecole%20des%20ch')).toEqual([endingLater, draft]);
+  });
+
+  it('count a big list up to 1 000 and refuse a page beyond, in French', async () => {
+    await db`
+      insert into projects (school_uai, porteur_id, title, theme, pupil_count, activity_starts_on, activity_ends_on,
+                            minimum_goal_cents, optimum_goal_cents)
+      select ${rural}, ${porteur.id}, 'Projet en nombre ' || i, 'sport', 20, current_date + 90, current_date + 95,
+             100000, 150000
+      from generate_series(1, 1_005) as i`;
+    const response = await validateur.client.request('GET', '/api/projects?theme=sport&perPage=25&page=2');
+    expect(((await response.json()) as { total: number }).total).toBe(1_000);
+    const beyond = await validateur.client.request('GET', '/api/projects?theme=sport&perPage=25&page=41');
+    expect(beyond.status).toBe(400);
+    expect(((await beyond.json()) as { message: string }).message).toBe(
+      'La liste s’arrête aux 1\u202f000 premières lignes : affinez les filtres ou changez le tri.',
+    );
+    expect((await validateur.client.request('GET', '/api/projects?theme=sport&perPage=25&page=40')).status).toBe(200);
+  });
+
   it('refuse a filter they do not know, saying which', async () => {
     const response = await validateur.client.request('GET', '/api/projects?priority=zep');
     expect(response.status).toBe(400);

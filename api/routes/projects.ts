@@ -5,7 +5,7 @@ import { currentUser, defineRoute } from '../auth/access.ts';
 import { projectScopeOf, visibleProject } from '../auth/scopes.ts';
 import type { AppEnv } from '../context.ts';
 import { validationHook } from '../errors.ts';
-import { errorResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
+import { cappedPageOf, errorResponses, jsonResponse, pageSchema } from './common.schemas.ts';
 import { IdParam, Project, ProjectListQuery } from './resources.schemas.ts';
 
 const list = defineRoute(PROJECT_ROLES, {
@@ -29,6 +29,6 @@ export const projectRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
   .openapi(list, async (c) => {
     const query = c.req.valid('query');
     const scope = projectScopeOf(currentUser(c));
-    return c.json(await listProjects(c.get('deps').db, { ...query, ...pageOf(query), scope }), 200);
+    return c.json(await listProjects(c.get('deps').db, { ...query, ...cappedPageOf(query), scope }), 200);
   })
   .openapi(one, async (c) => c.json(await visibleProject(c, c.req.valid('param').id), 200));

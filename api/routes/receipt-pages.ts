@@ -29,7 +29,8 @@ const statement = defineRoute('public', {
   responses: { 200: pdfResponse, 404: htmlResponse('Lien invalide') },
 });
 
-const asPdf = (file: Buffer, name: string) =>
+/** A PDF answer, shown in the browser, with the file name it is saved under. */
+export const asPdf = (file: Buffer, name: string) =>
   new Response(new Uint8Array(file), {
     status: 200,
     headers: { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="${name}"` },

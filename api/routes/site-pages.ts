@@ -1,4 +1,5 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { listPublishedGuides } from '../../db/queries/guides.ts';
 import { listSitemapProjects } from '../../db/queries/public-catalogue.ts';
 import { fundGiftCents, transparencyRows } from '../../db/queries/public-transparency.ts';
 import { defineRoute } from '../auth/access.ts';
@@ -8,7 +9,7 @@ import { LEGAL_PAGES, type LegalPath } from '../pages/legal-pages.ts';
 import { siteBase } from '../pages/project-view.ts';
 import { transparencyCsv, transparencyPage } from '../pages/transparency-page.ts';
 
-const STATIC_PATHS = ['/', '/projets', '/fonds', '/transparence', ...Object.keys(LEGAL_PAGES)];
+const STATIC_PATHS = ['/', '/projets', '/fonds', '/transparence', '/ressources', ...Object.keys(LEGAL_PAGES)];
 
 const sitemap = defineRoute('public', {
   method: 'get',
@@ -71,13 +72,14 @@ export const sitePageRoutes = app
   .openapi(sitemap, async (c) => {
     const { db, config } = c.get('deps');
     const base = siteBase(config.PUBLIC_URL);
-    const projects = await listSitemapProjects(db);
+    const [projects, guides] = await Promise.all([listSitemapProjects(db), listPublishedGuides(db)]);
     const urls = [
       ...STATIC_PATHS.map((path) => `<url><loc>${xmlEscape(base + path)}</loc></url>`),
       ...projects.map(
         (project) =>
           `<url><loc>${xmlEscape(`${base}/projets/${project.id}`)}</loc><lastmod>${project.changedAt.toISOString().slice(0, 10)}</lastmod></url>`,
       ),
+      ...guides.map((guide) => `<url><loc>${xmlEscape(`${base}/ressources/${guide.slug}`)}</loc></url>`),
     ];
     return c.body(
       `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`,

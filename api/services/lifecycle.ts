@@ -7,7 +7,13 @@ import {
   type Client,
 } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
-import { actionsByRole, isActionAllowed, refusalOf, type LifecycleAction } from '../../domain/lifecycle.ts';
+import {
+  REVIEW_SLA_WORKING_DAYS,
+  actionsByRole,
+  isActionAllowed,
+  refusalOf,
+  type LifecycleAction,
+} from '../../domain/lifecycle.ts';
 import type { LifecycleFacts } from '../../db/queries/projects.ts';
 import {
   INVALID_ACTION_INPUT,
@@ -37,7 +43,7 @@ export function lifecycleDurations(campaignDays: number, timeScale: number): Lif
   return {
     reviewSla: days(7),
     day: Math.max(1, Math.round(DAY * timeScale)),
-    reviewSlaWorkingDays: 5,
+    reviewSlaWorkingDays: REVIEW_SLA_WORKING_DAYS,
     campaign: days(campaignDays),
     topUpWindow: days(7),
     reportDueAfterActivity: days(30),

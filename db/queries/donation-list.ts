@@ -1,6 +1,6 @@
 import type { Tx } from '../client.ts';
 import type { DonationStatus } from './donations.ts';
-import { orderBy, whereAll, type Fragment, type Page, type PageRequest } from './paging.ts';
+import { cappedCount, orderBy, whereAll, type Fragment, type Page, type PageRequest } from './paging.ts';
 
 /** Whose donations a caller sees: all (admin), their structures' projects (gestionnaire) or their own projects (porteur). */
 export interface DonationScope {
@@ -55,55 +55,74 @@ export interface DonationFilters {
 /**
  * The donations in the caller's scope as the caller sees them: full details for admins and the structures'
  * gestionnaires; for a porteur (who is not also their gestionnaire) the names and amounts donors let appear,
- * and no contact details.
+ * and no contact details; `searchable` adds the folded name searches use. An admin's columns are the table's own, so their sorts and searches use its indexes.
  */
-function visibleDonations(db: Tx, scope: DonationScope) {
-  const full = db`(${scope.all} or p.structure_id = any(${scope.structureIds}::bigint[]))`;
-  const inScope = scope.all
-    ? db``
-    : db`where (p.structure_id = any(${scope.structureIds}::bigint[]) or p.porteur_id = ${scope.porteurId ?? 0})`;
+function visibleDonations(db: Tx, scope: DonationScope, searchable = false) {
+  const full = db`p.structure_id = any(${scope.structureIds}::bigint[])`;
+  const shown = (column: Fragment, unless?: Fragment) =>
+    scope.all ? column : db`case when ${full}${unless ? db` or not ${unless}` : db``} then ${column} end`;
+  const inScope = scope.all ? db`` : db`where (${full} or p.porteur_id = ${scope.porteurId ?? 0})`;
   return db`
     select d.id, d.project_id, p.title as project_title, d.fund_id, f.name as fund_name,
-           case when ${full} or not d.hide_amount then d.amount_cents end as amount_cents, d.refunded_cents,
-           d.status, d.donor_kind,
-           case when ${full} or not d.hide_name then d.donor_name end as donor_name,
-           case when ${full} then d.donor_email::text end as donor_email,
-           case when ${full} then d.company_name end as company_name,
-           case when ${full} then d.siren end as siren,
-           case when ${full} and d.address_line is not null
-                then d.address_line || ', ' || d.postal_code || ' ' || d.city end as postal_address,
+           ${shown(db`d.amount_cents`, db`d.hide_amount`)} as amount_cents, d.refunded_cents, d.status, d.donor_kind,
+           ${shown(db`d.donor_name`, db`d.hide_name`)} as donor_name,
+           ${shown(db`d.donor_email::text`)} as donor_email,
+           ${shown(db`d.company_name`)} as company_name,
+           ${shown(db`d.siren`)} as siren,
+           ${shown(db`case when d.address_line is not null then d.address_line || ', ' || d.postal_code || ' ' || d.city end`)}
+             as postal_address,
            d.wants_tax_receipt, d.failure_choice, d.created_at, d.paid_at
+           ${searchable ? db`, ${shown(db`d.donor_name_folded`, db`d.hide_name`)} as donor_name_folded` : db``}
     from donations d left join projects p on p.id = d.project_id left join funds f on f.id = d.fund_id
     ${inScope}`;
 }
 
-/** The filters as conditions on visibleDonations' columns (`v`), so a search finds only what the caller sees. */
+/** E-mail addresses starting with `prefix` (lower case), as a range of an index in byte order. */
+function emailStartsWith(db: Tx, prefix: string): Fragment {
+  const last = prefix.codePointAt(prefix.length - 1) ?? 0;
+  const after = prefix.slice(0, -1) + String.fromCodePoint(last + 1);
+  return db`(lower(v.donor_email) collate "C" >= ${prefix} and lower(v.donor_email) collate "C" < ${after})`;
+}
+
+/**
+ * The filters as conditions on visibleDonations' columns (`v`), so a search finds only what the caller sees: with
+ * an @, e-mail addresses starting with it; otherwise words of donors' names, accents and case ignored.
+ */
 function conditions(db: Tx, filters: DonationFilters): Fragment[] {
-  const like = `%${filters.q ?? ''}%`;
+  const q = filters.q?.toLowerCase();
   return [
     ...(filters.status ? [db`v.status = ${filters.status}`] : []),
     ...(filters.projectId ? [db`v.project_id = ${filters.projectId}`] : []),
     ...(filters.fundId ? [db`v.fund_id = ${filters.fundId}`] : []),
-    ...(filters.q ? [db`(v.donor_name ilike ${like} or v.donor_email ilike ${like})`] : []),
+    ...(q
+      ? [q.includes('@') ? emailStartsWith(db, q) : db`v.donor_name_folded like public_unaccent(${`%${q}%`})`]
+      : []),
   ];
 }
 
 const selectDonations = (db: Tx, filters: DonationFilters) =>
-  db`select v.* from (${visibleDonations(db, filters.scope)}) v ${whereAll(db, conditions(db, filters))}`;
+  db`select v.* from (${visibleDonations(db, filters.scope, true)}) v ${whereAll(db, conditions(db, filters))}`;
 
-/** A page of donations in the caller's scope. */
+/** The columns an admin filters and sorts by, from donations alone: a page is chosen without joining. */
+const adminKeys = (db: Tx) => db`
+  select d.id, d.project_id, d.fund_id, d.amount_cents, d.status, d.donor_name, d.donor_email::text as donor_email,
+         d.donor_name_folded, d.created_at, d.paid_at
+  from donations d`;
+
+/** A page of donations in the caller's scope; the total is capped (see LIST_ROW_CAP). */
 export async function listDonations(
   db: Tx,
   options: PageRequest<DonationSort> & DonationFilters,
 ): Promise<Page<DonationListRow>> {
+  const keys = options.scope.all ? adminKeys(db) : visibleDonations(db, options.scope, true);
+  const order = orderBy(db, `v.${DONATION_SORTS[options.sort]}`, options.descending, 'v.id');
   const data = await db<DonationListRow[]>`
-    ${selectDonations(db, options)}
-    ${orderBy(db, `v.${DONATION_SORTS[options.sort]}`, options.descending, 'v.id')}
-    offset ${options.offset} limit ${options.limit}`;
-  const [count] = await db<{ total: number }[]>`
-    select count(*)::int as total from (${visibleDonations(db, options.scope)}) v
-    ${whereAll(db, conditions(db, options))}`;
-  return { data, total: count?.total ?? 0 };
+    select v.* from (${visibleDonations(db, options.scope)}) v
+    where v.id in (select v.id from (${keys}) v ${whereAll(db, conditions(db, options))} ${order}
+                   offset ${options.offset} limit ${options.limit})
+    ${order}`;
+  const total = await cappedCount(db, db`select 1 from (${keys}) v ${whereAll(db, conditions(db, options))}`);
+  return { data, total };
 }
 
 /** Every donation in the caller's scope that the filters select, oldest first (at most `limit`), for a CSV export. */

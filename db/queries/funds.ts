@@ -10,7 +10,7 @@ export interface NewFund extends Omit<Fund, 'id'> {
   budgetCents: number;
 }
 
-/** A fund with its balances, derived from the ledger. */
+/** A fund with its balances, from the flows kept from its ledger lines. */
 export interface FundRow extends Fund, NewFund {
   availableCents: number;
   reservedCents: number;
@@ -39,9 +39,8 @@ const select = (db: Tx) => db`
          ${fundBalance(db, 'available')} as available_cents,
          ${fundBalance(db, 'reserved')} as reserved_cents,
          coalesce((select -sum(l.amount_cents) from ledger_accounts a
-                   join ledger_lines l on l.account_id = a.id
-                   join ledger_transactions t on t.id = l.transaction_id
-                   where a.code = 'fund:' || f.id || ':reserved' and t.kind = 'grant_committed'), 0)::bigint
+                   join ledger_account_flows l on l.account_id = a.id
+                   where a.code = 'fund:' || f.id || ':reserved' and l.transaction_kind = 'grant_committed'), 0)::bigint
            as committed_cents
   from funds f`;
 

@@ -1,6 +1,7 @@
 import type { Tx } from '../client.ts';
 import type { CampaignMoney } from '../../domain/campaign.ts';
 import type { ProjectStatus } from '../../domain/project-status.ts';
+import { heldGiftCents } from './gift-holds.ts';
 import { reservedGrantCents } from './grants.ts';
 import { projectBalance } from './ledger.ts';
 
@@ -24,10 +25,7 @@ export async function lockGiftProject(db: Tx, projectId: number): Promise<GiftTa
   if (!locked) return undefined;
   const [project] = await db<GiftTarget[]>`
     select p.id, p.title, p.status, p.optimum_goal_cents, p.campaign_ends_at, ${projectBalance(db)} as collected_cents,
-           ${reservedGrantCents(db)}::bigint as reserved_grant_cents,
-           coalesce((select sum(d.amount_cents) from donations d
-                     where d.project_id = p.id and d.status in ('pending', 'payment_failed')
-                       and d.checkout_expires_at > clock_timestamp()), 0)::bigint as held_cents
+           ${reservedGrantCents(db)}::bigint as reserved_grant_cents, ${heldGiftCents(db)}::bigint as held_cents
     from projects p where p.id = ${projectId}`;
   return project;
 }

@@ -59,10 +59,13 @@ export async function fundCandidates(db: Tx, fund: Fund, kind: GrantKind): Promi
   return selectProjectFacts(db, where, kind === 'topup' ? topUpMoneyHolds(db, bounds) : db``);
 }
 
-/** Share-locks those of the projects still collecting, in id order, and returns their ids. */
+/**
+ * Locks those of the projects still collecting exclusively (as a gift's check does), all in one statement and
+ * in id order, so that transactions locking overlapping sets never wait on each other in a cycle; returns their ids.
+ */
 export async function lockCollecting(db: Tx, projectIds: number[]): Promise<number[]> {
   const rows = await db<{ id: number }[]>`
-    select id from projects where id = any(${projectIds}) and status = 'published' order by id for share`;
+    select id from projects where id = any(${projectIds}) and status = 'published' order by id for no key update`;
   return rows.map((row) => row.id);
 }
 

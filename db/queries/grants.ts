@@ -3,6 +3,7 @@ import type { Fund, GrantKind, ProjectFacts } from '../../domain/funds/types.ts'
 import type { GrantExplanation } from '../../domain/funds/plan.ts';
 import type { Tx } from '../client.ts';
 import { fundColumns } from './funds.ts';
+import { heldGiftCents } from './gift-holds.ts';
 import { projectBalance } from './ledger.ts';
 import type { Fragment } from './paging.ts';
 
@@ -43,6 +44,7 @@ const staticFactColumns = (db: Tx) => db`
   s.departement, p.minimum_goal_cents, p.optimum_goal_cents,
   coalesce(greatest(0, ceil(extract(epoch from p.campaign_ends_at - now()) / 86400)), p.campaign_days)::int
     as days_left,
+  p.campaign_days,
   p.status = 'published' as published, p.campaign_starts_at::date::text as published_on`;
 
 // paid gifts from distinct donors, and the grants reserved for the project `p` (money not in its account yet)
@@ -52,9 +54,13 @@ const donorCount = (db: Tx) => db`
 export const reservedGrantCents = (db: Tx) => db`
   coalesce((select sum(g.amount_cents) from grants g where g.project_id = p.id and g.status = 'reserved'), 0)`;
 
-/** The engine's facts that depend on money, of `projects p`: paid gifts and reserved grants, distinct donors. */
+/**
+ * The engine's facts that depend on money, of `projects p`, read in one statement: paid gifts and reserved grants,
+ * the gifts being paid, distinct donors.
+ */
 const moneyFactColumns = (db: Tx) => db`
-  (${projectBalance(db)} + ${reservedGrantCents(db)})::bigint as collected_cents, ${donorCount(db)} as donor_count`;
+  (${projectBalance(db)} + ${reservedGrantCents(db)})::bigint as collected_cents,
+  ${heldGiftCents(db)}::bigint as held_cents, ${donorCount(db)} as donor_count`;
 
 /** What the lifecycle workflow knows of a campaign's money. */
 export interface CampaignProgress extends CampaignMoney {

@@ -103,6 +103,8 @@ export interface Movement {
   description: string;
   donationId?: number;
   grantId?: number;
+  /** when it happened (ISO-8601), for back-dated data such as the demo's; now by default */
+  at?: string;
   lines: { account: AccountSpec; amountCents: number }[];
 }
 
@@ -153,12 +155,14 @@ export async function postMovements(db: Tx, movements: Movement[]): Promise<numb
       description: movement.description,
       donation_id: movement.donationId ?? null,
       grant_id: movement.grantId ?? null,
+      created_at: movement.at ?? null,
     }));
     const inserted = await db<{ id: number; idempotencyKey: string }[]>`
-      insert into ledger_transactions (kind, idempotency_key, description, donation_id, grant_id)
-      select kind, idempotency_key, description, donation_id, grant_id
+      insert into ledger_transactions (kind, idempotency_key, description, donation_id, grant_id, created_at)
+      select kind, idempotency_key, description, donation_id, grant_id, coalesce(created_at, now())
       from jsonb_to_recordset(${db.json(rows as never)})
-        as x(kind text, idempotency_key text, description text, donation_id bigint, grant_id bigint)
+        as x(kind text, idempotency_key text, description text, donation_id bigint, grant_id bigint,
+             created_at timestamptz)
       on conflict (idempotency_key) do nothing
       returning id, idempotency_key`;
     const lines = inserted.flatMap(({ id, idempotencyKey }) =>
@@ -184,11 +188,12 @@ export async function postMovements(db: Tx, movements: Movement[]): Promise<numb
 
 /**
  * SQL for the balance of one account, 0 when it does not exist yet. The code is a value or a SQL expression
- * (e.g. `'project:' || p.id`): the account is found by its unique code and only its own lines are summed.
+ * (e.g. `'project:' || p.id`): the account is found by its unique code and its balance read from the flows a
+ * trigger keeps in the same transaction as its lines (ledger_account_flows), never by summing the lines.
  */
 export function accountBalance(db: Tx, code: string | Fragment): Fragment {
   return db`
-    coalesce((select sum(l.amount_cents) from ledger_accounts a join ledger_lines l on l.account_id = a.id
+    coalesce((select sum(kept.amount_cents) from ledger_accounts a join ledger_account_flows kept on kept.account_id = a.id
               where a.code = ${code}), 0)::bigint`;
 }
 

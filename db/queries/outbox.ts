@@ -130,13 +130,18 @@ export async function progressWindows(
   return new Map(rows.map(({ address, ...window }) => [address, window]));
 }
 
+/** A gift's donor, with the gift's amount and what it supports (the project's title, or the fund's name). */
+export type DonorRecipient = Recipient & {
+  donationId: number;
+  projectId: number | null;
+  amountCents: number;
+  supported: string;
+};
+
 /** The donors of donations and what each gift supports (the project's title, or the fund's name), in id order. */
-export async function donorsOf(
-  db: Tx,
-  donationIds: number[],
-): Promise<(Recipient & { donationId: number; projectId: number | null; supported: string })[]> {
-  return db<(Recipient & { donationId: number; projectId: number | null; supported: string })[]>`
-    select d.id as donation_id, d.donor_email as email, d.donor_name as name, d.project_id,
+export async function donorsOf(db: Tx, donationIds: number[]): Promise<DonorRecipient[]> {
+  return db<DonorRecipient[]>`
+    select d.id as donation_id, d.donor_email as email, d.donor_name as name, d.project_id, d.amount_cents,
            coalesce(p.title, f.name) as supported
     from donations d left join projects p on p.id = d.project_id left join funds f on f.id = d.fund_id
     where d.id = any(${donationIds}::bigint[]) order by d.id`;

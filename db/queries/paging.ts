@@ -12,10 +12,23 @@ export interface PageRequest<Sort extends string> {
   descending: boolean;
 }
 
-/** A page of rows and the total number of matching rows. */
+/** A page of rows and the total number of matching rows (capped at LIST_ROW_CAP by the big lists). */
 export interface Page<T> {
   data: T[];
   total: number;
+}
+
+/**
+ * How far the big lists (projects, donations) count and page: beyond, a total says this many and no page is
+ * served (narrow the filters instead), so neither a count nor an OFFSET walks millions of rows.
+ */
+export const LIST_ROW_CAP = 1_000;
+
+/** The number of rows a query (without its order and page) selects, counting no further than LIST_ROW_CAP. */
+export async function cappedCount(db: Tx, rows: Fragment): Promise<number> {
+  const [count] = await db<{ total: number }[]>`
+    select count(*)::int as total from (${rows} limit ${LIST_ROW_CAP}) counted`;
+  return count?.total ?? 0;
 }
 
 /** An `order by` fragment for an allow-listed column, with the id as tie-breaker for stable pages. */

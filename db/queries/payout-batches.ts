@@ -1,5 +1,5 @@
 import type { Tx } from '../client.ts';
-import type { Page } from './paging.ts';
+import { cappedCount, whereAll, type Page } from './paging.ts';
 
 /** A payout as the treasurer lists it: project, structure, amount and where it stands. */
 export interface PayoutListRow {
@@ -15,20 +15,22 @@ export interface PayoutListRow {
   createdAt: Date;
 }
 
-/** A page of payouts, newest first, optionally of one status or one batch. */
+/** A page of payouts, newest first, optionally of one status or one batch; the total is capped (see LIST_ROW_CAP). */
 export async function listPayouts(
   db: Tx,
   options: { status?: string; batchId?: number; offset: number; limit: number },
 ): Promise<Page<PayoutListRow>> {
-  const rows = await db<(PayoutListRow & { total: number })[]>`
+  const where = whereAll(db, [
+    ...(options.status ? [db`o.status = ${options.status}`] : []),
+    ...(options.batchId !== undefined ? [db`o.batch_id = ${options.batchId}`] : []),
+  ]);
+  const data = await db<PayoutListRow[]>`
     select o.id, o.project_id, p.title as project_title, o.structure_id, s.legal_name as structure_name,
            o.amount_cents, o.status, o.batch_id, s.bank_details_validated_at is not null as bank_details_validated,
-           o.created_at, count(*) over ()::int as total
+           o.created_at
     from payouts o join projects p on p.id = o.project_id join receiving_structures s on s.id = o.structure_id
-    where (${options.status ?? null}::text is null or o.status = ${options.status ?? null})
-      and (${options.batchId ?? null}::bigint is null or o.batch_id = ${options.batchId ?? null})
-    order by o.id desc offset ${options.offset} limit ${options.limit}`;
-  return { data: rows.map(({ total: _, ...row }) => row), total: rows[0]?.total ?? 0 };
+    ${where} order by o.id desc offset ${options.offset} limit ${options.limit}`;
+  return { data, total: await cappedCount(db, db`select 1 from payouts o ${where}`) };
 }
 
 /** A recorded payout ready to export, with its creditor as validated (null when its details are not validated). */

@@ -19,7 +19,7 @@ export async function insertAttestation(
     on conflict (project_id) do nothing`;
 }
 
-/** Records one version of the final report once (a repeat changes nothing). */
+/** Records one version of the final report once, with its spend per budget line (a repeat changes nothing). */
 export async function insertReport(
   db: Tx,
   report: {
@@ -29,11 +29,21 @@ export async function insertReport(
     whatWasDone: string;
     pupilsReached: number;
     actualSpendCents: number;
+    spendLines?: { budgetLineId: number; spentCents: number }[];
+    shareConsent?: boolean;
   },
 ): Promise<void> {
+  const lines = report.spendLines ?? [];
   await db`
-    insert into project_reports (project_id, version, what_was_done, pupils_reached, actual_spend_cents, submitted_by)
-    values (${report.projectId}, ${report.version}, ${report.whatWasDone}, ${report.pupilsReached},
-            ${report.actualSpendCents}, ${report.actorId})
-    on conflict (project_id, version) do nothing`;
+    with report as (
+      insert into project_reports (project_id, version, what_was_done, pupils_reached, actual_spend_cents,
+                                   share_consent, submitted_by)
+      values (${report.projectId}, ${report.version}, ${report.whatWasDone}, ${report.pupilsReached},
+              ${report.actualSpendCents}, ${report.shareConsent ?? false}, ${report.actorId})
+      on conflict (project_id, version) do nothing
+      returning id)
+    insert into project_report_spend_lines (report_id, budget_line_id, spent_cents)
+    select report.id, line.budget_line_id, line.spent_cents
+    from report, unnest(${lines.map((line) => line.budgetLineId)}::bigint[],
+                        ${lines.map((line) => line.spentCents)}::bigint[]) as line (budget_line_id, spent_cents)`;
 }

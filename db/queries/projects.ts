@@ -2,7 +2,7 @@ import { FINAL_STATUSES } from '../../domain/lifecycle.ts';
 import type { ProjectStatus } from '../../domain/project-status.ts';
 import type { Tx } from '../client.ts';
 import { projectBalance } from './ledger.ts';
-import { orderBy, whereAll, type Page, type PageRequest } from './paging.ts';
+import { cappedCount, orderBy, whereAll, type Fragment, type Page, type PageRequest } from './paging.ts';
 
 /** A project as listed in the back office, with the money collected so far (from the ledger). */
 export interface ProjectRow {
@@ -70,29 +70,38 @@ const select = (db: Tx) => db`
   join schools s on s.uai = p.school_uai
   join users u on u.id = p.porteur_id`;
 
+// conditions on `projects p` alone (a school's by subquery), so a page is chosen by walking one index of projects
+const ofSchools = (db: Tx, condition: Fragment) => db`p.school_uai in (select uai from schools where ${condition})`;
+
 const scopeCondition = (db: Tx, scope: ProjectScope) =>
   scope.all
     ? []
     : [
         db`(p.porteur_id = ${scope.porteurId ?? 0} or p.school_uai = any(${scope.schoolUais})
-            or s.academy_code = any(${scope.academyCodes}) or p.structure_id = any(${scope.structureIds}))`,
+            or ${ofSchools(db, db`academy_code = any(${scope.academyCodes})`)}
+            or p.structure_id = any(${scope.structureIds}))`,
       ];
 
-/** A page of the projects the scope allows, narrowed by the filters. */
-export async function listProjects(
-  db: Tx,
-  options: PageRequest<ProjectSort> & ProjectFilters & { scope: ProjectScope },
-): Promise<Page<ProjectRow>> {
+/** Words of the title or of the school's name, accents ignored (trigram indexes on both). */
+function searchCondition(db: Tx, q: string): Fragment {
+  const like = db`lower(public_unaccent(${`%${q}%`}))`;
+  return db`p.id in (select id from projects where title_folded like ${like}
+                     union
+                     select id from projects
+                     where school_uai in (select uai from schools where name_folded like ${like}))`;
+}
+
+function conditions(db: Tx, options: ProjectFilters & { scope: ProjectScope }): Fragment[] {
   const priority = {
-    rep: db`s.priority_education = 'rep'`,
-    rep_plus: db`s.priority_education = 'rep_plus'`,
-    rural: db`s.rural`,
+    rep: ofSchools(db, db`priority_education = 'rep'`),
+    rep_plus: ofSchools(db, db`priority_education = 'rep_plus'`),
+    rural: ofSchools(db, db`rural`),
   };
-  const where = whereAll(db, [
+  return [
     ...scopeCondition(db, options.scope),
     ...(options.status ? [db`p.status = ${options.status}`] : []),
-    ...(options.academyCode ? [db`s.academy_code = ${options.academyCode}`] : []),
-    ...(options.departement ? [db`s.departement = ${options.departement}`] : []),
+    ...(options.academyCode ? [ofSchools(db, db`academy_code = ${options.academyCode}`)] : []),
+    ...(options.departement ? [ofSchools(db, db`departement = ${options.departement}`)] : []),
     ...(options.theme ? [db`p.theme = ${options.theme}`] : []),
     ...(options.priority ? [priority[options.priority]] : []),
     ...(options.deadlineWithinDays !== undefined
@@ -100,15 +109,25 @@ export async function listProjects(
           db`p.status = 'published' and p.campaign_ends_at < now() + make_interval(days => ${options.deadlineWithinDays})`,
         ]
       : []),
-    ...(options.q ? [db`(p.title ilike ${`%${options.q}%`} or s.name ilike ${`%${options.q}%`})`] : []),
-  ]);
+    ...(options.q ? [searchCondition(db, options.q)] : []),
+  ];
+}
+
+/**
+ * A page of the projects the scope allows, narrowed by the filters: the page's ids are chosen from projects alone
+ * along the sort's index, then only those rows are joined and their money read; the total is capped (see
+ * LIST_ROW_CAP).
+ */
+export async function listProjects(
+  db: Tx,
+  options: PageRequest<ProjectSort> & ProjectFilters & { scope: ProjectScope },
+): Promise<Page<ProjectRow>> {
+  const where = whereAll(db, conditions(db, options));
+  const order = orderBy(db, PROJECT_SORTS[options.sort], options.descending, 'p.id');
   const data = await db<ProjectRow[]>`
-    ${select(db)} ${where}
-    ${orderBy(db, PROJECT_SORTS[options.sort], options.descending, 'p.id')}
-    limit ${options.limit} offset ${options.offset}`;
-  const [count] = await db<{ total: number }[]>`
-    select count(*)::int as total from projects p join schools s on s.uai = p.school_uai ${where}`;
-  return { data, total: count?.total ?? 0 };
+    with page as (select p.id from projects p ${where} ${order} limit ${options.limit} offset ${options.offset})
+    ${select(db)} join page on page.id = p.id ${order}`;
+  return { data, total: await cappedCount(db, db`select 1 from projects p ${where}`) };
 }
 
 /** One project, if the scope allows it. */

@@ -1,6 +1,7 @@
 import type { ProjectLedger } from '../../domain/public-money.ts';
 import type { ProjectStatus } from '../../domain/project-status.ts';
 import type { Tx } from '../client.ts';
+import { listReportBudgetLines, type ReportBudgetLine } from './project-reports.ts';
 
 type GrantKey = 'reservedGrantCents' | 'committedGrantCents' | 'releasedGrantCents';
 
@@ -83,15 +84,20 @@ export interface PublicReport {
   pupilsReached: number;
   actualSpendCents: number;
   submittedAt: Date;
+  /** the budget lines, each with what was spent on it (empty for a report without spend per line) */
+  spendLines: ReportBudgetLine[];
 }
 
 /** The accepted final report, or undefined while none is accepted. */
 export async function findAcceptedReport(db: Tx, projectId: number): Promise<PublicReport | undefined> {
-  const [report] = await db<PublicReport[]>`
-    select r.what_was_done, r.pupils_reached, r.actual_spend_cents, r.submitted_at
+  const [report] = await db<(Omit<PublicReport, 'spendLines'> & { id: number })[]>`
+    select r.id, r.what_was_done, r.pupils_reached, r.actual_spend_cents, r.submitted_at
     from project_reports r join projects p on p.id = r.project_id and p.status = 'completed'
     where r.project_id = ${projectId} order by r.version desc limit 1`;
-  return report;
+  if (!report) return undefined;
+  const { id, ...rest } = report;
+  const lines = await listReportBudgetLines(db, projectId, id);
+  return { ...rest, spendLines: lines.some((line) => line.spentCents !== null) ? lines : [] };
 }
 
 /** The first photo the porteur uploaded with the pupils' image rights, or undefined. */

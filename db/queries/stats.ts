@@ -17,26 +17,29 @@ export interface Stats {
   }[];
 }
 
-/** The figures of the platform's dashboard, in three queries. */
+/**
+ * The figures of the platform's dashboard, in three queries over the aggregates the triggers keep (monthly
+ * flows, project counts and grants by académie): a few hundred rows, whatever the platform's size.
+ */
 export async function platformStats(db: Tx): Promise<Stats> {
   const collectedByMonth = await db<{ month: string; cents: number }[]>`
-    select to_char(date_trunc('month', t.created_at), 'YYYY-MM') as month, -sum(l.amount_cents)::bigint as cents
-    from ledger_transactions t join ledger_lines l on l.transaction_id = t.id
-    join ledger_accounts a on a.id = l.account_id and a.kind = 'stripe_clearing'
-    where t.kind = 'donation_paid' and t.created_at >= date_trunc('month', now()) - interval '11 months'
-    group by 1 order by 1`;
+    select to_char(month, 'YYYY-MM') as month, -sum(amount_cents)::bigint as cents
+    from ledger_monthly_flows
+    where transaction_kind = 'donation_paid' and account_kind = 'stripe_clearing'
+      and month >= (date_trunc('month', now() at time zone 'UTC') - interval '11 months')::date
+    group by month having sum(amount_cents) <> 0 order by month`;
   const projectsByStatus = await db<{ status: string; count: number }[]>`
-    select status, count(*)::int as count from projects group by status order by count desc, status`;
+    select status, sum(projects)::int as count from project_status_counts
+    group by status having sum(projects) > 0 order by count desc, status`;
   const byAcademy = await db<Stats['byAcademy']>`
     select a.code as academy_code, a.name as academy_name,
-           count(*) filter (where p.status = any(${SUCCESSFUL_CAMPAIGN}))::int as succeeded,
-           count(*) filter (where p.status = any(${FAILED_CAMPAIGN}))::int as failed,
-           coalesce(sum(g.granted), 0)::bigint as granted_cents,
-           coalesce(sum(g.granted) filter (where s.priority_education <> 'none' or s.rural), 0)::bigint
-             as priority_granted_cents
-    from academies a join schools s on s.academy_code = a.code join projects p on p.school_uai = s.uai
-    left join lateral (select sum(amount_cents) as granted from grants
-                       where project_id = p.id and status <> 'released') g on true
-    group by a.code, a.name order by a.name`;
+           coalesce(sum(c.projects) filter (where c.status = any(${SUCCESSFUL_CAMPAIGN})), 0)::int as succeeded,
+           coalesce(sum(c.projects) filter (where c.status = any(${FAILED_CAMPAIGN})), 0)::int as failed,
+           coalesce((select sum(g.granted_cents) from granted_by_academy g where g.academy_code = a.code), 0)::bigint
+             as granted_cents,
+           coalesce((select sum(g.granted_cents) from granted_by_academy g where g.academy_code = a.code and g.priority),
+                    0)::bigint as priority_granted_cents
+    from academies a join project_status_counts c on c.academy_code = a.code
+    group by a.code, a.name having sum(c.projects) > 0 order by a.name`;
   return { collectedByMonth, projectsByStatus, byAcademy };
 }

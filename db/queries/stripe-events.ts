@@ -1,6 +1,6 @@
 import type { Tx } from '../client.ts';
 import type { AnomalyKind } from '../../domain/payments.ts';
-import type { Page } from './paging.ts';
+import { cappedCount, type Page } from './paging.ts';
 
 export type { AnomalyKind } from '../../domain/payments.ts';
 
@@ -91,12 +91,12 @@ export async function listAnomalies(
   db: Tx,
   options: { all: boolean; offset: number; limit: number },
 ): Promise<Page<AnomalyRow>> {
-  const data = await db<(AnomalyRow & { total: number })[]>`
-    select id, kind, donation_id, stripe_event_id, message, details, created_at, resolved_at,
-           count(*) over ()::int as total
-    from payment_anomalies where ${options.all} or resolved_at is null
+  const where = options.all ? db`` : db`where resolved_at is null`;
+  const data = await db<AnomalyRow[]>`
+    select id, kind, donation_id, stripe_event_id, message, details, created_at, resolved_at
+    from payment_anomalies ${where}
     order by created_at desc, id desc offset ${options.offset} limit ${options.limit}`;
-  return { data: data.map(({ total: _, ...row }) => row), total: data[0]?.total ?? 0 };
+  return { data, total: await cappedCount(db, db`select 1 from payment_anomalies ${where}`) };
 }
 
 /** Marks an anomaly as looked at; false when there is no such open anomaly. */

@@ -11,6 +11,10 @@ export interface UserRole {
   academyCode: string | null;
   structureId: number | null;
   fundId: number | null;
+  /** the names of the scope, for people to read */
+  schoolName: string | null;
+  structureName: string | null;
+  fundName: string | null;
 }
 
 /** A user as the application sees it (never the password hash). */
@@ -25,7 +29,10 @@ const rolesOf = (db: Tx) => db`
   coalesce((
     select json_agg(json_build_object(
       'id', r.id, 'role', r.role, 'schoolUai', r.school_uai, 'academyCode', r.academy_code,
-      'structureId', r.structure_id, 'fundId', r.fund_id) order by r.id)
+      'structureId', r.structure_id, 'fundId', r.fund_id,
+      'schoolName', (select name from schools where uai = r.school_uai),
+      'structureName', (select legal_name from receiving_structures where id = r.structure_id),
+      'fundName', (select name from funds where id = r.fund_id)) order by r.id)
     from user_roles r where r.user_id = u.id
   ), '[]'::json) as roles`;
 
@@ -81,7 +88,7 @@ export async function createPorteur(
 }
 
 /** A role to grant, with the scope it needs (directeur: a school; gestionnaire: a structure; mécène: a fund). */
-export type RoleGrant = Omit<UserRole, 'id'>;
+export type RoleGrant = Omit<UserRole, 'id' | 'schoolName' | 'structureName' | 'fundName'>;
 
 /** Grants a role to a user; false when they hold it already (nothing changes). */
 export async function grantRole(db: Tx, userId: number, grant: RoleGrant): Promise<boolean> {

@@ -8,7 +8,15 @@ export interface AmountDecision {
   steps: string[];
 }
 
-const roomToOptimum = (project: ProjectFacts) => Math.max(0, project.optimumGoalCents - project.collectedCents);
+/** What the optimum still needs once the gifts being paid have taken their share: no grant goes beyond it. */
+function roomToOptimum(project: ProjectFacts): { cents: Cents; label: string } {
+  const { optimumGoalCents, collectedCents, heldCents } = project;
+  const held = heldCents > 0 ? `, ${euros(heldCents)} de dons en cours de paiement déduits` : '';
+  return {
+    cents: Math.max(0, optimumGoalCents - collectedCents - heldCents),
+    label: `reste à collecter jusqu’à l’optimum${held}`,
+  };
+}
 
 function smallest(candidates: { cents: Cents; label: string }[]): AmountDecision {
   const amountCents = Math.min(...candidates.map((candidate) => candidate.cents));
@@ -28,7 +36,7 @@ export function seedingAmount(fund: Fund, project: ProjectFacts): AmountDecision
       label: `${percentFromBp(seedingShareBp)} du minimum de ${euros(project.minimumGoalCents)}`,
     },
     { cents: seedingCapCents, label: 'plafond d’amorçage du fonds' },
-    { cents: roomToOptimum(project), label: 'reste à collecter jusqu’à l’optimum' },
+    roomToOptimum(project),
   ]);
 }
 
@@ -40,7 +48,7 @@ export function topUpAmount(fund: Fund, project: ProjectFacts): AmountDecision {
       label: `écart au minimum de ${euros(project.minimumGoalCents)}`,
     },
     { cents: fund.rules.topUpCapCents, label: 'plafond d’abondement par projet' },
-    { cents: roomToOptimum(project), label: 'reste à collecter jusqu’à l’optimum' },
+    roomToOptimum(project),
   ]);
 }
 

@@ -33,8 +33,10 @@ const project = (overrides: Partial<ProjectFacts> = {}): ProjectFacts => ({
   minimumGoalCents: 180_000,
   optimumGoalCents: 240_000,
   collectedCents: 0,
+  heldCents: 0,
   donorCount: 0,
   daysLeft: 30,
+  campaignDays: 45,
   published: true,
   publishedOn: TODAY,
   ...overrides,
@@ -85,6 +87,18 @@ describe('amounts', () => {
     expect(seedingAmount(fund(), project({ collectedCents: 230_000 })).amountCents).toBe(10_000);
   });
 
+  it('leaves to the gifts being paid their share of the optimum, and says so', () => {
+    const holding = project({ collectedCents: 150_000, heldCents: 85_000 });
+    expect(seedingAmount(fund(), holding).amountCents).toBe(5_000);
+    expect(topUpAmount(fund(), holding).steps).toEqual([
+      'écart au minimum de 1 800,00 € : 300,00 €',
+      'plafond d’abondement par projet : 1 000,00 €',
+      'reste à collecter jusqu’à l’optimum, 850,00 € de dons en cours de paiement déduits : 50,00 €',
+      'montant retenu, le plus petit : 50,00 €',
+    ]);
+    expect(topUpAmount(fund(), project({ collectedCents: 230_000, heldCents: 20_000 })).amountCents).toBe(0);
+  });
+
   it('explains the seeding amount step by step in French', () => {
     expect(seedingAmount(fund(), project()).steps).toEqual([
       '20 % du minimum de 1 800,00 € : 360,00 €',
@@ -115,6 +129,18 @@ describe('the top-up trigger', () => {
     expect(topUpTriggerHolds(fund(), { ...near, donorCount: 4 })).toBe(false);
     expect(topUpTriggerHolds(fund(), { ...near, daysLeft: 8 })).toBe(false);
     expect(topUpTriggerHolds(fund(), { ...near, collectedCents: 180_000 })).toBe(false);
+  });
+
+  it('opens for a short campaign no earlier than its half (defect 13): a 7-day campaign not on its first day', () => {
+    const short = { ...near, campaignDays: 7 };
+    expect(topUpTriggerHolds(fund(), short)).toBe(false);
+    expect(topUpTriggerHolds(fund(), { ...short, daysLeft: 4 })).toBe(false);
+    expect(topUpTriggerHolds(fund(), { ...short, daysLeft: 3 })).toBe(true);
+    expect(topUpTriggerHolds(fund(), { ...near, campaignDays: 14 })).toBe(true);
+    expect(checkTopUpTrigger(fund(), short).conditions[2]).toEqual({
+      label: 'au plus 3,5 jours restants, la moitié de la campagne (7)',
+      met: false,
+    });
   });
 
   it('names each condition in French', () => {

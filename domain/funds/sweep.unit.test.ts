@@ -45,6 +45,7 @@ const projectsArb = fc
       collectedPermille: fc.integer({ min: 300, max: 1000 }),
       donorCount: fc.nat(9),
       daysLeft: fc.nat(12),
+      campaignDays: fc.integer({ min: 7, max: 90 }),
     }),
     { maxLength: 30 },
   )
@@ -58,6 +59,7 @@ const projectsArb = fc
       departement: '59',
       optimumGoalCents: facts.minimumGoalCents * 2,
       collectedCents: Math.floor((facts.minimumGoalCents * collectedPermille) / 1000),
+      heldCents: 0,
       published: true,
       publishedOn: '2026-02-01',
     })),

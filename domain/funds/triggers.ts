@@ -1,3 +1,4 @@
+import { topUpWindowLength } from '../campaign.ts';
 import { euros, frenchDate } from './format.ts';
 import type { Check, Fund, GrantKind, ProjectFacts } from './types.ts';
 
@@ -13,23 +14,33 @@ export function checkSeedingTrigger(fund: Fund, project: ProjectFacts): Check {
 }
 
 /**
- * The top-up trigger: at least P % of the minimum collected, at least N donors, D days or fewer left,
- * and the minimum not reached yet. Collected money includes the grants already reserved for the project.
+ * The top-up trigger: at least P % of the minimum collected, at least N donors, D days or fewer left but
+ * no more than half the campaign, and the minimum not reached yet. Collected money includes the grants
+ * already reserved for the project.
  */
 export function checkTopUpTrigger(fund: Fund, project: ProjectFacts): Check {
   const { topUpThresholdPct, topUpMinDonors, topUpDaysLeft } = fund.rules;
-  const { collectedCents, minimumGoalCents, donorCount, daysLeft } = project;
+  const { collectedCents, minimumGoalCents, donorCount, daysLeft, campaignDays } = project;
+  const windowDays = topUpWindowLength(topUpDaysLeft, campaignDays);
   const conditions = [
     {
       label: `au moins ${topUpThresholdPct} % du minimum collecté (${euros(collectedCents)} sur ${euros(minimumGoalCents)})`,
       met: collectedCents * 100 >= topUpThresholdPct * minimumGoalCents,
     },
     { label: `au moins ${topUpMinDonors} donateurs (${donorCount})`, met: donorCount >= topUpMinDonors },
-    { label: `au plus ${topUpDaysLeft} jours restants (${daysLeft})`, met: daysLeft <= topUpDaysLeft },
+    {
+      label:
+        windowDays < topUpDaysLeft
+          ? `au plus ${decimal(windowDays)} jours restants, la moitié de la campagne (${daysLeft})`
+          : `au plus ${topUpDaysLeft} jours restants (${daysLeft})`,
+      met: daysLeft <= windowDays,
+    },
     { label: 'minimum pas encore atteint', met: collectedCents < minimumGoalCents },
   ];
   return { ok: conditions.every((condition) => condition.met), conditions };
 }
+
+const decimal = (days: number) => String(Math.round(days * 10) / 10).replace('.', ',');
 
 /** True when the top-up trigger holds for the project (see checkTopUpTrigger for the reasons). */
 export function topUpTriggerHolds(fund: Fund, project: ProjectFacts): boolean {

@@ -65,10 +65,14 @@ export interface ProjectFacts {
   optimumGoalCents: Cents;
   /** Paid donations in the project's account plus the grants reserved for it. */
   collectedCents: Cents;
+  /** Gifts being paid (their Checkout Session still open): they hold their share of the optimum. */
+  heldCents: Cents;
   /** Distinct donors whose gift is paid. */
   donorCount: number;
   /** Whole days until the campaign ends, rounded up. */
   daysLeft: number;
+  /** The campaign's length in days, as the porteur set it (its deadline is that many days after its opening). */
+  campaignDays: number;
   /** True while the campaign is collecting. */
   published: boolean;
   /** The day the campaign opened, null before publication. */

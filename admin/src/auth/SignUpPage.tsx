@@ -53,10 +53,6 @@ export const SignUpPage = () => {
         <Typography component="h1" variant="h6" gutterBottom>
           Créer un compte porteur de projet
         </Typography>
-        <Alert severity="info" sx={{ mb: 2 }}>
-          Pour les enseignants et personnels : utilisez votre adresse e-mail académique (par exemple
-          prenom.nom@ac-lille.fr).
-        </Alert>
         {refusal ? (
           <Alert severity="error" sx={{ mb: 2 }}>
             {refusal}
@@ -70,6 +66,7 @@ export const SignUpPage = () => {
               label="Adresse e-mail académique"
               type="email"
               autoComplete="email"
+              helperText="Pour les enseignants et personnels, par exemple prenom.nom@ac-lille.fr"
               validate={[required(), email('Adresse e-mail invalide.')]}
             />
             <TextInput

@@ -2,12 +2,17 @@ import { Card, CardContent, Typography } from '@mui/material';
 import { Title, useGetIdentity, usePermissions, useTranslate } from 'react-admin';
 import type { Role } from '../../../domain/roles.ts';
 import { canSeeSchools } from '../permissions.ts';
+import { AdminHome } from './homes/AdminHome.tsx';
+import { DirecteurHome } from './homes/DirecteurHome.tsx';
+import { GestionnaireHome } from './homes/GestionnaireHome.tsx';
+import { MeceneHome } from './homes/MeceneHome.tsx';
+import { ValidateurHome } from './homes/ValidateurHome.tsx';
 import type { RoleGrant } from '../types.ts';
 import { RoleChips } from '../users/RoleChips.tsx';
 import { PorteurProjects } from './PorteurProjects.tsx';
 import { StatsCharts } from './StatsCharts.tsx';
 
-/** Home page: greets the signed-in user by name, lists their roles; porteurs see their projects' next steps, the platform team its figures. */
+/** Home page: greets the signed-in user by name, lists their roles, then one block per role saying what waits for them. */
 export const Dashboard = () => {
   const { identity } = useGetIdentity();
   const { permissions } = usePermissions<Role[]>();
@@ -33,6 +38,11 @@ export const Dashboard = () => {
         </CardContent>
       </Card>
       {permissions?.includes('porteur') ? <PorteurProjects /> : null}
+      {permissions?.includes('directeur') ? <DirecteurHome /> : null}
+      {permissions?.includes('gestionnaire') ? <GestionnaireHome /> : null}
+      {permissions?.includes('validateur') ? <ValidateurHome /> : null}
+      {permissions?.includes('mecene') ? <MeceneHome /> : null}
+      {permissions?.includes('admin') ? <AdminHome /> : null}
       {canSeeSchools(permissions) ? <StatsCharts /> : null}
     </>
   );

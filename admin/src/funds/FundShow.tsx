@@ -46,7 +46,8 @@ const Terms = () => {
       </Typography>
       <Typography variant="body2">
         Abondement : dès {rules.topUpThresholdPct} % du minimum collecté, {rules.topUpMinDonors} donateurs et{' '}
-        {rules.topUpDaysLeft} jours restants ou moins ; l’écart au minimum, au plus {formatEuros(rules.topUpCapCents)}.
+        {rules.topUpDaysLeft} jours restants ou moins (et la moitié de la collecte passée) ; l’écart au minimum, au plus{' '}
+        {formatEuros(rules.topUpCapCents)}.
       </Typography>
     </Stack>
   );

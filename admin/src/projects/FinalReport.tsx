@@ -23,9 +23,10 @@ interface Report {
   whatWasDone: string;
   pupilsReached: number;
   actualSpendCents: number;
+  shareConsent: boolean;
   submittedAt: string;
   plannedCents: number;
-  budgetLines: { label: string; amountCents: number }[];
+  budgetLines: { label: string; amountCents: number; spentCents: number | null }[];
   photos: { id: number; filename: string }[];
 }
 
@@ -42,6 +43,7 @@ export const FinalReport = () => {
   });
   if (!project || !report) return null;
   const pupils = plural(report.pupilsReached, 'élève');
+  const perLine = report.budgetLines.some((budgetLine) => budgetLine.spentCents !== null);
   return (
     <Card variant="outlined" sx={{ my: 2 }} component="section" aria-labelledby="final-report-title">
       <CardContent sx={{ display: 'grid', gap: 1 }}>
@@ -57,13 +59,24 @@ export const FinalReport = () => {
           <strong>Dépenses réelles :</strong> {formatEuros(report.actualSpendCents)} pour un budget prévu de{' '}
           {formatEuros(report.plannedCents)}
         </Typography>
+        <Typography variant="body2">
+          <strong>Retour d’expérience :</strong>{' '}
+          {report.shareConsent
+            ? 'le porteur accepte de partager ce bilan dans le centre de ressources'
+            : 'le porteur ne souhaite pas partager ce bilan'}
+        </Typography>
         {report.budgetLines.length > 0 ? (
-          <Table size="small" aria-label="Budget prévu par ligne">
+          <Table size="small" aria-label={perLine ? 'Dépenses réelles par ligne du budget' : 'Budget prévu par ligne'}>
             <TableBody>
               {report.budgetLines.map((budgetLine, index) => (
                 <TableRow key={index}>
                   <TableCell>{budgetLine.label}</TableCell>
                   <TableCell align="right">{formatEuros(budgetLine.amountCents)}</TableCell>
+                  {perLine ? (
+                    <TableCell align="right">
+                      {budgetLine.spentCents === null ? '—' : `dépensé ${formatEuros(budgetLine.spentCents)}`}
+                    </TableCell>
+                  ) : null}
                 </TableRow>
               ))}
             </TableBody>

@@ -9,6 +9,7 @@ import { fetchApi } from '../providers/http.ts';
 import type { Project } from '../types.ts';
 import { ActionDialog } from '../fields/ActionDialog.tsx';
 import { AttachDocument } from './AttachDocument.tsx';
+import { SubmitReport } from './SubmitReport.tsx';
 
 /** The project's state and the actions each role may take now, as GET /api/projects/{id}/lifecycle says. */
 export interface LifecycleState {
@@ -64,7 +65,6 @@ export const ProjectActions = () => {
     form.set('kind', 'approval');
     return (await fetchApi<{ id: number }>(`/projects/${project.id}/documents`, { method: 'POST', body: form })).id;
   };
-  const cents = (euros: unknown) => Math.round(Number(euros ?? 0) * 100);
   const buttons: ReactNode[] = [];
   if (roles.includes('porteur') && ['draft', 'changes_requested'].includes(state.status)) {
     buttons.push(<EditButton key="edit" label="Modifier" />);
@@ -130,28 +130,7 @@ export const ProjectActions = () => {
   }
   if (may('submitReport')) {
     buttons.push(
-      <ActionDialog
-        key="report"
-        variant="contained"
-        label="Déposer le bilan"
-        title="Bilan final"
-        fields={[
-          { name: 'whatWasDone', label: 'Ce qui a été réalisé', type: 'multiline' },
-          { name: 'pupilsReached', label: 'Élèves concernés', type: 'number' },
-          { name: 'actualSpend', label: 'Dépenses réelles (€)', type: 'number', apiName: 'actualSpendCents' },
-        ]}
-        send={(values) =>
-          post(
-            'report',
-            {
-              whatWasDone: values.whatWasDone,
-              pupilsReached: values.pupilsReached,
-              actualSpendCents: cents(values.actualSpend),
-            },
-            'Bilan déposé.',
-          )
-        }
-      />,
+      <SubmitReport key="report" projectId={project.id} post={(body) => post('report', body, 'Bilan déposé.')} />,
     );
   }
   if (may('reviewReport')) {

@@ -26,6 +26,7 @@ import { FinalReport } from './FinalReport.tsx';
 import { NextStep, useTimeline } from './NextStep.tsx';
 import { ProjectActions, useLifecycle } from './ProjectActions.tsx';
 import { ProjectStatusField } from './ProjectStatusField.tsx';
+import { PublicLinks } from './PublicLinks.tsx';
 
 /** A project with its dossier, as the data provider reads it. */
 interface ProjectRecord extends Project {
@@ -200,6 +201,7 @@ export const ProjectShow = () => (
         <ProjectStatusField source="status" />
       </Box>
       <ProjectNextStep />
+      <PublicLinks />
       <FinalReport />
       <ProjectActions />
     </Box>

@@ -5,16 +5,16 @@ import type { RoleGrant } from '../types.ts';
 
 function grantLabel(grant: RoleGrant): string {
   const scopes = [
-    grant.schoolUai && `établissement ${grant.schoolUai}`,
+    grant.schoolUai && (grant.schoolName ?? `établissement ${grant.schoolUai}`),
     grant.academyCode && `académie de ${academyName(grant.academyCode)}`,
-    grant.structureId !== null && `structure n° ${grant.structureId}`,
-    grant.fundId !== null && `fonds n° ${grant.fundId}`,
+    grant.structureId !== null && (grant.structureName ?? `structure n° ${grant.structureId}`),
+    grant.fundId !== null && (grant.fundName ?? `fonds n° ${grant.fundId}`),
   ].filter(Boolean);
   return [ROLE_LABELS[grant.role] ?? grant.role, ...scopes].join(' — ');
 }
 
 /**
- * The roles a user holds, one chip each, in French with their scope (school, académie, structure, fund); with
+ * The roles a user holds, one chip each, in French with their scope named (school, académie, structure, fund); with
  * `onDelete`, each chip has a button that takes the role back.
  */
 export const RoleChips = ({

@@ -1,0 +1,138 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { fundsImpact } from '../../db/queries/homes/funds.ts';
+import { platformHome } from '../../db/queries/homes/platform.ts';
+import { DEMO_ACCOUNTS, seedDemoData } from '../../dev/demo-data.ts';
+import { formatEuros } from '../../domain/format.ts';
+import { createTestApp } from '../../test/app.ts';
+import { signInToAdmin, useBrowser } from '../../test/browser.ts';
+import { FIXTURE_PASSWORD, insertUser } from '../../test/fixtures.ts';
+
+// Each role's home page in Chromium with the demo data: its key figures, and no serious accessibility violation
+// on a desktop nor on a 390 px phone.
+const { app, db } = await createTestApp();
+const session = useBrowser(app, async () => {
+  await seedDemoData(db);
+});
+
+const account = (email: string) => DEMO_ACCOUNTS.find((demo) => demo.email === email)!;
+const VIEWPORTS = [
+  { width: 1280, height: 900 },
+  { width: 390, height: 844 },
+];
+
+async function signIn(email: string, password = account(email).password, viewport = VIEWPORTS[0]): Promise<Page> {
+  const page = await (await session.browser.newContext({ viewport })).newPage();
+  page.setDefaultTimeout(20_000);
+  await signInToAdmin(page, session.baseUrl, email, password);
+  return page;
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.nodes.map((node) => `${node.target.join(' ')} (${node.failureSummary ?? ''})`).join(', ')}`,
+    );
+}
+
+/** The home's section with this heading, once loaded. */
+async function section(page: Page, title: string) {
+  const found = page.getByRole('region', { name: title });
+  await found.waitFor();
+  return found;
+}
+
+const HOMES = [
+  ['philippe.durand@ac-lille.fr', 'Attestations à donner'],
+  ['nadia.haddad@ac-lille.fr', 'Vos structures réceptrices'],
+  ['validation.lille@trousse-a-projets.fr', 'Projets à examiner'],
+  ['helene.moreau@fondation-trousse-a-projets.fr', 'L’impact de votre mécénat'],
+  ['admin@trousse-a-projets.fr', 'La plateforme en chiffres'],
+] as const;
+
+describe('the home page of each role', () => {
+  it('shows a directeur the attestation waiting for them, with a link to give it, and their school by name', async () => {
+    const page = await signIn('philippe.durand@ac-lille.fr');
+    const home = await section(page, 'Attestations à donner');
+    await home.getByText('1 projet attend votre attestation des autorisations.').waitFor();
+    await page.getByText(/Directeur d'école \/ chef d'établissement — École élémentaire Jean Jaurès/).waitFor();
+    await home.getByRole('link', { name: 'Attester « Une journée au musée La Piscine »' }).click();
+    await page
+      .getByRole('button', { name: /Attester/ })
+      .first()
+      .waitFor();
+    await page.close();
+  });
+
+  it('shows a gestionnaire their bank details awaiting validation, the receipts to validate and the payout made', async () => {
+    const page = await signIn('nadia.haddad@ac-lille.fr');
+    const home = await section(page, 'Vos structures réceptrices');
+    await home.getByRole('link', { name: 'reçus fiscaux à valider' }).waitFor();
+    expect(await home.getByText('2', { exact: true }).count()).toBe(1);
+    await home.getByText('En attente de validation').waitFor();
+    await home.getByText(formatEuros(148_000)).first().waitFor();
+    const payouts = home.getByRole('table', { name: 'Derniers versements' });
+    await payouts.getByRole('row', { name: /Une chorale et son concert de fin d’année.*Versé/ }).waitFor();
+    await page.close();
+  });
+
+  it('shows a validateur their queue with the overdue review', async () => {
+    const page = await signIn('validation.lille@trousse-a-projets.fr');
+    const home = await section(page, 'Projets à examiner');
+    const row = home.getByRole('row', { name: /Des robots pour apprendre à coder/ });
+    await row.getByText(/^En retard de \d+ jours ouvrés$/).waitFor();
+    await home.getByText('Chaque projet soumis est examiné sous 5 jours ouvrés.').waitFor();
+    await page.close();
+  });
+
+  it('shows a mécène the impact of their fund: projects, money granted, the priority share, a chart by month', async () => {
+    const [mecene] = await db<{ fundId: number }[]>`
+      select r.fund_id from user_roles r join users u on u.id = r.user_id
+      where u.email = 'helene.moreau@fondation-trousse-a-projets.fr'`;
+    const [fund] = (await fundsImpact(db, [mecene!.fundId])).funds;
+    const share = Math.round((fund!.priorityGrantedCents * 100) / fund!.grantedCents);
+    const page = await signIn('helene.moreau@fondation-trousse-a-projets.fr');
+    const home = await section(page, 'L’impact de votre mécénat');
+    await home.getByText('projets soutenus').waitFor();
+    await home.getByText(formatEuros(141_000), { exact: true }).waitFor();
+    await home.getByText(`${share} %`, { exact: true }).waitFor();
+    await home.getByText(/^Devenir des projets : 1 terminé avec leur bilan, 2 financés/).waitFor();
+    expect(await home.locator('.recharts-bar-rectangle').count()).toBeGreaterThanOrEqual(3);
+    await page.close();
+  });
+
+  it('shows an administrator the platform’s figures', async () => {
+    const figures = await platformHome(db);
+    const page = await signIn('admin@trousse-a-projets.fr');
+    const home = await section(page, 'La plateforme en chiffres');
+    await home.getByText(formatEuros(figures.collectedCents), { exact: true }).waitFor();
+    await home.getByText(formatEuros(figures.paidOutCents), { exact: true }).waitFor();
+    await home.getByRole('link', { name: 'projets bloqués' }).waitFor();
+    await page.close();
+  });
+
+  it('shows someone holding several roles each role’s block', async () => {
+    const [structure] = await db<{ id: number; schoolUai: string }[]>`
+      select id, school_uai from receiving_structures order by id limit 1`;
+    const user = await insertUser(db, 'directeur', { schoolUai: structure!.schoolUai });
+    await db`insert into user_roles (user_id, role, structure_id) values (${user.id}, 'gestionnaire', ${structure!.id})`;
+    const page = await signIn(user.email, FIXTURE_PASSWORD);
+    await section(page, 'Attestations à donner');
+    await section(page, 'Vos structures réceptrices');
+    await page.close();
+  });
+
+  it.each(HOMES.flatMap(([email, title]) => VIEWPORTS.map((viewport) => ({ email, title, viewport }))))(
+    'has no serious accessibility violation: $title at $viewport.width px',
+    async ({ email, title, viewport }) => {
+      const page = await signIn(email, undefined, viewport);
+      await section(page, title);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.close();
+    },
+  );
+});

@@ -1,0 +1,45 @@
+// Every list shape the admin UI asks for (admin/src: its lists' default sorts, each sortable column, each
+// filter, a deep page) and the dashboard's figures, as the data provider sends them (page, perPage, sort, order).
+const page = (path: string, sort: string, order: 'ASC' | 'DESC', extra = '', pageNumber = 1, perPage = 25) =>
+  `/api/${path}?page=${pageNumber}&perPage=${perPage}&sort=${sort}&order=${order}${extra}`;
+
+/** [label, path] of each shape measured by bench/lists.ts. */
+export const SHAPES: [string, string][] = [
+  ['projects: default (moved last first)', page('projects', 'statusChangedAt', 'DESC')],
+  ['projects: page 40, the last served (offset 975)', page('projects', 'statusChangedAt', 'DESC', '', 40)],
+  ['projects: validation queue (submitted, oldest)', page('projects', 'statusChangedAt', 'ASC', '&status=submitted')],
+  ['projects: by title', page('projects', 'title', 'ASC')],
+  ['projects: by status', page('projects', 'status', 'ASC')],
+  ['projects: by campaign end', page('projects', 'campaignEndsAt', 'ASC')],
+  ['projects: by minimum goal, largest', page('projects', 'minimumGoalCents', 'DESC')],
+  ['projects: by id, newest', page('projects', 'id', 'DESC')],
+  ['projects: status published', page('projects', 'statusChangedAt', 'DESC', '&status=published')],
+  ['projects: REP+', page('projects', 'statusChangedAt', 'DESC', '&priority=rep_plus')],
+  ['projects: rural', page('projects', 'statusChangedAt', 'DESC', '&priority=rural')],
+  ['projects: theme sport', page('projects', 'statusChangedAt', 'DESC', '&theme=sport')],
+  ['projects: académie lille', page('projects', 'statusChangedAt', 'DESC', '&academyCode=lille')],
+  ['projects: département 59', page('projects', 'statusChangedAt', 'DESC', '&departement=59')],
+  ['projects: ending within 7 days', page('projects', 'statusChangedAt', 'DESC', '&deadlineWithinDays=7')],
+  ['projects: search « jaures »', page('projects', 'statusChangedAt', 'DESC', '&q=jaures')],
+  ['projects: search « théâtre 12 »', page('projects', 'statusChangedAt', 'DESC', '&q=th%C3%A9%C3%A2tre%2012')],
+  ['projects: REP, published, by title', page('projects', 'title', 'ASC', '&priority=rep&status=published')],
+  ['donations: first page (newest)', page('donations', 'id', 'DESC')],
+  ['donations: page 40, the last served (offset 975)', page('donations', 'id', 'DESC', '', 40)],
+  ['donations: by donor name', page('donations', 'donorName', 'ASC')],
+  ['donations: by amount, largest', page('donations', 'amountCents', 'DESC')],
+  ['donations: by payment date', page('donations', 'paidAt', 'DESC')],
+  ['donations: by status', page('donations', 'status', 'ASC')],
+  ['donations: refunded, by amount', page('donations', 'amountCents', 'DESC', '&status=refunded')],
+  ['donations: disputed', page('donations', 'id', 'DESC', '&status=disputed')],
+  ['donations: search « heloise durand »', page('donations', 'id', 'DESC', '&q=heloise%20durand')],
+  ['donations: search « lefevre »', page('donations', 'id', 'DESC', '&q=lefevre')],
+  ['donations: search an e-mail', page('donations', 'id', 'DESC', '&q=donateur-123457%40')],
+  ['donations: of one project', page('donations', 'id', 'DESC', '&projectId=123')],
+  ['funds', page('funds', 'name', 'ASC')],
+  ['grants of a fund', page('funds/1/grants', 'id', 'DESC')],
+  ['payouts (newest)', page('payouts', 'id', 'DESC')],
+  ['payouts recorded', page('payouts', 'id', 'DESC', '&status=recorded')],
+  ['payment anomalies, open', page('payment-anomalies', 'createdAt', 'DESC', '&all=false')],
+  ['payment anomalies, all', page('payment-anomalies', 'createdAt', 'DESC', '&all=true')],
+  ['dashboard: GET /api/stats', '/api/stats'],
+];
