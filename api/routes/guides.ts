@@ -5,11 +5,11 @@ import { slugOf } from '../../domain/slug.ts';
 import { currentUser, defineRoute } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
-import { errorResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
+import { errorResponses, refusalResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
 import { Guide, GuideCreate, GuideListQuery, GuideUpdate } from './guides.schemas.ts';
 import { IdParam } from './resources.schemas.ts';
 
-const notFound = { 404: errorResponses[400] };
+const notFound = { 404: refusalResponses[404] };
 const body = <T extends z.ZodType>(schema: T) => ({
   body: { content: { 'application/json': { schema } }, required: true },
 });

@@ -7,7 +7,7 @@ import type { AppEnv } from '../context.ts';
 import { validationHook } from '../errors.ts';
 import { siteBase } from '../pages/project-view.ts';
 import { flyerPdf } from '../pdf/flyer.ts';
-import { errorResponses } from './common.schemas.ts';
+import { errorResponses, refusalResponses } from './common.schemas.ts';
 import { IdParam } from './resources.schemas.ts';
 
 const flyer = defineRoute(PROJECT_ROLES, {
@@ -21,7 +21,7 @@ const flyer = defineRoute(PROJECT_ROLES, {
       content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
     },
     ...errorResponses,
-    404: errorResponses[400],
+    404: refusalResponses[404],
   },
 });
 
