@@ -1,8 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createTestApp } from '../test/app.ts';
-import { useBrowser } from '../test/browser.ts';
+import { seriousViolations, useBrowser } from '../test/browser.ts';
 import { signInEmailsTo, signInLinkTo } from '../test/donor-space.ts';
 import { pathOf } from '../test/emails.ts';
 import { insertProject, insertSchool, insertUser } from '../test/fixtures.ts';
@@ -29,13 +28,6 @@ const admin = await signIn({ db, browser }, 'admin');
 const paidOut = await paidOutProject({ db, stripe, adminId: admin.id }, [{ amountCents: 8_000, email: RICH }]);
 const [draft] = await receiptsOf(admin.client, paidOut.structureId);
 await admin.client.request('POST', '/api/tax-receipts/validate', { ids: [draft!.id] });
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
 
 /** Asks for the address's sign-in link on /donateur and opens the page of the link it receives. */
 async function followSignInLink(page: Page, email: string) {

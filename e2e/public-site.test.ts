@@ -1,8 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createTestApp } from '../test/app.ts';
-import { useBrowser } from '../test/browser.ts';
+import { seriousViolations, useBrowser } from '../test/browser.ts';
 import { insertProject, insertSchool, insertUser } from '../test/fixtures.ts';
 import { insertFund } from '../test/funds.ts';
 import { recordPaidDonation } from '../test/money.ts';
@@ -43,13 +41,6 @@ const PAGES = [
   ['transparency', '/transparence'],
   ['legal page', '/donnees-personnelles'],
 ] as const;
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
 
 describe('accessibility of the public site', () => {
   for (const [label, width, height] of [

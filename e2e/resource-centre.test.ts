@@ -1,8 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createTestApp } from '../test/app.ts';
-import { useBrowser } from '../test/browser.ts';
+import { seriousViolations, useBrowser } from '../test/browser.ts';
 import { insertProject, insertSchool, insertUser } from '../test/fixtures.ts';
 
 // The resource centre in Chromium: no serious or critical accessibility violation on its list and on a guide, on a
@@ -28,13 +26,6 @@ const PAGES = [
   ['filtered reports', '/ressources?theme=arts_culture&niveau=CM1&q=theatre'],
   ['guide', '/ressources/reussir-sa-collecte'],
 ] as const;
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
 
 describe('accessibility of the resource centre', () => {
   for (const [label, width, height] of [

@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -38,4 +39,15 @@ export async function signInToAdmin(page: Page, baseUrl: string, email: string, 
   await page.locator('input[name="username"]').fill(email);
   await page.locator('input[name="password"]').fill(password);
   await page.getByRole('button', { name: 'Connexion' }).click();
+}
+
+/** The page's serious or critical WCAG 2.1 A/AA violations found by axe-core, one line each with where and why. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.nodes.map((node) => `${node.target.join(' ')} (${node.failureSummary ?? ''})`).join(', ')}`,
+    );
 }

@@ -41,8 +41,9 @@ describe('attachments of a dossier, in the browser', () => {
     // named and declared as a PNG, it is a web page
     await file.setInputFiles({ name: 'sortie.png', mimeType: 'image/png', buffer: Buffer.from('<html></html>') });
     await dialog.getByRole('button', { name: 'Joindre une pièce' }).click();
+    // the refusal comes from the API: wait for it, then check it is the file field's own help text
+    await dialog.getByText('Ce fichier n’est ni un PDF, ni une image JPEG ou PNG.').waitFor();
     const helper = page.locator(`[id="${await file.getAttribute('aria-describedby')}"]`);
-    await helper.waitFor();
     expect(await helper.textContent()).toBe('Ce fichier n’est ni un PDF, ni une image JPEG ou PNG.');
     expect(await documents()).toEqual([]);
 

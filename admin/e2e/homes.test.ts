@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { fundsImpact } from '../../db/queries/homes/funds.ts';
@@ -6,7 +5,7 @@ import { platformHome } from '../../db/queries/homes/platform.ts';
 import { DEMO_ACCOUNTS, seedDemoData } from '../../dev/demo-data.ts';
 import { formatEuros } from '../../domain/format.ts';
 import { createTestApp } from '../../test/app.ts';
-import { signInToAdmin, useBrowser } from '../../test/browser.ts';
+import { signInToAdmin, seriousViolations, useBrowser } from '../../test/browser.ts';
 import { FIXTURE_PASSWORD, insertUser } from '../../test/fixtures.ts';
 
 // Each role's home page in Chromium with the demo data: its key figures, and no serious accessibility violation
@@ -27,16 +26,6 @@ async function signIn(email: string, password = account(email).password, viewpor
   page.setDefaultTimeout(20_000);
   await signInToAdmin(page, session.baseUrl, email, password);
   return page;
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.id}: ${violation.nodes.map((node) => `${node.target.join(' ')} (${node.failureSummary ?? ''})`).join(', ')}`,
-    );
 }
 
 /** The home's section with this heading, once loaded. */
