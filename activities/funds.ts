@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import type { Db } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import {
   activeFunds,
   currentDay,
@@ -53,29 +53,8 @@ export function createFundActivities({ db }: { db: Db }) {
     });
   }
 
-  /** Settles the project's reserved grants and moves their money out of the funds' reserved accounts. */
-  async function settleGrants(projectId: number, to: GrantSettlement): Promise<ProjectGrants> {
-    return db.begin(async (tx) => {
-      for (const grant of await settleReservedGrants(tx, projectId, to)) {
-        const destination: AccountSpec =
-          to === 'committed' ? accounts.project(projectId) : accounts.fundAvailable(grant.fundId);
-        await postMovement(tx, {
-          kind: to === 'committed' ? 'grant_committed' : 'grant_released',
-          idempotencyKey: `${to === 'committed' ? 'grant-commit' : 'grant-release'}-${grant.grantId}`,
-          description:
-            to === 'committed'
-              ? `Versement au projet ${projectId} de ${KIND_LABEL[grant.kind]} du fonds ${grant.fundId}`
-              : `Retour au fonds ${grant.fundId} de ${KIND_LABEL[grant.kind]} du projet ${projectId}`,
-          grantId: grant.grantId,
-          lines: [
-            { account: accounts.fundReserved(grant.fundId), amountCents: -grant.amountCents },
-            { account: destination, amountCents: grant.amountCents },
-          ],
-        });
-      }
-      return { grants: await grantsOfProject(tx, projectId, { statuses: [to] }) };
-    });
-  }
+  /** Settles the project's reserved grants in a transaction of their own. */
+  const settleGrants = (projectId: number, to: GrantSettlement) => db.begin((tx) => settleGrantsIn(tx, projectId, to));
 
   return {
     /** Reserves the seeding grants the project's eligible funds owe it at publication (repeat harmless). */
@@ -87,4 +66,26 @@ export function createFundActivities({ db }: { db: Db }) {
     /** The campaign failed or was cancelled: reserved grants go back to their funds; returns all released. */
     releaseGrants: ({ projectId }: { projectId: number }) => settleGrants(projectId, 'released'),
   };
+}
+
+/** Settles the project's reserved grants and moves their money out of the funds' reserved accounts, within `tx`. */
+export async function settleGrantsIn(tx: Tx, projectId: number, to: GrantSettlement): Promise<ProjectGrants> {
+  for (const grant of await settleReservedGrants(tx, projectId, to)) {
+    const destination: AccountSpec =
+      to === 'committed' ? accounts.project(projectId) : accounts.fundAvailable(grant.fundId);
+    await postMovement(tx, {
+      kind: to === 'committed' ? 'grant_committed' : 'grant_released',
+      idempotencyKey: `${to === 'committed' ? 'grant-commit' : 'grant-release'}-${grant.grantId}`,
+      description:
+        to === 'committed'
+          ? `Versement au projet ${projectId} de ${KIND_LABEL[grant.kind]} du fonds ${grant.fundId}`
+          : `Retour au fonds ${grant.fundId} de ${KIND_LABEL[grant.kind]} du projet ${projectId}`,
+      grantId: grant.grantId,
+      lines: [
+        { account: accounts.fundReserved(grant.fundId), amountCents: -grant.amountCents },
+        { account: destination, amountCents: grant.amountCents },
+      ],
+    });
+  }
+  return { grants: await grantsOfProject(tx, projectId, { statuses: [to] }) };
 }

@@ -1,5 +1,6 @@
 import type Stripe from 'stripe';
 import type { Db } from '../db/client.ts';
+import { createCampaignClosingActivities } from './campaign-closing.ts';
 import { createEmailDeliveryActivities, type MailDeps } from './email-delivery.ts';
 import { createFundActivities } from './funds.ts';
 import { createLifecycleActivities } from './lifecycle.ts';
@@ -21,6 +22,7 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createProjectActivities(deps),
+    ...createCampaignClosingActivities(deps),
     ...createProjectContactActivities(deps),
     ...createLifecycleActivities(deps),
     ...createPaymentActivities(deps),

@@ -1,4 +1,4 @@
-import type { Db } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import { openLifecycleIncident, resolveLifecycleIncidents } from '../db/queries/lifecycle-incidents.ts';
 import { lockPayoutRecipient } from '../db/queries/payouts.ts';
 import { calendarDaysForWorkingDays } from '../domain/working-days.ts';
@@ -11,9 +11,7 @@ export function createLifecycleActivities({ db }: { db: Db }) {
   return {
     /** What keeps the project's payout from going to its receiving structure now, if anything. */
     async findPayoutBlocker({ projectId }: { projectId: number }): Promise<{ blocker: PayoutBlocker }> {
-      const recipient = await db.begin((tx) => lockPayoutRecipient(tx, projectId));
-      if (!recipient || recipient.structureId === null) return { blocker: 'no_structure' };
-      return { blocker: recipient.bankDetailsValidated ? null : 'bank_details_not_validated' };
+      return { blocker: await db.begin((tx) => payoutBlockerIn(tx, projectId)) };
     },
 
     /** Records, once per key, a step of the lifecycle that failed for good; true when it is new. */
@@ -36,4 +34,11 @@ export function createLifecycleActivities({ db }: { db: Db }) {
       return { days: calendarDaysForWorkingDays(new Date(from), workingDays) };
     },
   };
+}
+
+/** What keeps the project's payout back, read within `tx` (the project's row stays locked until it ends). */
+export async function payoutBlockerIn(tx: Tx, projectId: number): Promise<PayoutBlocker> {
+  const recipient = await lockPayoutRecipient(tx, projectId);
+  if (!recipient || recipient.structureId === null) return 'no_structure';
+  return recipient.bankDetailsValidated ? null : 'bank_details_not_validated';
 }

@@ -88,12 +88,13 @@ async function measure(size: number, db: Db, temporal: Client, groups: Groups, m
       from projects where id = any(${ids})`;
     ({ recorded, settled } = row!);
     if (recorded === size && !recordedAfter) recordedAfter = seconds();
-    if (seconds() % 30 < 1) console.log(`    ${seconds().toFixed(0)} s: ${recorded} outcomes, ${settled} resolving`);
+    if (seconds() % 30 < 1)
+      console.log(`    ${seconds().toFixed(0)} s: ${recorded} outcomes, ${settled} resolving or closed`);
   }
   const rate = (count: number, after: number) =>
     `${count} of ${size} in ${after.toFixed(0)} s (${(count / after).toFixed(1)} a second)`;
   line('outcomes recorded (status failed)', rate(recorded, recordedAfter || seconds()));
-  line('closings done (grants released, resolving)', rate(settled, seconds()));
+  line('closings done (grants released, resolving or closed)', rate(settled, seconds()));
   line('RSS peak while draining', rssLine(memory.take()));
   const cpu = Object.entries(groups).map(
     ([name, pids]) => `${name} ${(cpuSeconds(pids()) - cpuBefore[name]!).toFixed(0)} s`,

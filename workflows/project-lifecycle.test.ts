@@ -204,6 +204,17 @@ describe('a campaign that fails', () => {
     await keep(projectId, 'failed-and-resolved');
     await keepHistory(temporal, 'failed-resolution-child', resolutionWorkflowId(projectId));
   });
+
+  it('closes at once without a resolution workflow when no gift was made', async () => {
+    const projectId = await newProject({ campaignDays: 10, minimumGoalCents: 200_000, optimumGoalCents: 250_000 });
+    await publish(projectId, as);
+    await waitForStatus(db, projectId, 'closed');
+    expect((await timelineOf(db, projectId)).slice(3)).toEqual(['published', 'failed', 'resolving', 'closed']);
+    await expect(temporal.workflow.getHandle(resolutionWorkflowId(projectId)).describe()).rejects.toThrow();
+    expect(await waitForWorkflowEnd(projectId)).toBe('closed');
+    await expectLedgerConsistent(db);
+    await keep(projectId, 'failed-without-gifts');
+  });
 });
 
 describe('cancellation', () => {

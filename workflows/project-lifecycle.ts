@@ -3,9 +3,11 @@ import {
   condition,
   continueAsNew,
   deprecatePatch,
+  patched,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
+import type { PayoutBlocker } from '../activities/lifecycle.ts';
 import { topUpWindowLength } from '../domain/campaign.ts';
 import type { ProjectStatus } from '../domain/project-status.ts';
 import { contacts, funds, payments, records, topUps } from './lib/activities.ts';
@@ -47,6 +49,8 @@ export async function projectLifecycleWorkflowV2(input: ProjectLifecycleInput): 
   setHandler(payoutReadySignal, () => void (lifecycle.payoutSignals += 1));
   setHandler(resumeSignal, () => void (lifecycle.resumes += 1));
   recordSearchAttributes(project, state);
+  /** the payout's blocker as the closing read it, and the payoutReady signals received before */
+  let payoutRead: { signals: number; blocker: PayoutBlocker } | undefined;
 
   if (IN_REVIEW.includes(state.status)) await review();
   if (AWAITING_PUBLICATION.includes(state.status)) await attestation();
@@ -159,7 +163,12 @@ export async function projectLifecycleWorkflowV2(input: ProjectLifecycleInput): 
     await lifecycle.refreshProgress();
     const total = lifecycle.campaignTotal();
     const outcome = total >= project.optimumGoalCents ? 'closed_optimum' : 'succeeded';
-    await lifecycle.moveTo(total >= project.minimumGoalCents ? outcome : 'failed', null);
+    const reached = total >= project.minimumGoalCents ? outcome : 'failed';
+    // one activity records the outcome and what follows it; a failure without gifts closes without a child
+    if (patched('closing-in-one-activity')) {
+      const signals = lifecycle.payoutSignals;
+      payoutRead = { signals, ...(await lifecycle.recordOutcome(reached)) };
+    } else await lifecycle.moveTo(reached, null);
     lifecycle.phase = 'open';
     if (SUCCEEDED.includes(state.status)) {
       await lifecycle.notify('campaign_succeeded', 'porteur');
@@ -190,10 +199,10 @@ export async function projectLifecycleWorkflowV2(input: ProjectLifecycleInput): 
    *  whole sum goes to the structure. Until then the project waits, visibly, and may still be cancelled. */
   async function payout(): Promise<void> {
     for (;;) {
-      const signals = lifecycle.payoutSignals;
-      const { blocker } = await lifecycle.guard('coordonnées bancaires', () =>
-        records.findPayoutBlocker({ projectId }),
-      );
+      const signals = payoutRead?.signals ?? lifecycle.payoutSignals;
+      const { blocker } =
+        payoutRead ?? (await lifecycle.guard('coordonnées bancaires', () => records.findPayoutBlocker({ projectId })));
+      payoutRead = undefined;
       const decision = decisions.peek();
       if (decision?.action === 'cancel') return await cancel(decision.input);
       if (decision) unexpected(decision);

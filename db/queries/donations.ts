@@ -143,3 +143,10 @@ export async function takeDueThanks(
       order by id limit ${limit} for update skip locked)
     returning id as donation_id, project_id, fund_id`;
 }
+
+/** Whether the project has a gift paid, or one whose payment may still land, that a failure must resolve. */
+export async function hasGiftsToResolve(db: Tx, projectId: number): Promise<boolean> {
+  const [row] = await db<{ found: boolean }[]>`
+    select exists (select 1 from donations where project_id = ${projectId} and status in ('pending', 'paid')) as found`;
+  return row?.found ?? false;
+}

@@ -9,6 +9,7 @@ export const records =
   proxyActivities<
     Only<
       | 'recordStatusChange'
+      | 'recordCampaignOutcome'
       | 'recordAttestation'
       | 'recordReport'
       | 'getCampaignProgress'

@@ -2,6 +2,7 @@ import { ActivityFailure, ChildWorkflowFailure, condition, workflowInfo } from '
 import { milestonesReached } from '../../domain/campaign.ts';
 import type { Audience, EmailTemplate } from '../../domain/emails.ts';
 import { actionsByRole } from '../../domain/lifecycle.ts';
+import type { PayoutBlocker } from '../../activities/lifecycle.ts';
 import type { ProjectStatus } from '../../domain/project-status.ts';
 import type {
   CarriedState,
@@ -62,6 +63,23 @@ export class Lifecycle {
     );
     this.state.status = to;
     recordSearchAttributes(this.project, this.state);
+  }
+
+  /**
+   * Records the campaign's outcome and what follows it at once (one activity): a failure with its grants released,
+   * `resolving`, and `closed` when no gift is left to resolve; a success with what keeps its payout back.
+   */
+  async recordOutcome(outcome: 'failed' | 'succeeded' | 'closed_optimum'): Promise<{ blocker: PayoutBlocker }> {
+    const { workflowId, firstExecutionRunId } = workflowInfo();
+    const eventKeys = [1, 2, 3].map((n) => `${workflowId}-${firstExecutionRunId}-${this.state.transitions + n}`);
+    const { projectId } = this.project;
+    const recorded = await this.guard(`statut ${outcome}`, () =>
+      records.recordCampaignOutcome({ projectId, from: this.state.status, outcome, eventKeys }),
+    );
+    this.state.transitions += recorded.statuses.length;
+    this.state.status = recorded.statuses.at(-1) ?? outcome;
+    recordSearchAttributes(this.project, this.state);
+    return recorded;
   }
 
   /** Queues the template's e-mail to an audience, once per triggering event, with a person's words if any. */
