@@ -11,7 +11,8 @@ export interface DonationSignaller {
   idle(): Promise<void>;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** A wait that does not keep the process alive (a retry pending at shutdown is dropped). */
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
 /**
  * Coalesced signals, never awaited by the caller: one `send` in flight per project, the asks made meanwhile sent
