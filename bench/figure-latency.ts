@@ -7,9 +7,10 @@ const GIVE_UP_MS = 60_000;
 /**
  * End-to-end latency of payment events, from the POST of Stripe's event to the lifecycle's figure showing it: after
  * each `sampleEvery`-th answered event, its project's lifecycle is queried every `pollMs` until its collected money
- * reaches the sum of that project's events answered so far. `collected` carries those sums from one run to the next.
+ * reaches the sum of that project's events answered so far (polling faster floods the worker with queries, which
+ * slows what it measures). `collected` carries those sums from one run to the next.
  */
-export function figureLatency(temporal: Client, collected: Map<number, number>, sampleEvery = 10, pollMs = 10) {
+export function figureLatency(temporal: Client, collected: Map<number, number>, sampleEvery = 10, pollMs = 25) {
   const latencies: number[] = [];
   const watches: Promise<void>[] = [];
   let answered = 0;

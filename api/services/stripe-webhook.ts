@@ -2,7 +2,7 @@ import type Stripe from 'stripe';
 import { findStripeEvent, finishStripeEvent, storeStripeEvent } from '../../db/queries/stripe-events.ts';
 import type { ApiDeps } from '../context.ts';
 import { ApiError } from '../errors.ts';
-import { signalDonationChanged } from './lifecycle.ts';
+import { donationSignaller } from './lifecycle-signals.ts';
 import { kickEmailDelivery } from './notify.ts';
 import { applyStripeEvent, type EventResult } from './payment-events.ts';
 
@@ -18,8 +18,8 @@ export interface Receipt {
 
 /**
  * Verifies a Stripe event's signature on its raw body, stores it once by id and applies it in the same
- * database transaction; then tells the project's workflow and the donor. A repeat applies nothing but tells
- * again (both are harmless to repeat), so a delivery that failed after its commit is completed by Stripe's retry.
+ * database transaction; then asks for the project's workflow and the donor to be told. A repeat applies nothing
+ * but asks again (both are harmless to repeat).
  */
 export async function receiveStripeEvent(
   deps: Pick<ApiDeps, 'db' | 'stripe' | 'temporal' | 'config'>,
@@ -55,17 +55,16 @@ export async function receiveStripeEvent(
     await finishStripeEvent(tx, event.id, applied);
     return { duplicate: false, ...applied };
   });
-  if (result.donationId !== undefined) await tellAbout(deps, result);
+  if (result.donationId !== undefined) tellAbout(deps, result);
   return { eventId: event.id, duplicate: result.duplicate, outcome: result.outcome };
 }
 
 /**
- * The project's workflow learns of every change to its money; a paid gift's thank-you (queued by the e-mail
- * delivery from the mark the transaction set) is asked to go out now.
+ * The project's workflow learns of every change to its money, without the answer waiting for it (coalesced per
+ * project, retried until sent); a paid gift's thank-you (queued by the e-mail delivery from the mark the
+ * transaction set) is asked to go out now.
  */
-async function tellAbout(deps: Pick<ApiDeps, 'temporal' | 'config'>, result: EventResult) {
+function tellAbout(deps: Pick<ApiDeps, 'temporal' | 'config'>, result: EventResult) {
   if (result.outcome === 'paid') kickEmailDelivery(deps, result.donationId as number);
-  if (result.projectId != null) {
-    await signalDonationChanged(deps.temporal, result.projectId, result.donationId as number);
-  }
+  if (result.projectId != null) donationSignaller(deps.temporal).ask(result.projectId, result.donationId as number);
 }
