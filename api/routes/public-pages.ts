@@ -169,7 +169,8 @@ async function returnPage(c: Context<AppEnv>, sessionId: string, paid: boolean) 
   const body = paid
     ? `<h1>Merci pour votre don !</h1>
 <p>Votre don de ${what} ${donation.status === 'paid' ? 'est enregistré' : 'est en cours de confirmation par notre prestataire de paiement'}.</p>
-<p>Vous allez recevoir un e-mail de confirmation.</p>${back}`
+<p>Vous allez recevoir un e-mail de confirmation.</p>${back}
+<p><a href="/donateur">Retrouver vos dons dans votre espace donateur</a></p>`
     : `<h1>Paiement annulé</h1><p>Votre don de ${what} n’a pas été payé : rien n’a été débité.</p>${back}`;
   return c.html(htmlPage(paid ? 'Merci' : 'Paiement annulé', body), 200);
 }
