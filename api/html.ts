@@ -38,6 +38,7 @@ progress{width:100%;height:20px}
 button,.button{display:inline-block;background:#1d4ed8;color:#fff;border:0;border-radius:6px;padding:12px 20px;font-size:16px;cursor:pointer;text-decoration:none}
 a{color:#1d4ed8}
 img,svg.picture{max-width:100%;height:auto;border-radius:6px}
+.report-photos{display:grid;grid-template-columns:repeat(auto-fill,minmax(160px,1fr));gap:8px;padding:0;list-style:none}
 .cards{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(260px,1fr));gap:16px}
 .cards li{border:1px solid #d1d5db;border-radius:8px;padding:12px}
 .cards h3{font-size:17px;margin:8px 0}

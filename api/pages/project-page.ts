@@ -67,13 +67,30 @@ function newsSection(news: PublicNews[]): string {
   return `<h2 id="nouvelles">Journal de bord</h2>${items.join('')}`;
 }
 
-function reportSection(report: PublicReport | undefined, budget: ProjectPageContext['budget']): string {
+function reportPhotos(project: PublicProject, photoIds: number[]): string {
+  if (photoIds.length === 0) return '';
+  const items = photoIds.map(
+    (photoId, index) =>
+      `<li><img src="/projets/${project.id}/bilan/photos/${photoId}" alt="Photo ${index + 1} du bilan du projet « ${escapeHtml(project.title)} »" loading="lazy" decoding="async" width="320" height="240"></li>`,
+  );
+  return `<ul class="report-photos">${items.join('')}</ul>`;
+}
+
+function reportSection(
+  project: PublicProject,
+  report: PublicReport | undefined,
+  budget: ProjectPageContext['budget'],
+): string {
   if (!report) return '';
   const planned = budget.reduce((sum, line) => sum + line.amountCents, 0);
+  const pupils =
+    report.pupilsReached > 1
+      ? `${report.pupilsReached} élèves ont participé`
+      : `${report.pupilsReached} élève a participé`;
   return `<h2 id="bilan">Le bilan du projet</h2>${paragraphs(report.whatWasDone)}
-<ul><li>${report.pupilsReached} élève${report.pupilsReached > 1 ? 's' : ''} ont participé</li>
+<ul><li>${pupils}</li>
 <li>Dépenses réelles : ${formatEuros(report.actualSpendCents)}${planned ? ` (budget prévu : ${formatEuros(planned)})` : ''}</li></ul>
-${spendTable(report.spendLines)}`;
+${spendTable(report.spendLines)}${reportPhotos(project, report.photoIds)}`;
 }
 
 function giftsSection(list: PublicGift[]): string {
@@ -114,7 +131,7 @@ ${grantsSummary(context.grants)}
 ${closingSection(project, context.closing, context.now)}
 ${open ? '<p><a class="button" href="#donner">Faire un don</a></p>' : ''}
 ${outcomeSection(project, context.money)}
-${reportSection(context.report, context.budget)}
+${reportSection(project, context.report, context.budget)}
 <h2>Le projet</h2>
 <p>${escapeHtml(THEME_LABELS[project.theme])} — ${project.pupilCount} élèves${levels} — du ${dateOf(project.activityStartsOn)} au ${dateOf(project.activityEndsOn)}.</p>
 ${paragraphs(project.description)}

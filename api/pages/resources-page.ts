@@ -40,8 +40,11 @@ ${select(
 </div></form>`;
 }
 
-function reportList(reports: SharedReport[]): string {
-  if (reports.length === 0) return '<p>Aucun retour d’expérience ne correspond à cette recherche.</p>';
+function reportList(reports: SharedReport[], filter: SharedReportFilter): string {
+  if (reports.length === 0)
+    return filter.q || filter.theme || filter.niveau
+      ? '<p>Aucun retour d’expérience ne correspond à cette recherche.</p>'
+      : '<p>Aucun retour d’expérience n’est encore partagé : les premiers bilans arrivent bientôt.</p>';
   const items = reports.map(
     (report) => `<li><h3><a href="/projets/${report.projectId}#bilan">${escapeHtml(report.title)}</a></h3>
 <p class="muted">${escapeHtml(report.schoolName)}, ${escapeHtml(report.commune)} — ${escapeHtml(THEME_LABELS[report.theme as Theme] ?? report.theme)}, ${report.levels.map(escapeHtml).join(', ')}</p>
@@ -63,7 +66,7 @@ export function resourcesPage(
 ${guideList(guides)}
 <h2 id="retours">Retours d’expérience</h2>
 ${searchForm(filter)}
-${reportList(reports)}`;
+${reportList(reports, filter)}`;
 }
 
 /** A published guide: its title, date and Markdown body rendered without any raw HTML. */

@@ -1,7 +1,7 @@
 import { OpenAPIHono, z, type RouteConfig } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { findDonationOfSession, listOpenFunds } from '../../db/queries/giving.ts';
-import { findPublicPhoto } from '../../db/queries/public-project.ts';
+import { findPublicPhoto, findPublicReportPhoto } from '../../db/queries/public-project.ts';
 import { findPublicProject } from '../../db/queries/public-pages.ts';
 import { escapeHtml } from '../../domain/html.ts';
 import { formatEuros, parseEuros } from '../../domain/money.ts';
@@ -52,6 +52,16 @@ const image = defineRoute('public', {
   request: { params: IdParam },
   responses: {
     200: { description: 'L’image', content: { 'image/*': { schema: z.string() } } },
+    404: htmlResponse('Introuvable'),
+  },
+});
+const reportPhoto = defineRoute('public', {
+  method: 'get',
+  path: '/projets/{id}/bilan/photos/{photoId}',
+  summary: 'Une photo du bilan accepté d’un projet (avec droit à l’image)',
+  request: { params: IdParam.extend({ photoId: IdParam.shape.id }) },
+  responses: {
+    200: { description: 'La photo', content: { 'image/*': { schema: z.string() } } },
     404: htmlResponse('Introuvable'),
   },
 });
@@ -159,7 +169,8 @@ async function returnPage(c: Context<AppEnv>, sessionId: string, paid: boolean) 
   const body = paid
     ? `<h1>Merci pour votre don !</h1>
 <p>Votre don de ${what} ${donation.status === 'paid' ? 'est enregistré' : 'est en cours de confirmation par notre prestataire de paiement'}.</p>
-<p>Vous allez recevoir un e-mail de confirmation.</p>${back}`
+<p>Vous allez recevoir un e-mail de confirmation.</p>${back}
+<p><a href="/donateur">Retrouver vos dons dans votre espace donateur</a></p>`
     : `<h1>Paiement annulé</h1><p>Votre don de ${what} n’a pas été payé : rien n’a été débité.</p>${back}`;
   return c.html(htmlPage(paid ? 'Merci' : 'Paiement annulé', body), 200);
 }
@@ -168,6 +179,13 @@ async function returnPage(c: Context<AppEnv>, sessionId: string, paid: boolean) 
 export const publicPageRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(project, (c) => renderProject(c, c.req.valid('param').id, EMPTY_FORM, 200))
   .openapi(image, (c) => projectImage(c, c.req.valid('param').id))
+  .openapi(reportPhoto, async (c) => {
+    const { id, photoId } = c.req.valid('param');
+    const photo = await findPublicReportPhoto(c.get('deps').db, id, photoId);
+    if (!photo) return c.html(NOT_FOUND, 404);
+    c.header('cache-control', 'public, max-age=3600');
+    return c.body(new Uint8Array(photo.content), 200, { 'content-type': photo.contentType });
+  })
   .openapi(giveToProject, async (c) => {
     const projectId = c.req.valid('param').id;
     const result = await submitGift(c, { projectId });

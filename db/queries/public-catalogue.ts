@@ -150,16 +150,15 @@ export interface PlatformTotals {
   donors: number;
 }
 
-/** Projects collecting and funded, the money of the funded ones, distinct donors who gave. */
+/** Projects collecting and funded, the money of the funded ones, distinct donors who gave: read from the kept aggregates (00019, 00020). */
 export async function platformTotals(db: Tx): Promise<PlatformTotals> {
   const [row] = await db<PlatformTotals[]>`
-    select count(*) filter (where p.status = 'published')::int as collecting,
-           count(*) filter (where p.status = any(${SUCCESSFUL_CAMPAIGN}))::int as funded,
-           coalesce(sum(t.collected_cents) filter (where p.status = any(${SUCCESSFUL_CAMPAIGN})), 0)::bigint as funded_cents,
-           (select count(distinct donor_email) from donations
-            where status in ('paid', 'redirected', 'refund_requested', 'refunded'))::int as donors
-    from projects p left join project_public_totals t on t.project_id = p.id
-    where p.status = any(${['published', ...SUCCESSFUL_CAMPAIGN]})`;
+    select (select coalesce(sum(projects), 0)::int from project_status_counts where status = 'published') as collecting,
+           (select coalesce(sum(projects), 0)::int from project_status_counts
+            where status = any(${SUCCESSFUL_CAMPAIGN})) as funded,
+           coalesce(sum(funded_cents), 0)::bigint as funded_cents,
+           coalesce(sum(donors), 0)::int as donors
+    from public_home_totals`;
   return row!;
 }
 

@@ -86,6 +86,8 @@ export interface PublicReport {
   submittedAt: Date;
   /** the budget lines, each with what was spent on it (empty for a report without spend per line) */
   spendLines: ReportBudgetLine[];
+  /** the report's photos shown publicly (served at `/projets/<id>/bilan/photos/<photo id>`) */
+  photoIds: number[];
 }
 
 /** The accepted final report, or undefined while none is accepted. */
@@ -96,8 +98,35 @@ export async function findAcceptedReport(db: Tx, projectId: number): Promise<Pub
     where r.project_id = ${projectId} order by r.version desc limit 1`;
   if (!report) return undefined;
   const { id, ...rest } = report;
-  const lines = await listReportBudgetLines(db, projectId, id);
-  return { ...rest, spendLines: lines.some((line) => line.spentCents !== null) ? lines : [] };
+  const [lines, photos] = await Promise.all([
+    listReportBudgetLines(db, projectId, id),
+    db<{ id: number }[]>`select d.id from project_documents d where ${reportPhotoOf(db, projectId)}
+                         order by d.uploaded_at, d.id limit ${REPORT_PHOTOS_SHOWN}`,
+  ]);
+  return {
+    ...rest,
+    spendLines: lines.some((line) => line.spentCents !== null) ? lines : [],
+    photoIds: photos.map((photo) => photo.id),
+  };
+}
+
+const REPORT_PHOTOS_SHOWN = 12;
+
+/** A document `d` shown with the accepted report: an image of the completed project, with the pupils' image rights. */
+const reportPhotoOf = (db: Tx, projectId: number) => db`
+  d.project_id = ${projectId} and d.kind in ('photo', 'report') and d.image_rights and d.content_type like 'image/%'
+  and exists (select 1 from projects p where p.id = d.project_id and p.status = 'completed')
+  and exists (select 1 from project_reports r where r.project_id = d.project_id)`;
+
+/** A photo of the project's accepted final report with its content, or undefined (no such photo, or no accepted report). */
+export async function findPublicReportPhoto(
+  db: Tx,
+  projectId: number,
+  photoId: number,
+): Promise<{ contentType: string; content: Buffer } | undefined> {
+  const [photo] = await db<{ contentType: string; content: Buffer }[]>`
+    select d.content_type, d.content from project_documents d where d.id = ${photoId} and ${reportPhotoOf(db, projectId)}`;
+  return photo;
 }
 
 /** The first photo the porteur uploaded with the pupils' image rights, or undefined. */
