@@ -3,60 +3,6 @@ import { LIFECYCLE_ACTIONS } from '../../domain/lifecycle.ts';
 import { PROJECT_STATUSES } from '../../domain/project-status.ts';
 import { ROLES } from '../../domain/roles.ts';
 
-const comment = z.string().trim().max(4000).optional();
-
-export const ReviewBody = z
-  .object({ decision: z.enum(['accept', 'request_changes', 'reject']), comment })
-  .refine((body) => body.decision === 'accept' || Boolean(body.comment), {
-    message: 'un commentaire est obligatoire pour demander des modifications ou refuser',
-    path: ['comment'],
-  })
-  .openapi('ReviewBody');
-
-export const AttestBody = z
-  .object({
-    ienApproved: z.boolean().optional(),
-    dasenApproved: z.boolean().optional(),
-    caVoteOn: z.iso.date('date au format AAAA-MM-JJ').optional(),
-    documentId: z.number().int().positive().optional().describe('an approval document uploaded beforehand'),
-  })
-  .openapi('AttestBody');
-
-export const CancelBody = z
-  .object({ reason: z.string().trim().min(5, "indiquez la raison de l'annulation (5 caractères au moins)").max(2000) })
-  .openapi('CancelBody');
-
-const spentCents = z.number().int('montant en centimes entiers').min(0, 'une dépense ne peut pas être négative');
-
-export const ReportBody = z
-  .object({
-    whatWasDone: z.string().trim().min(20, 'décrivez ce qui a été réalisé (20 caractères au moins)').max(20_000),
-    pupilsReached: z.number().int().min(0).max(10_000),
-    actualSpendCents: spentCents.optional().openapi({ description: 'the total; the sum of spendLines when omitted' }),
-    spendLines: z
-      .array(z.object({ budgetLineId: z.number().int().positive('poste de budget inconnu'), spentCents }))
-      .max(200)
-      .optional()
-      .openapi({ description: 'what was spent on each budget line of the project, every line once' }),
-    shareConsent: z
-      .boolean()
-      .default(false)
-      .openapi({ description: 'the porteur agrees to share the report as a « retour d’expérience »' }),
-  })
-  .refine((body) => body.actualSpendCents !== undefined || body.spendLines !== undefined, {
-    message: 'indiquez les dépenses réelles de chaque poste du budget',
-    path: ['spendLines'],
-  })
-  .openapi('ReportBody');
-
-export const ReportReviewBody = z
-  .object({ decision: z.enum(['accept', 'request_changes']), comment })
-  .refine((body) => body.decision === 'accept' || Boolean(body.comment), {
-    message: 'indiquez les compléments attendus',
-    path: ['comment'],
-  })
-  .openapi('ReportReviewBody');
-
 export const LifecycleState = z
   .object({
     projectId: z.number(),

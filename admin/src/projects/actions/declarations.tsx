@@ -4,6 +4,12 @@ import { DOCUMENT_KIND_LABELS } from '../../../../domain/documents.ts';
 import type { LifecycleAction } from '../../../../domain/lifecycle.ts';
 import { BEFORE_PUBLICATION, type ProjectStatus } from '../../../../domain/project-status.ts';
 import type { Role } from '../../../../domain/roles.ts';
+import type {
+  AttestRequest,
+  CancelRequest,
+  ReportReviewRequest,
+  ReviewRequest,
+} from '../../../../contracts/project-actions.ts';
 import type { Field } from '../../fields/ActionDialog.tsx';
 import type { Project } from '../../types.ts';
 import { SubmitReport } from '../SubmitReport.tsx';
@@ -43,6 +49,8 @@ export interface CustomAction {
 
 const CLOSED: readonly ProjectStatus[] = ['rejected', 'cancelled', 'closed', 'completed'];
 const EXCEPTION_OPEN: readonly ProjectStatus[] = ['draft', 'submitted', 'changes_requested'];
+/** A text field's value, as ActionDialog reads it (absent when left empty). */
+const text = (value: unknown) => value as string | undefined;
 const porteur = ({ roles }: ActionContext) => roles.includes('porteur');
 
 /** Every action on a project, in the order of its buttons. */
@@ -99,7 +107,7 @@ export const PROJECT_ACTIONS: readonly (DialogAction | CustomAction)[] = [
     variant: 'contained',
     color: 'success',
     offered: ({ may }) => may('review'),
-    request: () => ({ path: 'review', body: { decision: 'accept' }, done: 'Projet accepté.' }),
+    request: () => ({ path: 'review', body: { decision: 'accept' } satisfies ReviewRequest, done: 'Projet accepté.' }),
   },
   {
     key: 'changes',
@@ -109,7 +117,7 @@ export const PROJECT_ACTIONS: readonly (DialogAction | CustomAction)[] = [
     offered: ({ may }) => may('review'),
     request: (values) => ({
       path: 'review',
-      body: { decision: 'request_changes', ...values },
+      body: { decision: 'request_changes', comment: text(values.comment) } satisfies ReviewRequest,
       done: 'Modifications demandées.',
     }),
   },
@@ -119,7 +127,11 @@ export const PROJECT_ACTIONS: readonly (DialogAction | CustomAction)[] = [
     title: 'Refuser le projet',
     fields: [{ name: 'comment', label: 'Raison du refus (obligatoire)', type: 'multiline' }],
     offered: ({ may }) => may('review'),
-    request: (values) => ({ path: 'review', body: { decision: 'reject', ...values }, done: 'Projet refusé.' }),
+    request: (values) => ({
+      path: 'review',
+      body: { decision: 'reject', comment: text(values.comment) } satisfies ReviewRequest,
+      done: 'Projet refusé.',
+    }),
   },
   {
     key: 'attest',
@@ -135,8 +147,11 @@ export const PROJECT_ACTIONS: readonly (DialogAction | CustomAction)[] = [
     offered: ({ may }) => may('attest'),
     request: async ({ document, ...values }, project) => {
       const documentId = document instanceof File ? await uploadDocument(project.id, 'approval', document) : undefined;
-      const approvals = values.caVoteOn ? { caVoteOn: values.caVoteOn } : values;
-      return { path: 'attest', body: { ...approvals, documentId }, done: 'Attestation enregistrée.' };
+      const approvals = values.caVoteOn
+        ? { caVoteOn: text(values.caVoteOn) }
+        : { ienApproved: values.ienApproved === true, dasenApproved: values.dasenApproved === true };
+      const body: AttestRequest = { ...approvals, documentId };
+      return { path: 'attest', body, done: 'Attestation enregistrée.' };
     },
   },
   {
@@ -155,7 +170,11 @@ export const PROJECT_ACTIONS: readonly (DialogAction | CustomAction)[] = [
     variant: 'contained',
     color: 'success',
     offered: ({ may }) => may('reviewReport'),
-    request: () => ({ path: 'report/review', body: { decision: 'accept' }, done: 'Bilan accepté.' }),
+    request: () => ({
+      path: 'report/review',
+      body: { decision: 'accept' } satisfies ReportReviewRequest,
+      done: 'Bilan accepté.',
+    }),
   },
   {
     key: 'report-changes',
@@ -165,7 +184,7 @@ export const PROJECT_ACTIONS: readonly (DialogAction | CustomAction)[] = [
     offered: ({ may }) => may('reviewReport'),
     request: (values) => ({
       path: 'report/review',
-      body: { decision: 'request_changes', ...values },
+      body: { decision: 'request_changes', comment: text(values.comment) } satisfies ReportReviewRequest,
       done: 'Compléments demandés.',
     }),
   },
@@ -201,6 +220,10 @@ export const PROJECT_ACTIONS: readonly (DialogAction | CustomAction)[] = [
     title: 'Annuler et rembourser chaque donateur',
     fields: [{ name: 'reason', label: 'Raison de l’annulation', type: 'multiline' }],
     offered: ({ may }) => may('cancel'),
-    request: (values) => ({ path: 'cancel', body: values, done: 'Projet annulé : les donateurs seront remboursés.' }),
+    request: (values) => ({
+      path: 'cancel',
+      body: { reason: text(values.reason) } satisfies Partial<CancelRequest>,
+      done: 'Projet annulé : les donateurs seront remboursés.',
+    }),
   },
 ];
