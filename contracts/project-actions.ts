@@ -1,4 +1,7 @@
 import { z } from '@hono/zod-openapi';
+import { LIFECYCLE_ACTIONS } from '../domain/lifecycle.ts';
+import { PROJECT_STATUSES } from '../domain/project-status.ts';
+import { ROLES } from '../domain/roles.ts';
 
 /*
  * The requests of the project actions, shared by the API (which validates them and documents them in OpenAPI) and
@@ -64,9 +67,27 @@ export const ReportReviewBody = z
   })
   .openapi('ReportReviewBody');
 
+/** The answer of each action and of GET /api/projects/{id}/lifecycle: the state and who may do what now. */
+export const LifecycleState = z
+  .object({
+    projectId: z.number(),
+    status: z.enum(PROJECT_STATUSES),
+    campaignEndsAt: z.string().nullable(),
+    collectedCents: z.number().int(),
+    reservedGrantCents: z.number().int(),
+    donorCount: z.number().int(),
+    actions: z.partialRecord(z.enum(ROLES), z.array(z.enum(LIFECYCLE_ACTIONS))),
+    workflowUrl: z.string().optional().openapi({ description: 'the project’s workflow in the Temporal Web UI' }),
+    incident: z.string().nullable().optional().openapi({ description: 'why the lifecycle waits for an admin' }),
+  })
+  .openapi('LifecycleState');
+
 /** What the admin sends to each action, as the API's schemas accept it. */
 export type ReviewRequest = z.input<typeof ReviewBody>;
 export type AttestRequest = z.input<typeof AttestBody>;
 export type CancelRequest = z.input<typeof CancelBody>;
 export type ReportRequest = z.input<typeof ReportBody>;
 export type ReportReviewRequest = z.input<typeof ReportReviewBody>;
+
+/** What the admin reads of the project's lifecycle. */
+export type LifecycleStateResponse = z.output<typeof LifecycleState>;

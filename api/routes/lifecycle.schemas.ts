@@ -1,21 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { LIFECYCLE_ACTIONS } from '../../domain/lifecycle.ts';
 import { PROJECT_STATUSES } from '../../domain/project-status.ts';
-import { ROLES } from '../../domain/roles.ts';
-
-export const LifecycleState = z
-  .object({
-    projectId: z.number(),
-    status: z.enum(PROJECT_STATUSES),
-    campaignEndsAt: z.string().nullable(),
-    collectedCents: z.number().int(),
-    reservedGrantCents: z.number().int(),
-    donorCount: z.number().int(),
-    actions: z.partialRecord(z.enum(ROLES), z.array(z.enum(LIFECYCLE_ACTIONS))),
-    workflowUrl: z.string().optional().openapi({ description: 'the project’s workflow in the Temporal Web UI' }),
-    incident: z.string().nullable().optional().openapi({ description: 'why the lifecycle waits for an admin' }),
-  })
-  .openapi('LifecycleState');
 
 export const TimelineEntry = z
   .object({

@@ -24,8 +24,15 @@ import { ApiError, validationHook } from '../errors.ts';
 import { readProjectState, sendProjectUpdate } from '../services/lifecycle.ts';
 import { reportInput } from '../services/report-spend.ts';
 import { ErrorSchema, errorResponses, jsonResponse } from './common.schemas.ts';
-import { AttestBody, CancelBody, ReportBody, ReportReviewBody, ReviewBody } from '../../contracts/project-actions.ts';
-import { LifecycleState, TimelineEntry } from './lifecycle.schemas.ts';
+import {
+  AttestBody,
+  CancelBody,
+  LifecycleState,
+  ReportBody,
+  ReportReviewBody,
+  ReviewBody,
+} from '../../contracts/project-actions.ts';
+import { TimelineEntry } from './lifecycle.schemas.ts';
 import { IdParam } from './resources.schemas.ts';
 
 const stepResponses = {

@@ -2,7 +2,7 @@ import { Button, Stack } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { Fragment } from 'react';
 import { usePermissions, useRecordContext } from 'react-admin';
-import type { LifecycleAction } from '../../../domain/lifecycle.ts';
+import type { LifecycleStateResponse } from '../../../contracts/project-actions.ts';
 import type { Role } from '../../../domain/roles.ts';
 import { ActionDialog } from '../fields/ActionDialog.tsx';
 import { fetchApi } from '../providers/http.ts';
@@ -11,15 +11,7 @@ import { PROJECT_ACTIONS, type ActionContext, type DialogAction } from './action
 import { useProjectAction } from './actions/useProjectAction.ts';
 
 /** The project's state and the actions each role may take now, as GET /api/projects/{id}/lifecycle says. */
-export interface LifecycleState {
-  status: Project['status'];
-  collectedCents: number;
-  reservedGrantCents: number;
-  donorCount: number;
-  campaignEndsAt: string | null;
-  actions: Partial<Record<Role, LifecycleAction[]>>;
-  workflowUrl?: string;
-}
+export type LifecycleState = LifecycleStateResponse;
 
 /** The lifecycle of the project on the page (re-read after every action). */
 export const useLifecycle = (projectId: number | undefined) =>
