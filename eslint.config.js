@@ -2,6 +2,9 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** The project's folders that build on domain/ (which db/ and domain/ itself never import). */
+const ABOVE_DOMAIN = ['**/api/*', '**/activities/*', '**/workflows/*', '**/worker/*', '**/dev/*', '**/contracts/*'];
+
 const IO_PACKAGES = [
   'postgres',
   'postgres-shift',
@@ -73,7 +76,7 @@ export default tseslint.config(
           message: 'Workflows are deterministic: no I/O, no zod.',
         },
         {
-          group: ['**/db/*', '**/api/*', '**/worker/*', '**/dev/*'],
+          group: ['**/db/*', '**/api/*', '**/worker/*', '**/dev/*', '**/contracts/*'],
           message: 'Workflows depend only on domain/ and their own lib/.',
         },
       ]),
@@ -124,7 +127,7 @@ export default tseslint.config(
     ignores: ['db/**/*.test.ts'],
     rules: restrict([
       {
-        group: ['**/api/*', '**/activities/*', '**/workflows/*', '**/worker/*', '**/dev/*', '@temporalio/*'],
+        group: [...ABOVE_DOMAIN, '@temporalio/*'],
         message: 'db/ depends only on domain/.',
       },
     ]),
@@ -136,8 +139,19 @@ export default tseslint.config(
     rules: restrict([
       { group: [...IO_PACKAGES, 'zod', '@temporalio/*'], message: 'domain/ is pure: no I/O, no zod, no Temporal.' },
       {
-        group: ['**/db/*', '**/api/*', '**/activities/*', '**/workflows/*', '**/worker/*', '**/dev/*'],
+        group: ['**/db/*', ...ABOVE_DOMAIN],
         message: 'domain/ imports nothing of the project but domain/.',
+      },
+    ]),
+  },
+  {
+    // the requests shared by the API and the admin, as zod schemas
+    files: ['contracts/**/*.ts'],
+    ignores: ['contracts/**/*.test.ts'],
+    rules: restrict([
+      {
+        group: ['**/db/*', '**/api/*', '**/activities/*', '**/workflows/*', '**/worker/*', '**/dev/*', '**/admin/*'],
+        message: 'contracts/ imports nothing of the project but domain/.',
       },
     ]),
   },
@@ -148,6 +162,11 @@ export default tseslint.config(
       {
         group: ['**/api/*', '**/activities/*', '**/workflows/*', '**/worker/*', '**/db/*', '**/dev/*'],
         message: 'The admin SPA talks to the API over HTTP; it may import domain/ only.',
+      },
+      {
+        group: ['**/contracts/*'],
+        allowTypeImports: true,
+        message: 'The admin imports contracts/ as types only (no zod in the admin).',
       },
     ]),
   },

@@ -58,4 +58,24 @@ describe('lint keeps the folder boundaries of STYLE.md', () => {
     );
     expect(found).toHaveLength(2);
   });
+
+  it('lets the admin import the shared contracts as types only, never as zod values', async () => {
+    const asTypes = await violations(
+      'admin/src/example.ts',
+      `import type { ReviewBody } from '../../contracts/project-actions.ts';\nexport type R = ReviewBody;\n`,
+    );
+    expect(asTypes).toEqual([]);
+    const asValues = await violations(
+      'admin/src/example.ts',
+      `import { ReviewBody } from '../../contracts/project-actions.ts';\nexport const r = ReviewBody;\n`,
+    );
+    expect(asValues).toHaveLength(1);
+    expect(asValues[0]).toContain('contracts/ as types only');
+  });
+
+  it('keeps the contracts out of domain/ and the workflows', async () => {
+    const code = `import { ReviewBody } from '../contracts/project-actions.ts';\nexport const r = ReviewBody;\n`;
+    expect(await violations('domain/example.ts', code)).toHaveLength(1);
+    expect(await violations('workflows/example.ts', code)).toHaveLength(1);
+  });
 });

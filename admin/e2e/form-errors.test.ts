@@ -28,11 +28,12 @@ async function open(email: string): Promise<Page> {
   return page;
 }
 
-/** The error text shown under an input (its helper text, which the input is described by). */
+/** The error text shown under an input (its helper text, which the input is described by), once the API answered. */
 async function errorUnder(input: Locator): Promise<string> {
   const id = await input.getAttribute('aria-describedby');
   const helper = input.page().locator(`[id="${id}"]`);
-  await helper.waitFor();
+  // before the refusal arrives, the helper may be there holding only a zero-width space
+  await helper.filter({ hasText: /[^\s\u200b]/ }).waitFor();
   return (await helper.textContent()) ?? '';
 }
 

@@ -31,8 +31,8 @@ import {
   ReportBody,
   ReportReviewBody,
   ReviewBody,
-  TimelineEntry,
-} from './lifecycle.schemas.ts';
+} from '../../contracts/project-actions.ts';
+import { TimelineEntry } from './lifecycle.schemas.ts';
 import { IdParam } from './resources.schemas.ts';
 
 const stepResponses = {

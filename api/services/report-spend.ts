@@ -3,7 +3,7 @@ import type { Tx } from '../../db/client.ts';
 import { listReportBudgetLines } from '../../db/queries/project-reports.ts';
 import { formatEuros } from '../../domain/money.ts';
 import { ApiError } from '../errors.ts';
-import type { ReportBody } from '../routes/lifecycle.schemas.ts';
+import type { ReportBody } from '../../contracts/project-actions.ts';
 
 type Issue = { path: (string | number)[]; message: string };
 

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import type { ReportRequest } from '../../../contracts/project-actions.ts';
 import { formatEuros } from '../../../domain/format.ts';
 import { ActionDialog, type Field } from '../fields/ActionDialog.tsx';
 import { fetchApi } from '../providers/http.ts';
@@ -15,7 +16,7 @@ const cents = (euros: unknown) => Math.round(Number(euros ?? 0) * 100);
  * « Déposer le bilan »: what was done, pupils reached, what was spent on each budget line (in euros), and the
  * consent to share the report in the resource centre; `post` sends it to POST /api/projects/{id}/report.
  */
-export const SubmitReport = (props: { projectId: number; post: (body: object) => Promise<void> }) => {
+export const SubmitReport = (props: { projectId: number; post: (body: ReportRequest) => Promise<void> }) => {
   const { data: lines } = useQuery({
     queryKey: ['budget-lines', props.projectId],
     queryFn: ({ signal }) => fetchApi<BudgetLine[]>(`/projects/${props.projectId}/budget-lines`, { signal }),
@@ -45,8 +46,8 @@ export const SubmitReport = (props: { projectId: number; post: (body: object) =>
       fields={fields}
       send={(values) =>
         props.post({
-          whatWasDone: values.whatWasDone,
-          pupilsReached: values.pupilsReached,
+          whatWasDone: values.whatWasDone as string,
+          pupilsReached: values.pupilsReached as number,
           shareConsent: values.shareConsent === true,
           ...(lines.length === 0
             ? { actualSpendCents: cents(values.actualSpend) }
