@@ -47,9 +47,13 @@ function browserOf(app: App) {
  */
 export async function createTestApp(options: { worker?: boolean; config?: Record<string, string> } = {}) {
   const { db, url } = await createTestDatabase();
-  // every test file has a database of its own but shares the Temporal server, where a project's workflow id
-  // is project-<id>: ids from a range of the file's own keep two files from driving the same workflow
+  // every test file has a database of its own but shares the Temporal server, where workflow ids are made of row
+  // ids (project-<id>, notify-<template>-donation-<id>-sign-in-<link id>…): ids from a range of the file's own keep
+  // two files from driving the same workflow, or one file's notice from being taken for another's and dropped
   await db.unsafe(`alter table projects alter column id restart with ${randomInt(1_000_000, 2 ** 40)}`);
+  await db.unsafe(`
+    select setval(format('%I.%I', schemaname, sequencename), ${randomInt(1_000_000, 1_000_000_000)})
+    from pg_sequences where schemaname = 'public' and sequencename <> 'projects_id_seq'`);
   const taskQueue = `test-${randomBytes(4).toString('hex')}`;
   const config = parseApiConfig({
     APP_ENV: 'development',
