@@ -124,6 +124,11 @@ export async function postMovement(db: Tx, movement: Movement): Promise<{ transa
       select id from ledger_transactions where idempotency_key = ${movement.idempotencyKey}`;
     return { transactionId: (existing as { id: number }).id, created: false };
   }
+  // a project's money moves with its row locked first, as the gift and grant paths lock it: the triggers keeping its
+  // figures update that row, so a movement locking it last could wait on a grant that waits on it (deadlock)
+  const projectIds = [...new Set(movement.lines.flatMap((line) => line.account.projectId ?? []))].sort((a, b) => a - b);
+  if (projectIds.length > 0)
+    await db`select 1 from projects where id in ${db(projectIds)} order by id for no key update`;
   const lines = [];
   for (const line of movement.lines.filter((line) => line.amountCents !== 0)) {
     lines.push({
