@@ -8,11 +8,10 @@ import { startLifecycle } from '../api/services/lifecycle.ts';
 import { createDb, type Db } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { listUnfinishedLifecycleFacts } from '../db/queries/projects.ts';
-import { freeLowPort, freePort } from '../dev/processes.ts';
-import { ROOT, startServices, temporalEngineOf } from '../dev/stack.ts';
+import { ROOT, temporalEngineOf } from '../dev/stack.ts';
 import { closingCost } from './closing-cost.ts';
 import { cpuSeconds, machineLoad, pidsOf, rssSampler } from './machine.ts';
-import { startWorkers } from './workers.ts';
+import { startBenchServices, startWorkers } from './workers.ts';
 
 type Groups = Record<string, () => number[]>;
 
@@ -117,18 +116,7 @@ async function main() {
   );
   console.log(`  at start: ${machineLoad()}`);
   const dataDir = `${ROOT}.data/bench-lifecycles-${process.pid}`;
-  const services = await startServices({
-    dataDir,
-    persistent: false,
-    temporalEngine: temporalEngineOf(process.env.TEMPORAL_ENGINE ?? 'server'),
-    ports: {
-      postgres: await freePort(),
-      temporal: await freeLowPort(),
-      stripeMock: await freePort(),
-      smtp: await freePort(),
-      mailUi: await freePort(),
-    },
-  });
+  const services = await startBenchServices(dataDir, temporalEngineOf(process.env.TEMPORAL_ENGINE ?? 'server'));
   const db = createDb(services.databaseUrl, { max: 10 });
   const connection = await Connection.connect({ address: services.temporalAddress });
   const temporal = new Client({ connection });

@@ -16,12 +16,11 @@ import { accountBalance, accounts, unbalancedTransactions } from '../db/queries/
 import { listUnfinishedLifecycleFacts } from '../db/queries/projects.ts';
 import { projectWorkflowId, stateQuery } from '../workflows/project-lifecycle.messages.ts';
 import { createStripeClient } from '../db/stripe.ts';
-import { freeLowPort, freePort } from '../dev/processes.ts';
-import { ROOT, startServices, temporalEngineOf } from '../dev/stack.ts';
+import { ROOT, temporalEngineOf } from '../dev/stack.ts';
 import { sessionCompleted, signed } from '../test/stripe-events.ts';
 import { figureLatency } from './figure-latency.ts';
 import { machineLoad } from './machine.ts';
-import { startWorkers } from './workers.ts';
+import { startBenchServices, startWorkers } from './workers.ts';
 
 const SCALE = Number(process.env.BENCH_EVENTS ?? 1);
 const LEVELS = [
@@ -85,18 +84,7 @@ async function seed(db: Db, donations: number): Promise<Gift[]> {
 async function main() {
   const load = machineLoad();
   const dataDir = `${ROOT}.data/bench-webhooks-${process.pid}`;
-  const services = await startServices({
-    dataDir,
-    persistent: false,
-    temporalEngine: temporalEngineOf(process.env.TEMPORAL_ENGINE),
-    ports: {
-      postgres: await freePort(),
-      temporal: await freeLowPort(),
-      stripeMock: await freePort(),
-      smtp: await freePort(),
-      mailUi: await freePort(),
-    },
-  });
+  const services = await startBenchServices(dataDir, temporalEngineOf(process.env.TEMPORAL_ENGINE));
   const db = createDb(services.databaseUrl, { max: 20 });
   const connection = await Connection.connect({ address: services.temporalAddress });
   const temporal = new Client({ connection });

@@ -1,9 +1,25 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { bundleWorkflowCode } from '@temporalio/worker';
-import { startProcess } from '../dev/processes.ts';
-import { ROOT, type Services } from '../dev/stack.ts';
+import { freeLowPort, freePort, startProcess } from '../dev/processes.ts';
+import { ROOT, startServices, type Services, type TemporalEngine } from '../dev/stack.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A benchmark's own stack (Postgres, Temporal on the engine given, stripe-mock, MailDev) on free ports, not kept. */
+export async function startBenchServices(dataDir: string, temporalEngine: TemporalEngine): Promise<Services> {
+  return startServices({
+    dataDir,
+    persistent: false,
+    temporalEngine,
+    ports: {
+      postgres: await freePort(),
+      temporal: await freeLowPort(),
+      stripeMock: await freePort(),
+      smtp: await freePort(),
+      mailUi: await freePort(),
+    },
+  });
+}
 
 /**
  * Starts `count` real worker processes (worker/main.ts) on the stack and task queue, from one prebuilt workflow
