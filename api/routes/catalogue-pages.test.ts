@@ -112,6 +112,14 @@ describe('the catalogue', () => {
     expect(titlesIn((await get('/projets?tri=recent&statut=en_cours')).html)[0]).toBe('Journal du collège');
   });
 
+  it('saves a collecting project’s longest description, and finds the project by its last word', async () => {
+    const id = await project('Carnet de voyage');
+    const words = Array.from({ length: 2_200 }, (_, index) => `escale${index}`).join(' ');
+    const description = `${words.slice(0, 19_980 - 'ornithologie'.length)} ornithologie`;
+    await db`update projects set description = ${description} where id = ${id}`;
+    expect(titlesIn((await get('/projets?q=ornithologie')).html)).toEqual(['Carnet de voyage']);
+  });
+
   it('refuses an unknown filter with a 400 in French', async () => {
     const { status, html } = await get('/projets?theme=cuisine&page=0');
     expect(status).toBe(400);
