@@ -38,6 +38,7 @@ const PAGES = [
   ['catalogue', '/projets?q=jaures'],
   ['collecting project', `/projets/${collecting}`],
   ['completed project', `/projets/${completed}`],
+  ['news journal', `/projets/${collecting}/nouvelles`],
   ['funds', '/fonds'],
   ['transparency', '/transparence'],
   ['donor space sign-in', '/donateur'],
