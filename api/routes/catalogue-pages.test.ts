@@ -144,6 +144,11 @@ describe('the home page', () => {
     expect(html).toContain('<strong>1 200,00 €</strong> réunis pour les projets financés');
     expect(html).toContain('<h2>Bientôt terminés</h2>');
     expect(titlesIn(html).slice(0, 2)).toEqual(['Atelier de théâtre', 'Classe de mer']);
+    const priority = html.slice(html.indexOf('<h2>Écoles prioritaires</h2>'));
+    expect(titlesIn(priority)).toContain('Atelier de théâtre');
+    for (const link of ['rep_plus', 'rep', 'rural']) {
+      expect(priority).toContain(`<a href="/projets?statut=en_cours&amp;priorite=${link}">`);
+    }
   });
 });
 
