@@ -41,6 +41,8 @@ const SHAPES: [string, CatalogueQuery][] = [
 ];
 
 const WORDS = ['Classe de mer', 'Atelier théâtre', 'Robotique', 'Jardin partagé', 'Chorale', 'Voyage à Londres'];
+const ECOLE = ['CP', 'CE1', 'CE2', 'CM1', 'CM2'];
+const COLLEGE = ['6e', '5e', '4e', '3e'];
 const NAMES = ['Jean Jaurès', 'Victor Hugo', 'Jules Ferry', 'Louise Michel', 'Pasteur', 'Marie Curie'];
 
 /** Titles, school names and states of a real catalogue; search vectors, school fields and totals kept by the triggers. */
@@ -52,6 +54,10 @@ async function shapePlatform(db: Db): Promise<void> {
            description = 'Les élèves découvrent, créent et partagent leur travail avec les familles.',
            status = case when id % 10 < 6 then 'published' when id % 10 < 8 then 'paid_out' else 'completed' end,
            school_uai = school_uai`;
+  // a class of the school's own stage, spread over every académie: an école's CP to CM2, a collège's 6e to 3e
+  await db`update projects p set levels = case when s.kind = 'college' then array[(${COLLEGE}::text[])[1 + (p.id / 7) % 4]]
+           else array[(${ECOLE}::text[])[1 + (p.id / 7) % 5]] end
+           from schools s where s.uai = p.school_uai`;
   await db`delete from project_public_totals`;
   await db`
     insert into project_public_totals (project_id, ledger_cents, reserved_grant_cents)
@@ -131,6 +137,10 @@ async function main() {
     let worst = 0;
     for (const [label, query] of SHAPES) {
       const { total } = await listCatalogue(db, query);
+      if (total === 0) {
+        console.log(`  ${label}: no project matches, the shape would measure an empty answer`);
+        process.exitCode = 1;
+      }
       const alone = await timeShape(() => listCatalogue(db, query));
       const page = await timeShape(() => getPage(catalogueUrl(query)));
       const { serverMs, seqScans } = await explainShape(db, query);
