@@ -1,7 +1,10 @@
+import type Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
+import { applyStripeEvent } from '../../api/services/payment-events.ts';
 import { createTestDatabase } from '../../test/db.ts';
 import { insertFundPorteur, insertFundSchool, insertPublishedProject } from '../../test/funds.ts';
 import { recordPaidDonation } from '../../test/money.ts';
+import { sessionCompleted } from '../../test/stripe-events.ts';
 import { createDb } from '../client.ts';
 import { keptAggregateDrift } from './kept-aggregates.ts';
 import { accounts, postMovement } from './ledger.ts';
@@ -61,5 +64,29 @@ describe('payments at once', () => {
     expect(rows).toEqual({ clearing: rowsBefore.clearing + SESSIONS, donors: rowsBefore.donors + SESSIONS });
     expect((await platformTotals(db)).donors).toBe(donorsBefore + SESSIONS);
     expect(await keptAggregateDrift(db)).toEqual({ accounts: [], months: [], projectCounts: [], granted: [] });
+  });
+
+  it('record a Checkout payment in 8 round trips with Postgres, its transaction included', async () => {
+    const projectId = await insertPublishedProject(db, { schoolUai, porteurId });
+    // the project's account opened by a first gift, as it is for every gift but a campaign's first
+    await recordPaidDonation(db, { projectId, amountCents: 1_000 });
+    const [gift] = await db<{ id: number }[]>`
+      insert into donations (project_id, amount_cents, donor_name, donor_email, stripe_checkout_session_id)
+      values (${projectId}, 2_500, 'Camille Martin', 'camille@example.org', 'cs_test_round_trips') returning id`;
+    const event = sessionCompleted({ id: gift!.id, sessionId: 'cs_test_round_trips', amountCents: 2_500 });
+    const statements: string[] = [];
+    const counted = createDb(url, { max: 1, debug: (_connection, query) => statements.push(query) });
+    try {
+      const result = await counted.begin((tx) => applyStripeEvent(tx, event as unknown as Stripe.Event));
+      expect(result).toEqual({ outcome: 'paid', donationId: gift!.id, projectId });
+      // before: the project's lock, each account and the waiting refunds were one round trip each
+      expect(statements.slice(statements.indexOf('begin '))).toHaveLength(8);
+      const [paid] = await db<{ status: string; collected: number }[]>`
+        select d.status, t.collected_cents as collected from donations d
+        join project_public_totals t on t.project_id = d.project_id where d.id = ${gift!.id}`;
+      expect(paid).toEqual({ status: 'paid', collected: 3_500 });
+    } finally {
+      await counted.end();
+    }
   });
 });
