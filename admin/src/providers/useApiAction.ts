@@ -63,7 +63,7 @@ export function useApiAction<T = unknown>() {
       () => undefined,
       (error: Error) => {
         if (error instanceof HttpError && error.body?.errors) return error.body.errors as FieldErrors;
-        show(error.message);
+        show(request.refusal?.(error) ?? error.message);
         return undefined;
       },
     );
