@@ -13,14 +13,8 @@ import {
   useAuthProvider,
   useNavigate,
 } from 'react-admin';
+import type { RegisterRequest } from '../../../contracts/auth.ts';
 import { fetchApi } from '../providers/http.ts';
-
-interface SignUp {
-  email: string;
-  displayName: string;
-  schoolUai: string;
-  password: string;
-}
 
 const atLeast12 = (value: string | undefined) =>
   value && value.length < 12 ? 'Le mot de passe doit compter au moins 12 caractères.' : undefined;
@@ -31,7 +25,7 @@ export const SignUpPage = () => {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [refusal, setRefusal] = useState<string>();
-  const submit = async (values: Partial<SignUp>) => {
+  const submit = async (values: Partial<RegisterRequest>) => {
     setRefusal(undefined);
     try {
       await fetchApi('/auth/register', { method: 'POST', body: JSON.stringify(values) });
