@@ -8,7 +8,8 @@ import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
 import { ErrorSchema, errorResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
 import { fundReportRoutes } from './fund-reports.ts';
-import { Fund, FundListQuery, NewFundBody } from './funds.schemas.ts';
+import { Fund, NewFundBody } from '../../contracts/funds.ts';
+import { FundListQuery } from './funds.schemas.ts';
 import { grantRoutes } from './grants.ts';
 import { IdParam } from './resources.schemas.ts';
 

@@ -1,5 +1,7 @@
 import { FINAL_STATUSES } from '../../domain/lifecycle.ts';
 import type { ProjectStatus } from '../../domain/project-status.ts';
+import type { Theme } from '../../domain/projects.ts';
+import type { PriorityEducation } from '../../domain/schools.ts';
 import type { Tx } from '../client.ts';
 import { projectBalance } from './ledger.ts';
 import { cappedCount, orderBy, whereAll, type Fragment, type Page, type PageRequest } from './paging.ts';
@@ -10,7 +12,7 @@ export interface ProjectRow {
   title: string;
   summary: string;
   status: ProjectStatus;
-  theme: string;
+  theme: Theme;
   schoolUai: string;
   schoolName: string;
   academyCode: string;
@@ -22,7 +24,7 @@ export interface ProjectRow {
   collectedCents: number;
   campaignEndsAt: Date | null;
   statusChangedAt: Date;
-  priorityEducation: 'none' | 'rep' | 'rep_plus';
+  priorityEducation: PriorityEducation;
   rural: boolean;
 }
 

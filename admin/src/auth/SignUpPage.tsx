@@ -12,14 +12,8 @@ import {
   useAuthProvider,
   useNavigate,
 } from 'react-admin';
+import type { RegisterRequest } from '../../../contracts/auth.ts';
 import { useApiAction } from '../providers/useApiAction.ts';
-
-interface SignUp {
-  email: string;
-  displayName: string;
-  schoolUai: string;
-  password: string;
-}
 
 const atLeast12 = (value: string | undefined) =>
   value && value.length < 12 ? 'Le mot de passe doit compter au moins 12 caractères.' : undefined;
@@ -31,7 +25,7 @@ export const SignUpPage = () => {
   const navigate = useNavigate();
   const { submit } = useApiAction();
   const [refusal, setRefusal] = useState<string>();
-  const signUp = (values: Partial<SignUp>) => {
+  const signUp = (values: Partial<RegisterRequest>) => {
     setRefusal(undefined);
     const signIn = async () => {
       await authProvider?.login({ username: values.email, password: values.password });
