@@ -113,7 +113,7 @@ describe('a project from draft to publication, in the browser', () => {
     expect(await statusOf()).toBe('submitted');
     await confirm.getByRole('button', { name: 'Accepter' }).click();
     await page.getByText('Projet accepté.').waitFor();
-    await page.getByText("En attente d'attestation").first().waitFor();
+    await page.getByText('En attente d’attestation').first().waitFor();
     expect(await statusOf()).toBe('awaiting_attestation');
     await page.screenshot({ path: '.data/e2e-validator-accepted.png', fullPage: true });
     await page.close();
