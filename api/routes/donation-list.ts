@@ -11,13 +11,8 @@ import type { AppEnv } from '../context.ts';
 import { centsAsFrenchDecimal, toFrenchCsv } from '../csv.ts';
 import { ApiError, validationHook } from '../errors.ts';
 import { cappedPageOf, errorResponses, jsonResponse, pageOf, pageSchema, refusalResponses } from './common.schemas.ts';
-import {
-  Anomaly,
-  AnomalyListQuery,
-  DonationExportQuery,
-  DonationListItem,
-  DonationListQuery,
-} from './donation-list.schemas.ts';
+import { Anomaly, DonationListItem } from '../../contracts/donations.ts';
+import { AnomalyListQuery, DonationExportQuery, DonationListQuery } from './donation-list.schemas.ts';
 import { IdParam } from './resources.schemas.ts';
 
 const READERS = ROLE_GROUPS.donationReaders;
