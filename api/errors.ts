@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z, type ZodError } from 'zod';
 import { escapeHtml } from '../domain/html.ts';
+import { constraintAnswer } from './constraint-errors.ts';
 import { htmlPage } from './html.ts';
 
 // zod's own messages (« Entrée invalide : … ») in French, for every schema of the API
@@ -86,11 +87,16 @@ export function validationHook(result: { success: boolean; error?: ZodError }, c
   return undefined;
 }
 
-/** The one error handler: known errors keep their status, anything else is a 500 without internals. */
+/**
+ * The one error handler: known errors keep their status, a database rule's refusal is a 4xx in French, anything
+ * else is a 500 without internals.
+ */
 export function handleError(error: Error, c: Context) {
   if (error instanceof ApiError) {
     return errorResponse(c, error.status, { code: error.code, message: error.message, details: error.details });
   }
+  const refused = constraintAnswer(error);
+  if (refused) return errorResponse(c, refused.status, refused.body);
   if (error instanceof HTTPException) {
     const status = error.status as ContentfulStatusCode;
     const message = HTTP_MESSAGES[status] ?? 'Requête refusée.';

@@ -111,4 +111,32 @@ describe('refusals of the API, in the browser', () => {
     expect(invited).toEqual({ role: 'directeur', schoolUai });
     await page.close();
   }, 90_000);
+
+  it('refuses a porteur invited with a non-academic address under the address, in French, not as a server error', async () => {
+    const page = await open(admin.email);
+    const answers: number[] = [];
+    page.on('response', (response) => {
+      if (response.request().method() === 'POST' && new URL(response.url()).pathname === '/api/users') {
+        answers.push(response.status());
+      }
+    });
+    await page.getByRole('menuitem', { name: 'Utilisateurs' }).click();
+    await page.getByRole('button', { name: 'Inviter' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Adresse e-mail').fill('paul.martin@gmail.com');
+    await dialog.getByLabel('Prénom et nom').fill('Paul Martin');
+    await dialog.getByRole('combobox', { name: 'Rôle' }).click();
+    await page.getByRole('option', { name: 'Porteur de projet' }).click();
+    await dialog.getByRole('button', { name: 'Inviter' }).click();
+
+    expect(await errorUnder(dialog.getByLabel('Adresse e-mail'))).toMatch(
+      /^Le rôle « Porteur de projet » demande une adresse e-mail académique/,
+    );
+    expect(answers).toEqual([400]);
+    const [invited] = await db<
+      { n: number }[]
+    >`select count(*)::int as n from users where email = 'paul.martin@gmail.com'`;
+    expect(invited?.n).toBe(0);
+    await page.close();
+  }, 90_000);
 });

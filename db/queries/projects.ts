@@ -84,13 +84,10 @@ const scopeCondition = (db: Tx, scope: ProjectScope) =>
             or p.structure_id = any(${scope.structureIds}))`,
       ];
 
-/** Words of the title or of the school's name, accents ignored (trigram indexes on both). */
+/** Words of the title or of the school's name (copied onto the project), accents ignored; a trigram index on each. */
 function searchCondition(db: Tx, q: string): Fragment {
   const like = db`lower(public_unaccent(${`%${q}%`}))`;
-  return db`p.id in (select id from projects where title_folded like ${like}
-                     union
-                     select id from projects
-                     where school_uai in (select uai from schools where name_folded like ${like}))`;
+  return db`(p.title_folded like ${like} or p.school_name_folded like ${like})`;
 }
 
 function conditions(db: Tx, options: ProjectFilters & { scope: ProjectScope }): Fragment[] {
