@@ -1,10 +1,18 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { OpenAPIHono, type z } from '@hono/zod-openapi';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { Fund, Grant, OutboxEmail, Project, School } from '../admin/src/types.ts';
 import { SCHOOL_KINDS } from '../domain/schools.ts';
 import { Project as ProjectSchema } from './projects.ts';
 import { School as SchoolSchema } from './schools.ts';
+
+/** Every source file of the admin, with its text. */
+function adminSources(): { path: string; text: string }[] {
+  const root = new URL('../admin/src/', import.meta.url);
+  return readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((path) => /\.tsx?$/.test(path) && !path.endsWith('.test.ts'))
+    .map((path) => ({ path, text: readFileSync(new URL(path, root), 'utf8') }));
+}
 
 /** The OpenAPI description of one schema, as the API's document gives it. */
 function documented(schema: z.ZodType): { properties?: Record<string, unknown> } {
@@ -21,6 +29,18 @@ describe('one contract between the API and the admin', () => {
     const sources = [...types.matchAll(/from '([^']+)'/g)].map((match) => match[1]);
     expect(sources.length).toBeGreaterThan(0);
     expect(sources.filter((source) => !source?.startsWith('../../contracts/'))).toEqual([]);
+  });
+
+  it('leaves no admin screen a record or an answer written by hand: each is a type of contracts/', () => {
+    const ownShapes = adminSources().flatMap(({ path, text }) =>
+      [
+        ...text.matchAll(/\binterface \w+ extends RaRecord\b/g),
+        // the data provider's create serves every resource: it reads only the id the API gives any new record
+        ...(path.endsWith('dataProvider.ts') ? [] : text.matchAll(/\bfetchApi<\{/g)),
+        ...text.matchAll(/\buseHome<\{/g),
+      ].map((match) => `${path}: ${match[0]}`),
+    );
+    expect(ownShapes).toEqual([]);
   });
 
   it('gives the admin every instant of an answer as the ISO string JSON carries, as OpenAPI says', () => {

@@ -1,4 +1,5 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { Academy } from '../../contracts/academies.ts';
 import { listAcademies, setPilot } from '../../db/queries/academies.ts';
 import { recordAudit } from '../../db/queries/audit.ts';
 import { currentUser, defineRoute } from '../auth/access.ts';
@@ -6,15 +7,6 @@ import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
 import { errorResponses, refusalResponses, jsonResponse, pageSchema } from './common.schemas.ts';
 
-const Academy = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    pilotEnabled: z.boolean(),
-    schoolCount: z.number(),
-    projectCount: z.number(),
-  })
-  .openapi('Academy');
 const CodeParam = z.object({ id: z.string().regex(/^[a-z-]+$/, 'code d’académie invalide') });
 const PilotBody = z
   .object({ pilotEnabled: z.boolean({ error: 'pilotEnabled : vrai ou faux.' }) })

@@ -14,7 +14,7 @@ import { SESSION_COOKIE } from '../auth/session.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
 import { requestPasswordReset } from '../services/password-links.ts';
-import { LoginBody, PasswordResetBody, RegisterBody } from '../../contracts/auth.ts';
+import { LoginBody, PasswordResetBody, RegisterBody, SignedIn } from '../../contracts/auth.ts';
 import { MeSchema } from '../../contracts/users.ts';
 import { ErrorSchema, errorResponses, jsonResponse } from './common.schemas.ts';
 
@@ -29,7 +29,7 @@ const login = defineRoute('public', {
   summary: 'Se connecter (ouvre une session par cookie httpOnly)',
   request: { body: { content: { 'application/json': { schema: LoginBody } }, required: true } },
   responses: {
-    200: jsonResponse(z.object({ user: MeSchema }), 'Connecté'),
+    200: jsonResponse(SignedIn, 'Connecté'),
     400: errorResponses[400],
     401: jsonResponse(ErrorSchema, 'Identifiants incorrects'),
     429: jsonResponse(ErrorSchema, 'Trop de tentatives'),

@@ -1,4 +1,5 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { DocumentInfo } from '../../contracts/documents.ts';
 import { findDocument, insertDocument } from '../../db/queries/documents.ts';
 import { findProject } from '../../db/queries/projects.ts';
 import { DOCUMENT_KINDS, MAX_DOCUMENT_BYTES, sniffContentType } from '../../domain/documents.ts';
@@ -18,19 +19,6 @@ const UploadForm = z.object({
   kind: z.enum(DOCUMENT_KINDS, { error: 'Choisissez le type de pièce.' }),
   imageRights: z.enum(['true', 'false']).default('false'),
 });
-
-const DocumentInfo = z
-  .object({
-    id: z.number(),
-    projectId: z.number(),
-    kind: z.string(),
-    filename: z.string(),
-    contentType: z.string(),
-    size: z.number(),
-    imageRights: z.boolean(),
-    uploadedAt: z.string(),
-  })
-  .openapi('Document');
 
 const upload = defineRoute(['porteur', 'directeur', 'admin'], {
   method: 'post',

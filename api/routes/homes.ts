@@ -19,7 +19,7 @@ import {
   GestionnaireHomeSchema,
   MeceneHomeSchema,
   ValidateurHomeSchema,
-} from './homes.schemas.ts';
+} from '../../contracts/homes.ts';
 
 const home = <S extends Parameters<typeof jsonResponse>[0]>(role: Role, schema: S, summary: string) =>
   defineRoute([role], {

@@ -4,7 +4,8 @@ import type { AppEnv } from '../context.ts';
 import { validationHook } from '../errors.ts';
 import { listStuckProjects, resumeLifecycle } from '../services/lifecycle-recovery.ts';
 import { ErrorSchema, errorResponses, jsonResponse } from './common.schemas.ts';
-import { Resumed, StuckProject } from './lifecycle.schemas.ts';
+import { StuckProject } from '../../contracts/lifecycle.ts';
+import { Resumed } from './lifecycle.schemas.ts';
 import { IdParam } from './resources.schemas.ts';
 
 const stuck = defineRoute(['admin'], {

@@ -32,7 +32,7 @@ import {
   ReportReviewBody,
   ReviewBody,
 } from '../../contracts/project-actions.ts';
-import { TimelineEntry } from './lifecycle.schemas.ts';
+import { TimelineEntry } from '../../contracts/lifecycle.ts';
 import { IdParam } from './resources.schemas.ts';
 
 const stepResponses = {

@@ -5,14 +5,8 @@ import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
 import { confirmPayoutBatch, exportPayouts } from '../services/payouts.ts';
 import { errorResponses, refusalResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
-import {
-  BatchListQuery,
-  ConfirmResult,
-  ExportResult,
-  Payout,
-  PayoutBatch,
-  PayoutListQuery,
-} from './payouts.schemas.ts';
+import { ConfirmResult, ExportResult, Payout, PayoutBatch } from '../../contracts/payouts.ts';
+import { BatchListQuery, PayoutListQuery } from './payouts.schemas.ts';
 import { IdParam } from './resources.schemas.ts';
 
 const TREASURER = ['admin'] as const;

@@ -1,4 +1,5 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { BudgetLine, ProjectReport } from '../../contracts/project-reports.ts';
 import { findLatestReport, listReportBudgetLines } from '../../db/queries/project-reports.ts';
 import { PROJECT_ROLES } from '../../domain/roles.ts';
 import { defineRoute } from '../auth/access.ts';
@@ -7,24 +8,6 @@ import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
 import { errorResponses, jsonResponse } from './common.schemas.ts';
 import { IdParam } from './resources.schemas.ts';
-
-const BudgetLine = z.object({ id: z.number().int(), label: z.string(), amountCents: z.number().int() });
-
-const ProjectReport = z
-  .object({
-    version: z.number().int(),
-    whatWasDone: z.string(),
-    pupilsReached: z.number().int(),
-    actualSpendCents: z.number().int(),
-    submittedAt: z.string(),
-    plannedCents: z.number().int().openapi({ description: 'the sum of the budget lines planned' }),
-    shareConsent: z.boolean().openapi({ description: 'the porteur agrees to share it in the resource centre' }),
-    budgetLines: z.array(BudgetLine.extend({ spentCents: z.number().int().nullable() })),
-    photos: z.array(
-      z.object({ id: z.number(), filename: z.string(), contentType: z.string(), imageRights: z.boolean() }),
-    ),
-  })
-  .openapi('ProjectReport');
 
 const latest = defineRoute(PROJECT_ROLES, {
   method: 'get',

@@ -1,47 +1,12 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { randomBytes } from 'node:crypto';
+import { Mode, Run } from '../../contracts/reconciliations.ts';
 import { findReconciliationRun, listReconciliationRuns } from '../../db/queries/reconciliation.ts';
 import { defineRoute } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
 import { errorResponses, refusalResponses, jsonResponse, listQuery, pageOf, pageSchema } from './common.schemas.ts';
 import { IdParam } from './resources.schemas.ts';
-
-const Difference = z
-  .object({
-    kind: z.enum([
-      'missing_in_stripe',
-      'missing_in_ledger',
-      'amount_differs',
-      'refund_missing_in_stripe',
-      'refund_missing_in_ledger',
-      'refund_differs',
-    ]),
-    paymentIntent: z.string().nullable(),
-    chargeId: z.string().nullable(),
-    donationId: z.number().nullable(),
-    ledgerCents: z.number(),
-    stripeCents: z.number(),
-    message: z.string(),
-  })
-  .partial({ chargeId: true })
-  .openapi('ReconciliationDifference');
-
-const Run = z
-  .object({
-    id: z.number(),
-    periodStart: z.date(),
-    periodEnd: z.date(),
-    comparedCount: z.number(),
-    ledgerPaidCents: z.number(),
-    stripePaidCents: z.number(),
-    ledgerRefundedCents: z.number(),
-    stripeRefundedCents: z.number(),
-    differenceCount: z.number().describe('toutes les différences ; le détail garde les 1 000 premières'),
-    differences: z.array(Difference),
-    ranAt: z.date(),
-  })
-  .openapi('ReconciliationRun');
 
 const RunRequest = z
   .object({ days: z.number().int().min(1, 'Au moins 1 jour.').max(90, 'Au plus 90 jours.').default(2) })
@@ -69,12 +34,6 @@ const run = defineRoute(['admin'], {
   responses: { 201: jsonResponse(Run, 'Rapprochement fait'), ...errorResponses },
 });
 
-const Mode = z
-  .object({
-    stripeMock: z.boolean().describe('Stripe est simulé par stripe-mock, qui ne garde aucun paiement'),
-    daily: z.boolean().describe('le rapprochement quotidien est planifié (jamais contre stripe-mock)'),
-  })
-  .openapi('ReconciliationMode');
 const mode = defineRoute(['admin'], {
   method: 'get',
   path: '/reconciliation-mode',

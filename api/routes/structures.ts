@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { BankDetailsReviewed, Structure, StructureDetails } from '../../contracts/structures.ts';
 import { ROLE_GROUPS } from '../../domain/role-groups.ts';
 import { recordAudit } from '../../db/queries/audit.ts';
 import {
@@ -16,7 +17,7 @@ import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
 import { errorResponses, refusalResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
 import { IdParam } from './resources.schemas.ts';
-import { BankDetailsReviewed, Structure, StructureDetails, StructureListQuery } from './structures.schemas.ts';
+import { StructureListQuery } from './structures.schemas.ts';
 
 const READERS = ROLE_GROUPS.structureHandlers;
 const notFound = { 404: refusalResponses[404] };

@@ -10,18 +10,9 @@ import {
 } from 'react-admin';
 import { plural } from '../../../domain/format.ts';
 import { ActionDialog } from '../fields/ActionDialog.tsx';
-import type { RaRecord } from 'react-admin';
-import { ANOMALY_LABELS, type AnomalyKind } from '../../../domain/payments.ts';
+import { ANOMALY_LABELS } from '../../../domain/payments.ts';
 import { useApiAction } from '../providers/useApiAction.ts';
-
-/** A payment anomaly as GET /api/payment-anomalies lists it. */
-interface Anomaly extends RaRecord<number> {
-  kind: AnomalyKind;
-  donationId: number | null;
-  message: string;
-  createdAt: string;
-  resolvedAt: string | null;
-}
+import type { AnomalyResponse as Anomaly } from '../../../contracts/donations.ts';
 
 const Column = DataTable.Col<Anomaly>;
 

@@ -12,16 +12,13 @@ import {
   useRecordContext,
 } from 'react-admin';
 import type { FieldProps } from 'react-admin';
-import type { DonationListItemResponse } from '../../../contracts/donations.ts';
+import type { DonationListItemResponse as Donation } from '../../../contracts/donations.ts';
 import { formatEuros } from '../../../domain/format.ts';
 import { DONATION_STATUS_LABELS } from '../../../domain/payments.ts';
 import { choicesOf } from '../choices.ts';
 import { EurosField } from '../fields/EurosField.tsx';
 import { StatusField, type StatusColors } from '../fields/StatusField.tsx';
 import { CompactOnPhone } from '../fields/CompactOnPhone.tsx';
-
-/** A donation as GET /api/donations lists it (contact details are null for a porteur). */
-export type Donation = DonationListItemResponse;
 
 const Column = DataTable.Col<Donation>;
 
