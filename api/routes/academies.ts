@@ -5,7 +5,7 @@ import { recordAudit } from '../../db/queries/audit.ts';
 import { currentUser, defineRoute } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
-import { errorResponses, refusalResponses, jsonResponse, pageSchema } from './common.schemas.ts';
+import { invalidInput, refusalResponses, jsonResponse, pageSchema } from './common.schemas.ts';
 
 const CodeParam = z.object({ id: z.string().regex(/^[a-z-]+$/, 'code d’académie invalide') });
 const PilotBody = z
@@ -16,7 +16,7 @@ const list = defineRoute(['admin'], {
   method: 'get',
   path: '/academies',
   summary: 'Académies, et celles du pilote (seuls leurs projets peuvent être publiés)',
-  responses: { 200: jsonResponse(pageSchema(Academy), 'Académies'), ...errorResponses },
+  responses: { 200: jsonResponse(pageSchema(Academy), 'Académies'), ...invalidInput },
 });
 const update = defineRoute(['admin'], {
   method: 'patch',
@@ -25,7 +25,7 @@ const update = defineRoute(['admin'], {
   request: { params: CodeParam, body: { content: { 'application/json': { schema: PilotBody } }, required: true } },
   responses: {
     200: jsonResponse(z.object({ id: z.string() }), 'Académie modifiée'),
-    ...errorResponses,
+    ...invalidInput,
     404: refusalResponses[404],
   },
 });

@@ -3,7 +3,7 @@ import { resolveAnomalies } from '../../db/queries/stripe-events.ts';
 import { currentUser, defineRoute } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
-import { errorResponses, jsonResponse, refusalResponses } from './common.schemas.ts';
+import { invalidInput, jsonResponse, refusalResponses } from './common.schemas.ts';
 
 const AnomalyIds = z
   .object({
@@ -23,7 +23,7 @@ const resolveMany = defineRoute(['admin'], {
   path: '/payment-anomalies/resolve',
   summary: 'Marque plusieurs anomalies comme traitées, toutes ou aucune (celles déjà traitées le restent)',
   request: { body: { content: { 'application/json': { schema: AnomalyIds } }, required: true } },
-  responses: { 200: jsonResponse(Resolved, 'Traitées'), ...errorResponses, 404: refusalResponses[404] },
+  responses: { 200: jsonResponse(Resolved, 'Traitées'), ...invalidInput, 404: refusalResponses[404] },
 });
 
 /** Payment anomalies handled several at once by an admin, in one transaction. */

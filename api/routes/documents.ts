@@ -8,7 +8,7 @@ import { currentUser, defineRoute } from '../auth/access.ts';
 import { projectScopeOf, visibleProject } from '../auth/scopes.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
-import { errorResponses, jsonResponse } from './common.schemas.ts';
+import { invalidInput, jsonResponse } from './common.schemas.ts';
 import { IdParam } from './resources.schemas.ts';
 
 const UploadForm = z.object({
@@ -25,7 +25,7 @@ const upload = defineRoute(['porteur', 'directeur', 'admin'], {
   path: '/projects/{id}/documents',
   summary: 'Joindre un document au projet (autorisation, devis, photo, bilan ; PDF, JPEG ou PNG, 5 Mo au plus)',
   request: { params: IdParam, body: { content: { 'multipart/form-data': { schema: UploadForm } }, required: true } },
-  responses: { 201: jsonResponse(DocumentInfo, 'Document enregistré'), ...errorResponses },
+  responses: { 201: jsonResponse(DocumentInfo, 'Document enregistré'), ...invalidInput },
 });
 
 const download = defineRoute(PROJECT_ROLES, {
@@ -33,7 +33,7 @@ const download = defineRoute(PROJECT_ROLES, {
   path: '/projects/{id}/documents/{documentId}',
   summary: 'Télécharger un document du projet',
   request: { params: IdParam.extend({ documentId: z.coerce.number().int().positive() }) },
-  responses: { 200: { description: 'Le fichier' }, ...errorResponses },
+  responses: { 200: { description: 'Le fichier' }, ...invalidInput },
 });
 
 /** Documents attached to projects, for those whose role covers the project. */

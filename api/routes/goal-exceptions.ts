@@ -4,7 +4,7 @@ import { grantMinimumGoalException } from '../../db/queries/project-drafts.ts';
 import { currentUser, defineRoute } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
-import { errorResponses, jsonResponse, refusalResponses } from './common.schemas.ts';
+import { invalidInput, jsonResponse, refusalResponses } from './common.schemas.ts';
 import { IdParam } from './resources.schemas.ts';
 
 const Granted = z.object({ id: z.number(), minimumGoalException: z.literal(true) }).openapi('MinimumGoalException');
@@ -16,7 +16,7 @@ const grant = defineRoute(['admin'], {
   request: { params: IdParam },
   responses: {
     200: jsonResponse(Granted, 'Dérogation accordée'),
-    ...errorResponses,
+    ...invalidInput,
     404: refusalResponses[404],
     409: refusalResponses[409],
   },

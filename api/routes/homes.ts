@@ -12,7 +12,7 @@ import { currentUser, defineRoute } from '../auth/access.ts';
 import { managedStructures } from '../auth/scopes.ts';
 import type { AppEnv } from '../context.ts';
 import { validationHook } from '../errors.ts';
-import { errorResponses, jsonResponse } from './common.schemas.ts';
+import { invalidInput, jsonResponse } from './common.schemas.ts';
 import {
   AdminHomeSchema,
   DirecteurHomeSchema,
@@ -26,7 +26,7 @@ const home = <S extends Parameters<typeof jsonResponse>[0]>(role: Role, schema: 
     method: 'get',
     path: `/home/${role}`,
     summary,
-    responses: { 200: jsonResponse(schema, 'Page d’accueil'), ...errorResponses },
+    responses: { 200: jsonResponse(schema, 'Page d’accueil'), ...invalidInput },
   });
 
 const directeur = home('directeur', DirecteurHomeSchema, 'Accueil du directeur : les attestations qui l’attendent');

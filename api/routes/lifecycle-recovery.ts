@@ -3,7 +3,7 @@ import { currentUser, defineRoute } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
 import { validationHook } from '../errors.ts';
 import { listStuckProjects, resumeLifecycle } from '../services/lifecycle-recovery.ts';
-import { ErrorSchema, errorResponses, jsonResponse } from './common.schemas.ts';
+import { ErrorSchema, invalidInput, jsonResponse } from './common.schemas.ts';
 import { StuckProject } from '../../contracts/lifecycle.ts';
 import { Resumed } from './lifecycle.schemas.ts';
 import { IdParam } from './resources.schemas.ts';
@@ -14,7 +14,7 @@ const stuck = defineRoute(['admin'], {
   summary: 'Projets bloqués : une étape a échoué, ou leur processus s’est arrêté avant la fin',
   responses: {
     200: jsonResponse(z.object({ data: z.array(StuckProject), total: z.number().int() }), 'Projets bloqués'),
-    ...errorResponses,
+    ...invalidInput,
   },
 });
 
@@ -25,7 +25,7 @@ const resume = defineRoute(['admin'], {
   request: { params: IdParam },
   responses: {
     200: jsonResponse(Resumed, 'Processus relancé'),
-    ...errorResponses,
+    ...invalidInput,
     404: jsonResponse(ErrorSchema, 'Projet introuvable'),
     409: jsonResponse(ErrorSchema, 'Projet pas bloqué, ou terminé'),
   },

@@ -4,7 +4,7 @@ import { currentUser, defineRoute } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
 import { confirmPayoutBatch, exportPayouts } from '../services/payouts.ts';
-import { errorResponses, refusalResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
+import { invalidInput, refusalResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
 import { ConfirmResult, ExportResult, Payout, PayoutBatch } from '../../contracts/payouts.ts';
 import { BatchListQuery, PayoutListQuery } from './payouts.schemas.ts';
 import { IdParam } from './resources.schemas.ts';
@@ -17,7 +17,7 @@ const list = defineRoute(TREASURER, {
   path: '/payouts',
   summary: 'Versements aux structures réceptrices des projets réussis (à exporter, exportés, confirmés)',
   request: { query: PayoutListQuery },
-  responses: { 200: jsonResponse(pageSchema(Payout), 'Versements'), ...errorResponses },
+  responses: { 200: jsonResponse(pageSchema(Payout), 'Versements'), ...invalidInput },
 });
 
 const batches = defineRoute(TREASURER, {
@@ -25,14 +25,14 @@ const batches = defineRoute(TREASURER, {
   path: '/payout-batches',
   summary: 'Lots de virements exportés',
   request: { query: BatchListQuery },
-  responses: { 200: jsonResponse(pageSchema(PayoutBatch), 'Lots'), ...errorResponses },
+  responses: { 200: jsonResponse(pageSchema(PayoutBatch), 'Lots'), ...invalidInput },
 });
 
 const create = defineRoute(TREASURER, {
   method: 'post',
   path: '/payout-batches',
   summary: 'Exporte tous les versements prêts en un fichier de virements SEPA (pain.001.001.03)',
-  responses: { 201: jsonResponse(ExportResult, 'Lot créé'), ...errorResponses, 409: refusalResponses[409] },
+  responses: { 201: jsonResponse(ExportResult, 'Lot créé'), ...invalidInput, 409: refusalResponses[409] },
 });
 
 const one = defineRoute(TREASURER, {
@@ -40,7 +40,7 @@ const one = defineRoute(TREASURER, {
   path: '/payout-batches/{id}',
   summary: 'Un lot de virements',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(PayoutBatch, 'Lot'), ...errorResponses, ...notFound },
+  responses: { 200: jsonResponse(PayoutBatch, 'Lot'), ...invalidInput, ...notFound },
 });
 
 const file = defineRoute(TREASURER, {
@@ -50,7 +50,7 @@ const file = defineRoute(TREASURER, {
   request: { params: IdParam },
   responses: {
     200: { description: 'pain.001.001.03', content: { 'application/xml': { schema: { type: 'string' as const } } } },
-    ...errorResponses,
+    ...invalidInput,
     ...notFound,
   },
 });
@@ -60,7 +60,7 @@ const confirm = defineRoute(TREASURER, {
   path: '/payout-batches/{id}/confirm',
   summary: 'Confirme que la banque a exécuté le lot : les versements sont réglés dans le grand livre',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(ConfirmResult, 'Lot confirmé'), ...errorResponses, ...notFound },
+  responses: { 200: jsonResponse(ConfirmResult, 'Lot confirmé'), ...invalidInput, ...notFound },
 });
 
 async function batchOrFail(c: { get(key: 'deps'): AppEnv['Variables']['deps'] }, id: number) {

@@ -5,7 +5,7 @@ import { findReconciliationRun, listReconciliationRuns } from '../../db/queries/
 import { defineRoute } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
-import { errorResponses, refusalResponses, jsonResponse, listQuery, pageOf, pageSchema } from './common.schemas.ts';
+import { invalidInput, refusalResponses, jsonResponse, listQuery, pageOf, pageSchema } from './common.schemas.ts';
 import { IdParam } from './resources.schemas.ts';
 
 const RunRequest = z
@@ -17,28 +17,28 @@ const list = defineRoute(['admin'], {
   path: '/reconciliations',
   summary: 'Rapprochements du grand livre avec Stripe (paiements et remboursements), les plus récents d’abord',
   request: { query: listQuery(['ranAt'] as const, 'ranAt') },
-  responses: { 200: jsonResponse(pageSchema(Run), 'Rapprochements'), ...errorResponses },
+  responses: { 200: jsonResponse(pageSchema(Run), 'Rapprochements'), ...invalidInput },
 });
 const one = defineRoute(['admin'], {
   method: 'get',
   path: '/reconciliations/{id}',
   summary: 'Un rapprochement et ses écarts',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(Run, 'Rapprochement'), ...errorResponses, 404: refusalResponses[404] },
+  responses: { 200: jsonResponse(Run, 'Rapprochement'), ...invalidInput, 404: refusalResponses[404] },
 });
 const run = defineRoute(['admin'], {
   method: 'post',
   path: '/reconciliations',
   summary: 'Lance un rapprochement maintenant sur les derniers jours (le planning le fait chaque jour)',
   request: { body: { content: { 'application/json': { schema: RunRequest } }, required: true } },
-  responses: { 201: jsonResponse(Run, 'Rapprochement fait'), ...errorResponses },
+  responses: { 201: jsonResponse(Run, 'Rapprochement fait'), ...invalidInput },
 });
 
 const mode = defineRoute(['admin'], {
   method: 'get',
   path: '/reconciliation-mode',
   summary: 'Contre quoi le rapprochement compare le grand livre : Stripe, ou stripe-mock (écarts sans valeur)',
-  responses: { 200: jsonResponse(Mode, 'Mode du rapprochement'), ...errorResponses },
+  responses: { 200: jsonResponse(Mode, 'Mode du rapprochement'), ...invalidInput },
 });
 
 /** The reconciliation report with Stripe, for admins: the daily runs, one run on demand, and what it compares with. */

@@ -5,14 +5,14 @@ import { platformStats } from '../../db/queries/stats.ts';
 import { defineRoute } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
 import { validationHook } from '../errors.ts';
-import { errorResponses, jsonResponse } from './common.schemas.ts';
+import { invalidInput, jsonResponse } from './common.schemas.ts';
 
 const stats = defineRoute(ROLE_GROUPS.reviewers, {
   method: 'get',
   path: '/stats',
   summary:
     'Tableau de bord : collecte par mois, projets par statut, réussite et part des fonds allée aux prioritaires, par académie',
-  responses: { 200: jsonResponse(Stats, 'Chiffres'), ...errorResponses },
+  responses: { 200: jsonResponse(Stats, 'Chiffres'), ...invalidInput },
 });
 
 /** The dashboard's figures, for the platform team. */

@@ -15,7 +15,7 @@ import { structuresHandledBy } from '../auth/scopes.ts';
 import { signalPayoutsReady } from '../services/lifecycle-recovery.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
-import { errorResponses, refusalResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
+import { invalidInput, refusalResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
 import { IdParam } from './resources.schemas.ts';
 import { StructureListQuery } from './structures.schemas.ts';
 
@@ -27,7 +27,7 @@ const list = defineRoute(READERS, {
   path: '/structures',
   summary: 'Structures réceptrices : toutes (admin), la sienne (gestionnaire)',
   request: { query: StructureListQuery },
-  responses: { 200: jsonResponse(pageSchema(Structure), 'Structures'), ...errorResponses },
+  responses: { 200: jsonResponse(pageSchema(Structure), 'Structures'), ...invalidInput },
 });
 
 const one = defineRoute(READERS, {
@@ -35,7 +35,7 @@ const one = defineRoute(READERS, {
   path: '/structures/{id}',
   summary: 'Une structure réceptrice, avec ses coordonnées bancaires',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(Structure, 'Structure'), ...errorResponses, ...notFound },
+  responses: { 200: jsonResponse(Structure, 'Structure'), ...invalidInput, ...notFound },
 });
 
 const update = defineRoute(READERS, {
@@ -46,7 +46,7 @@ const update = defineRoute(READERS, {
     params: IdParam,
     body: { content: { 'application/json': { schema: StructureDetails } }, required: true },
   },
-  responses: { 200: jsonResponse(Structure, 'Structure'), ...errorResponses, ...notFound },
+  responses: { 200: jsonResponse(Structure, 'Structure'), ...invalidInput, ...notFound },
 });
 
 const validate = defineRoute(['admin'], {
@@ -58,7 +58,7 @@ const validate = defineRoute(['admin'], {
     params: IdParam,
     body: { content: { 'application/json': { schema: BankDetailsReviewed } }, required: true },
   },
-  responses: { 200: jsonResponse(Structure, 'Structure'), ...errorResponses, ...notFound, 409: refusalResponses[409] },
+  responses: { 200: jsonResponse(Structure, 'Structure'), ...invalidInput, ...notFound, 409: refusalResponses[409] },
 });
 
 function assertMayHandle(user: User, id: number): void {

@@ -15,7 +15,7 @@ import { currentUser, defineRoute } from '../auth/access.ts';
 import { sendInvitation } from '../services/password-links.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
-import { errorResponses, refusalResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
+import { invalidInput, refusalResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
 import { UserSchema } from '../../contracts/users.ts';
 import { IdParam, UserListQuery } from './resources.schemas.ts';
 import { GrantBody, InviteBody } from '../../contracts/users.ts';
@@ -25,7 +25,7 @@ const list = defineRoute(['admin'], {
   path: '/users',
   summary: 'Comptes utilisateurs (administrateurs seulement)',
   request: { query: UserListQuery },
-  responses: { 200: jsonResponse(pageSchema(UserSchema), 'Utilisateurs'), ...errorResponses },
+  responses: { 200: jsonResponse(pageSchema(UserSchema), 'Utilisateurs'), ...invalidInput },
 });
 
 const one = defineRoute(['admin'], {
@@ -33,7 +33,7 @@ const one = defineRoute(['admin'], {
   path: '/users/{id}',
   summary: 'Un compte utilisateur',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(UserSchema, 'Utilisateur'), ...errorResponses },
+  responses: { 200: jsonResponse(UserSchema, 'Utilisateur'), ...invalidInput },
 });
 
 const invite = defineRoute(['admin'], {
@@ -44,7 +44,7 @@ const invite = defineRoute(['admin'], {
   request: { body: { content: { 'application/json': { schema: InviteBody } }, required: true } },
   responses: {
     201: jsonResponse(UserSchema, 'Compte ouvert, invitation envoyée'),
-    ...errorResponses,
+    ...invalidInput,
     409: refusalResponses[409],
     422: refusalResponses[422],
   },
@@ -57,7 +57,7 @@ const grant = defineRoute(['admin'], {
   request: { params: IdParam, body: { content: { 'application/json': { schema: GrantBody } }, required: true } },
   responses: {
     200: jsonResponse(UserSchema, 'Utilisateur'),
-    ...errorResponses,
+    ...invalidInput,
     404: refusalResponses[404],
     422: refusalResponses[422],
   },
@@ -70,7 +70,7 @@ const revoke = defineRoute(['admin'], {
   request: { params: IdParam.extend({ roleId: z.coerce.number().int().positive() }) },
   responses: {
     200: jsonResponse(UserSchema, 'Utilisateur'),
-    ...errorResponses,
+    ...invalidInput,
     404: refusalResponses[404],
     409: refusalResponses[409],
   },
