@@ -1,4 +1,5 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { ROLE_GROUPS } from '../../domain/role-groups.ts';
 import { Academy } from '../../contracts/academies.ts';
 import { listAcademies, setPilot } from '../../db/queries/academies.ts';
 import { recordAudit } from '../../db/queries/audit.ts';
@@ -12,13 +13,13 @@ const PilotBody = z
   .object({ pilotEnabled: z.boolean({ error: 'pilotEnabled : vrai ou faux.' }) })
   .openapi('AcademyPilot');
 
-const list = defineRoute(['admin'], {
+const list = defineRoute(ROLE_GROUPS.administrators, {
   method: 'get',
   path: '/academies',
   summary: 'Académies, et celles du pilote (seuls leurs projets peuvent être publiés)',
   responses: { 200: jsonResponse(pageSchema(Academy), 'Académies'), ...invalidInput },
 });
-const update = defineRoute(['admin'], {
+const update = defineRoute(ROLE_GROUPS.administrators, {
   method: 'patch',
   path: '/academies/{id}',
   summary: 'Ajouter une académie au pilote, ou l’en retirer',

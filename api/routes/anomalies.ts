@@ -1,4 +1,5 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { ROLE_GROUPS } from '../../domain/role-groups.ts';
 import { resolveAnomalies } from '../../db/queries/stripe-events.ts';
 import { currentUser, defineRoute } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
@@ -18,7 +19,7 @@ const Resolved = z
   .object({ resolved: z.number().openapi({ description: 'anomalies ouvertes qui sont maintenant traitées' }) })
   .openapi('AnomaliesResolved');
 
-const resolveMany = defineRoute(['admin'], {
+const resolveMany = defineRoute(ROLE_GROUPS.administrators, {
   method: 'post',
   path: '/payment-anomalies/resolve',
   summary: 'Marque plusieurs anomalies comme traitées, toutes ou aucune (celles déjà traitées le restent)',

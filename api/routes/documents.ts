@@ -1,4 +1,5 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { ROLE_GROUPS } from '../../domain/role-groups.ts';
 import { DocumentInfo } from '../../contracts/documents.ts';
 import { findDocument, insertDocument } from '../../db/queries/documents.ts';
 import { findProject } from '../../db/queries/projects.ts';
@@ -20,7 +21,7 @@ const UploadForm = z.object({
   imageRights: z.enum(['true', 'false']).default('false'),
 });
 
-const upload = defineRoute(['porteur', 'directeur', 'admin'], {
+const upload = defineRoute(ROLE_GROUPS.documentUploaders, {
   method: 'post',
   path: '/projects/{id}/documents',
   summary: 'Joindre un document au projet (autorisation, devis, photo, bilan ; PDF, JPEG ou PNG, 5 Mo au plus)',

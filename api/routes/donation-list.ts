@@ -36,7 +36,7 @@ const csv = defineRoute(READERS, {
   },
 });
 
-const anomalies = defineRoute(['admin'], {
+const anomalies = defineRoute(ROLE_GROUPS.administrators, {
   method: 'get',
   path: '/payment-anomalies',
   summary: 'Anomalies de paiement à examiner (montants différents, paiements inconnus, contestations…)',
@@ -44,7 +44,7 @@ const anomalies = defineRoute(['admin'], {
   responses: { 200: jsonResponse(pageSchema(Anomaly), 'Anomalies'), ...invalidInput },
 });
 
-const resolve = defineRoute(['admin'], {
+const resolve = defineRoute(ROLE_GROUPS.administrators, {
   method: 'post',
   path: '/payment-anomalies/{id}/resolve',
   summary: 'Marque une anomalie comme traitée',

@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { ROLE_GROUPS } from '../../domain/role-groups.ts';
 import { listOutboxEmails } from '../../db/queries/email-list.ts';
 import { defineRoute } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
@@ -7,7 +8,7 @@ import { invalidInput, jsonResponse, pageOf, pageSchema } from './common.schemas
 import { OutboxEmail } from '../../contracts/emails.ts';
 import { EmailListQuery } from './emails.schemas.ts';
 
-const list = defineRoute(['admin'], {
+const list = defineRoute(ROLE_GROUPS.administrators, {
   method: 'get',
   path: '/emails',
   summary: 'La boîte d’envoi des e-mails : statut, tentatives et dernière erreur (administrateurs seulement)',

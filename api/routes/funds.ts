@@ -29,7 +29,7 @@ const one = defineRoute(ROLE_GROUPS.fundReaders, {
   responses: { 200: jsonResponse(Fund, 'Fonds'), ...invalidInput },
 });
 
-const create = defineRoute(['admin'], {
+const create = defineRoute(ROLE_GROUPS.administrators, {
   method: 'post',
   path: '/funds',
   summary: 'Crée un fonds et inscrit au grand livre la dotation de son mécène (le budget)',

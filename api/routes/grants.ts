@@ -10,7 +10,7 @@ import { Grant } from '../../contracts/funds.ts';
 import { GrantListQuery } from './funds.schemas.ts';
 import { IdParam } from './resources.schemas.ts';
 
-const ofFund = defineRoute(['admin', 'validateur', 'mecene'], {
+const ofFund = defineRoute(ROLE_GROUPS.fundGrantReaders, {
   method: 'get',
   path: '/funds/{id}/grants',
   summary: 'Les subventions d’un fonds, chacune avec son explication (un mécène ne voit que son fonds)',

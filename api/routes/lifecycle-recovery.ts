@@ -1,4 +1,5 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { ROLE_GROUPS } from '../../domain/role-groups.ts';
 import { currentUser, defineRoute } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
 import { validationHook } from '../errors.ts';
@@ -8,7 +9,7 @@ import { StuckProject } from '../../contracts/lifecycle.ts';
 import { Resumed } from './lifecycle.schemas.ts';
 import { IdParam } from './resources.schemas.ts';
 
-const stuck = defineRoute(['admin'], {
+const stuck = defineRoute(ROLE_GROUPS.administrators, {
   method: 'get',
   path: '/stuck-projects',
   summary: 'Projets bloqués : une étape a échoué, ou leur processus s’est arrêté avant la fin',
@@ -18,7 +19,7 @@ const stuck = defineRoute(['admin'], {
   },
 });
 
-const resume = defineRoute(['admin'], {
+const resume = defineRoute(ROLE_GROUPS.administrators, {
   method: 'post',
   path: '/projects/{id}/lifecycle/resume',
   summary: 'Relancer le processus d’un projet bloqué (l’étape échouée est retentée, ou le processus repart)',

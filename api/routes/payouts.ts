@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { ROLE_GROUPS } from '../../domain/role-groups.ts';
 import { findBatch, listBatches, listPayouts } from '../../db/queries/payout-batches.ts';
 import { currentUser, defineRoute } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
@@ -9,10 +10,9 @@ import { ConfirmResult, ExportResult, Payout, PayoutBatch } from '../../contract
 import { BatchListQuery, PayoutListQuery } from './payouts.schemas.ts';
 import { IdParam } from './resources.schemas.ts';
 
-const TREASURER = ['admin'] as const;
 const notFound = { 404: refusalResponses[404] };
 
-const list = defineRoute(TREASURER, {
+const list = defineRoute(ROLE_GROUPS.administrators, {
   method: 'get',
   path: '/payouts',
   summary: 'Versements aux structures réceptrices des projets réussis (à exporter, exportés, confirmés)',
@@ -20,7 +20,7 @@ const list = defineRoute(TREASURER, {
   responses: { 200: jsonResponse(pageSchema(Payout), 'Versements'), ...invalidInput },
 });
 
-const batches = defineRoute(TREASURER, {
+const batches = defineRoute(ROLE_GROUPS.administrators, {
   method: 'get',
   path: '/payout-batches',
   summary: 'Lots de virements exportés',
@@ -28,14 +28,14 @@ const batches = defineRoute(TREASURER, {
   responses: { 200: jsonResponse(pageSchema(PayoutBatch), 'Lots'), ...invalidInput },
 });
 
-const create = defineRoute(TREASURER, {
+const create = defineRoute(ROLE_GROUPS.administrators, {
   method: 'post',
   path: '/payout-batches',
   summary: 'Exporte tous les versements prêts en un fichier de virements SEPA (pain.001.001.03)',
   responses: { 201: jsonResponse(ExportResult, 'Lot créé'), ...invalidInput, 409: refusalResponses[409] },
 });
 
-const one = defineRoute(TREASURER, {
+const one = defineRoute(ROLE_GROUPS.administrators, {
   method: 'get',
   path: '/payout-batches/{id}',
   summary: 'Un lot de virements',
@@ -43,7 +43,7 @@ const one = defineRoute(TREASURER, {
   responses: { 200: jsonResponse(PayoutBatch, 'Lot'), ...invalidInput, ...notFound },
 });
 
-const file = defineRoute(TREASURER, {
+const file = defineRoute(ROLE_GROUPS.administrators, {
   method: 'get',
   path: '/payout-batches/{id}/pain.001.xml',
   summary: 'Le fichier de virements du lot, à déposer à la banque',
@@ -55,7 +55,7 @@ const file = defineRoute(TREASURER, {
   },
 });
 
-const confirm = defineRoute(TREASURER, {
+const confirm = defineRoute(ROLE_GROUPS.administrators, {
   method: 'post',
   path: '/payout-batches/{id}/confirm',
   summary: 'Confirme que la banque a exécuté le lot : les versements sont réglés dans le grand livre',

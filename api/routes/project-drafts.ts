@@ -1,4 +1,5 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { ROLE_GROUPS } from '../../domain/role-groups.ts';
 import type { Context } from 'hono';
 import { recordAudit } from '../../db/queries/audit.ts';
 import { findProjectDossier, insertProjectNews } from '../../db/queries/project-dossier.ts';
@@ -34,14 +35,14 @@ import { IdParam, UaiParam } from './resources.schemas.ts';
 const jsonBody = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
 const refused = { 404: refusalResponses[404], 409: refusalResponses[409], 422: refusalResponses[422] };
 
-const create = defineRoute(['porteur'], {
+const create = defineRoute(ROLE_GROUPS.projectAuthors, {
   method: 'post',
   path: '/projects',
   summary: 'Créer un projet en brouillon (porteur)',
   request: { body: jsonBody(DraftBody) },
   responses: { 201: jsonResponse(Created, 'Brouillon créé'), ...invalidInput, ...refused },
 });
-const edit = defineRoute(['porteur'], {
+const edit = defineRoute(ROLE_GROUPS.projectAuthors, {
   method: 'patch',
   path: '/projects/{id}',
   summary: 'Modifier son brouillon, ou son projet quand des modifications sont demandées (porteur)',
@@ -55,7 +56,7 @@ const dossier = defineRoute(PROJECT_ROLES, {
   request: { params: IdParam },
   responses: { 200: jsonResponse(Dossier, 'Dossier'), ...invalidInput },
 });
-const news = defineRoute(['porteur'], {
+const news = defineRoute(ROLE_GROUPS.projectAuthors, {
   method: 'post',
   path: '/projects/{id}/news',
   summary: 'Publier des nouvelles du projet ; ses donateurs les reçoivent par e-mail (porteur)',

@@ -1,4 +1,5 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { ROLE_GROUPS } from '../../domain/role-groups.ts';
 import { randomBytes } from 'node:crypto';
 import { Mode, Run } from '../../contracts/reconciliations.ts';
 import { findReconciliationRun, listReconciliationRuns } from '../../db/queries/reconciliation.ts';
@@ -12,21 +13,21 @@ const RunRequest = z
   .object({ days: z.number().int().min(1, 'Au moins 1 jour.').max(90, 'Au plus 90 jours.').default(2) })
   .openapi('ReconciliationRequest');
 
-const list = defineRoute(['admin'], {
+const list = defineRoute(ROLE_GROUPS.administrators, {
   method: 'get',
   path: '/reconciliations',
   summary: 'Rapprochements du grand livre avec Stripe (paiements et remboursements), les plus récents d’abord',
   request: { query: listQuery(['ranAt'] as const, 'ranAt') },
   responses: { 200: jsonResponse(pageSchema(Run), 'Rapprochements'), ...invalidInput },
 });
-const one = defineRoute(['admin'], {
+const one = defineRoute(ROLE_GROUPS.administrators, {
   method: 'get',
   path: '/reconciliations/{id}',
   summary: 'Un rapprochement et ses écarts',
   request: { params: IdParam },
   responses: { 200: jsonResponse(Run, 'Rapprochement'), ...invalidInput, 404: refusalResponses[404] },
 });
-const run = defineRoute(['admin'], {
+const run = defineRoute(ROLE_GROUPS.administrators, {
   method: 'post',
   path: '/reconciliations',
   summary: 'Lance un rapprochement maintenant sur les derniers jours (le planning le fait chaque jour)',
@@ -34,7 +35,7 @@ const run = defineRoute(['admin'], {
   responses: { 201: jsonResponse(Run, 'Rapprochement fait'), ...invalidInput },
 });
 
-const mode = defineRoute(['admin'], {
+const mode = defineRoute(ROLE_GROUPS.administrators, {
   method: 'get',
   path: '/reconciliation-mode',
   summary: 'Contre quoi le rapprochement compare le grand livre : Stripe, ou stripe-mock (écarts sans valeur)',

@@ -49,7 +49,7 @@ const update = defineRoute(READERS, {
   responses: { 200: jsonResponse(Structure, 'Structure'), ...invalidInput, ...notFound },
 });
 
-const validate = defineRoute(['admin'], {
+const validate = defineRoute(ROLE_GROUPS.administrators, {
   method: 'post',
   path: '/structures/{id}/validate-bank-details',
   summary:

@@ -54,7 +54,7 @@ const pdf = defineRoute(HANDLERS, {
   request: { params: IdParam },
   responses: { 200: pdfResponse, ...invalidInput, 404: refusalResponses[404] },
 });
-const statements = defineRoute(['admin'], {
+const statements = defineRoute(ROLE_GROUPS.administrators, {
   method: 'post',
   path: '/tax-receipts/yearly-statements',
   summary: 'Envoie à chaque donateur le récapitulatif annuel de ses reçus',

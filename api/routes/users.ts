@@ -1,4 +1,5 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { ROLE_GROUPS } from '../../domain/role-groups.ts';
 import { listAcademicDomains } from '../../db/queries/academic-domains.ts';
 import { recordAudit } from '../../db/queries/audit.ts';
 import type { Tx } from '../../db/client.ts';
@@ -20,7 +21,7 @@ import { UserSchema } from '../../contracts/users.ts';
 import { IdParam, UserListQuery } from './resources.schemas.ts';
 import { GrantBody, InviteBody } from '../../contracts/users.ts';
 
-const list = defineRoute(['admin'], {
+const list = defineRoute(ROLE_GROUPS.administrators, {
   method: 'get',
   path: '/users',
   summary: 'Comptes utilisateurs (administrateurs seulement)',
@@ -28,7 +29,7 @@ const list = defineRoute(['admin'], {
   responses: { 200: jsonResponse(pageSchema(UserSchema), 'Utilisateurs'), ...invalidInput },
 });
 
-const one = defineRoute(['admin'], {
+const one = defineRoute(ROLE_GROUPS.administrators, {
   method: 'get',
   path: '/users/{id}',
   summary: 'Un compte utilisateur',
@@ -36,7 +37,7 @@ const one = defineRoute(['admin'], {
   responses: { 200: jsonResponse(UserSchema, 'Utilisateur'), ...invalidInput },
 });
 
-const invite = defineRoute(['admin'], {
+const invite = defineRoute(ROLE_GROUPS.administrators, {
   method: 'post',
   path: '/users',
   summary:
@@ -50,7 +51,7 @@ const invite = defineRoute(['admin'], {
   },
 });
 
-const grant = defineRoute(['admin'], {
+const grant = defineRoute(ROLE_GROUPS.administrators, {
   method: 'post',
   path: '/users/{id}/roles',
   summary: 'Attribuer un rôle (avec sa portée : établissement, académie, structure ou fonds)',
@@ -63,7 +64,7 @@ const grant = defineRoute(['admin'], {
   },
 });
 
-const revoke = defineRoute(['admin'], {
+const revoke = defineRoute(ROLE_GROUPS.administrators, {
   method: 'delete',
   path: '/users/{id}/roles/{roleId}',
   summary: 'Retirer un rôle',

@@ -2,6 +2,7 @@ import { Alert, Button, Stack, TextField as Input, Typography } from '@mui/mater
 import { useState, type FormEvent } from 'react';
 import { DateField, Show, SimpleShowLayout, TextField, usePermissions, useRecordContext } from 'react-admin';
 import type { Role } from '../../../domain/roles.ts';
+import { isAdmin } from '../permissions.ts';
 import { useApiAction } from '../providers/useApiAction.ts';
 import type { StructureResponse as Structure } from '../../../contracts/structures.ts';
 
@@ -53,7 +54,7 @@ const ValidateButton = () => {
   const structure = useRecordContext<Structure>();
   const { permissions } = usePermissions<Role[]>();
   const { sendNow } = useApiAction();
-  if (!structure || structure.bankDetailsValidatedAt || !permissions?.includes('admin')) return null;
+  if (!structure || structure.bankDetailsValidatedAt || !isAdmin(permissions)) return null;
   const validate = () =>
     sendNow({
       path: `/structures/${structure.id}/validate-bank-details`,
