@@ -37,7 +37,8 @@ describe('one contract between the API and the admin', () => {
         ...text.matchAll(/\binterface \w+ extends RaRecord\b/g),
         // the data provider's create serves every resource: it reads only the id the API gives any new record
         ...(path.endsWith('dataProvider.ts') ? [] : text.matchAll(/\bfetchApi<\{/g)),
-        ...text.matchAll(/\buseHome<\{/g),
+        ...text.matchAll(/\buse(Home|ApiAction|RecordContext)<\{/g),
+        ...text.matchAll(/\buseRecordContext<\w+ & \{/g),
       ].map((match) => `${path}: ${match[0]}`),
     );
     expect(ownShapes).toEqual([]);

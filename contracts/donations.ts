@@ -40,6 +40,23 @@ export const Anomaly = z
   })
   .openapi('PaymentAnomaly');
 
-/** What the admin reads of a donation, and of a payment anomaly. */
+/** POST /api/payment-anomalies/resolve: the anomalies to mark handled, all or none. */
+export const AnomalyIds = z
+  .object({
+    ids: z
+      .array(z.number().int().positive(), { error: 'Indiquez les anomalies à marquer traitées.' })
+      .min(1, 'Choisissez au moins une anomalie.')
+      .max(500, 'Pas plus de 500 anomalies à la fois.'),
+  })
+  .openapi('AnomalyIds');
+
+/** How many open anomalies were marked handled. */
+export const AnomaliesResolved = z
+  .object({ resolved: z.number().openapi({ description: 'anomalies ouvertes qui sont maintenant traitées' }) })
+  .openapi('AnomaliesResolved');
+
+/** What the admin reads of a donation, of a payment anomaly, and of anomalies marked handled. */
 export type DonationListItemResponse = Json<z.output<typeof DonationListItem>>;
 export type AnomalyResponse = Json<z.output<typeof Anomaly>>;
+export type AnomaliesResolvedResponse = z.output<typeof AnomaliesResolved>;
+export type AnomalyIdsRequest = z.input<typeof AnomalyIds>;

@@ -21,5 +21,9 @@ export const Receipt = z
   })
   .openapi('TaxReceipt');
 
-/** What the admin reads of a tax receipt. */
+/** How many receipts an action on several of them validated or sent. */
+export const Count = z.object({ count: z.number() }).openapi('Count');
+
+/** What the admin reads of a tax receipt, and of an action on several. */
 export type ReceiptResponse = Json<z.output<typeof Receipt>>;
+export type CountResponse = z.output<typeof Count>;

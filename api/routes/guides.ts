@@ -7,7 +7,8 @@ import { currentUser, defineRoute } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
 import { invalidInput, refusalResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
-import { Guide, GuideCreate, GuideListQuery, GuideUpdate } from './guides.schemas.ts';
+import { Guide } from '../../contracts/guides.ts';
+import { GuideCreate, GuideListQuery, GuideUpdate } from './guides.schemas.ts';
 import { IdParam } from './resources.schemas.ts';
 
 const notFound = { 404: refusalResponses[404] };

@@ -13,5 +13,3 @@ export const ReceiptIds = z
 export const YearRequest = z
   .object({ year: z.number().int().min(2020, 'Année invalide.').max(2100, 'Année invalide.') })
   .openapi('StatementYear');
-
-export const Count = z.object({ count: z.number() }).openapi('Count');

@@ -1,5 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { Receipt } from '../../contracts/tax-receipts.ts';
+import { Count, Receipt } from '../../contracts/tax-receipts.ts';
 import { ROLE_GROUPS } from '../../domain/role-groups.ts';
 import {
   createDraftReceiptsForConfirmedPayouts,
@@ -20,7 +20,7 @@ import { taxReceiptPdf } from '../pdf/tax-receipt.ts';
 import { notify } from '../services/notify.ts';
 import { invalidInput, refusalResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
 import { IdParam } from './resources.schemas.ts';
-import { Count, ReceiptIds, ReceiptListQuery, YearRequest } from './tax-receipts.schemas.ts';
+import { ReceiptIds, ReceiptListQuery, YearRequest } from './tax-receipts.schemas.ts';
 
 const HANDLERS = ROLE_GROUPS.structureHandlers;
 const jsonBody = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });

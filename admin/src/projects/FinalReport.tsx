@@ -22,7 +22,7 @@ const WITH_REPORT: readonly ProjectStatus[] = ['report_submitted', 'report_chang
 
 /** The final report of the project on the page, read in full before « Accepter le bilan » is offered. */
 export const FinalReport = () => {
-  const project = useRecordContext<Project & { pupilCount?: number }>();
+  const project = useRecordContext<Project>();
   const submitted = project !== undefined && WITH_REPORT.includes(project.status);
   const { data: report } = useQuery({
     queryKey: ['report', project?.id],

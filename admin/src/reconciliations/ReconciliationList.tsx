@@ -36,7 +36,7 @@ const Differences = () => {
 };
 
 const RunNow = () => {
-  const { sendNow } = useApiAction<{ differenceCount: number }>();
+  const { sendNow } = useApiAction<Run>();
   const run = () =>
     sendNow({
       path: '/reconciliations',

@@ -7,7 +7,7 @@ import { EurosField } from '../fields/EurosField.tsx';
 import { StatusField } from '../fields/StatusField.tsx';
 import { useApiAction } from '../providers/useApiAction.ts';
 import { YearlyStatementsAction } from './YearlyStatements.tsx';
-import type { ReceiptResponse as Receipt } from '../../../contracts/tax-receipts.ts';
+import type { CountResponse, ReceiptResponse as Receipt } from '../../../contracts/tax-receipts.ts';
 
 const STATUS_LABELS = { draft: 'Brouillon', validated: 'Validé', sent: 'Envoyé' };
 const Column = DataTable.Col<Receipt>;
@@ -15,7 +15,7 @@ const Column = DataTable.Col<Receipt>;
 /** Validates or sends the selected receipts; the API's message is shown as it is when it refuses. */
 const BulkAction = ({ action, label, done }: { action: 'validate' | 'send'; label: string; done: string }) => {
   const { selectedIds } = useListContext();
-  const { sendNow } = useApiAction<{ count: number }>();
+  const { sendNow } = useApiAction<CountResponse>();
   const unselectAll = useUnselectAll('tax-receipts');
   const run = () =>
     sendNow({
