@@ -63,6 +63,19 @@ describe('the OpenAPI document’s error responses', () => {
     expect(described('/api/donations', 'post', 403)).toBeUndefined();
   });
 
+  it('declare the status each reading of a record answers for one that does not exist (404 where it says so)', async () => {
+    const readings = operations.filter(
+      ({ route }) => route.startsWith('GET ') && route.includes('{') && !route.includes('/home/'),
+    );
+    expect(readings.length).toBeGreaterThan(10);
+    const undeclared: string[] = [];
+    for (const { route, responses } of readings) {
+      const response = await admin.client.request('GET', route.slice(4).replace(/\{\w+\}/g, '2147483000'));
+      if (!responses[String(response.status)]) undeclared.push(`${route}: ${response.status}`);
+    }
+    expect(undeclared).toEqual([]);
+  });
+
   it('describe the Stripe webhook’s 400 as the signature it refuses', () => {
     expect(described('/api/stripe/webhook', 'post', 400)).toBe('Signature Stripe absente ou fausse');
   });

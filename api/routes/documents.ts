@@ -9,7 +9,7 @@ import { currentUser, defineRoute } from '../auth/access.ts';
 import { projectScopeOf, visibleProject } from '../auth/scopes.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
-import { invalidInput, jsonResponse } from './common.schemas.ts';
+import { invalidInput, jsonResponse, refusalResponses } from './common.schemas.ts';
 import { IdParam } from './resources.schemas.ts';
 
 const UploadForm = z.object({
@@ -26,7 +26,7 @@ const upload = defineRoute(ROLE_GROUPS.documentUploaders, {
   path: '/projects/{id}/documents',
   summary: 'Joindre un document au projet (autorisation, devis, photo, bilan ; PDF, JPEG ou PNG, 5 Mo au plus)',
   request: { params: IdParam, body: { content: { 'multipart/form-data': { schema: UploadForm } }, required: true } },
-  responses: { 201: jsonResponse(DocumentInfo, 'Document enregistré'), ...invalidInput },
+  responses: { 201: jsonResponse(DocumentInfo, 'Document enregistré'), ...invalidInput, 404: refusalResponses[404] },
 });
 
 const download = defineRoute(PROJECT_ROLES, {
@@ -34,7 +34,7 @@ const download = defineRoute(PROJECT_ROLES, {
   path: '/projects/{id}/documents/{documentId}',
   summary: 'Télécharger un document du projet',
   request: { params: IdParam.extend({ documentId: z.coerce.number().int().positive() }) },
-  responses: { 200: { description: 'Le fichier' }, ...invalidInput },
+  responses: { 200: { description: 'Le fichier' }, ...invalidInput, 404: refusalResponses[404] },
 });
 
 /** Documents attached to projects, for those whose role covers the project. */

@@ -6,7 +6,7 @@ import { currentUser, defineRoute } from '../auth/access.ts';
 import { assertMayReadFund, fundScopeOf } from '../auth/scopes.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
-import { ErrorSchema, invalidInput, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
+import { ErrorSchema, invalidInput, jsonResponse, pageOf, pageSchema, refusalResponses } from './common.schemas.ts';
 import { fundReportRoutes } from './fund-reports.ts';
 import { Fund, NewFundBody } from '../../contracts/funds.ts';
 import { FundListQuery } from './funds.schemas.ts';
@@ -26,7 +26,7 @@ const one = defineRoute(ROLE_GROUPS.fundReaders, {
   path: '/funds/{id}',
   summary: 'Un fonds, ses règles et ses soldes (disponible, réservé, versé) tirés du grand livre',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(Fund, 'Fonds'), ...invalidInput },
+  responses: { 200: jsonResponse(Fund, 'Fonds'), ...invalidInput, 404: refusalResponses[404] },
 });
 
 const create = defineRoute(ROLE_GROUPS.administrators, {

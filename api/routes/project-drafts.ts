@@ -54,7 +54,7 @@ const dossier = defineRoute(PROJECT_ROLES, {
   path: '/projects/{id}/dossier',
   summary: 'Le dossier du projet : description, budget, dates, pièces jointes, établissement, historique du porteur',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(Dossier, 'Dossier'), ...invalidInput },
+  responses: { 200: jsonResponse(Dossier, 'Dossier'), ...invalidInput, 404: refusalResponses[404] },
 });
 const news = defineRoute(ROLE_GROUPS.projectAuthors, {
   method: 'post',

@@ -6,7 +6,7 @@ import { defineRoute } from '../auth/access.ts';
 import { visibleProject } from '../auth/scopes.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
-import { invalidInput, jsonResponse } from './common.schemas.ts';
+import { invalidInput, jsonResponse, refusal, refusalResponses } from './common.schemas.ts';
 import { IdParam } from './resources.schemas.ts';
 
 const latest = defineRoute(PROJECT_ROLES, {
@@ -16,7 +16,7 @@ const latest = defineRoute(PROJECT_ROLES, {
   request: { params: IdParam },
   responses: {
     200: jsonResponse(ProjectReport, 'Bilan final'),
-    404: jsonResponse(z.object({ code: z.string(), message: z.string() }), 'Aucun bilan déposé'),
+    404: refusal('Projet introuvable (ou hors de votre périmètre), ou aucun bilan déposé'),
     ...invalidInput,
   },
 });
@@ -26,7 +26,11 @@ const budgetLines = defineRoute(PROJECT_ROLES, {
   path: '/projects/{id}/budget-lines',
   summary: 'Les postes du budget du projet, pour dire dans le bilan ce qui a été dépensé sur chacun',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(z.array(BudgetLine), 'Postes du budget'), ...invalidInput },
+  responses: {
+    200: jsonResponse(z.array(BudgetLine), 'Postes du budget'),
+    ...invalidInput,
+    404: refusalResponses[404],
+  },
 });
 
 /** The final report of a project, for those whose role covers the project (its judges read it before deciding). */

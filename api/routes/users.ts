@@ -34,7 +34,7 @@ const one = defineRoute(ROLE_GROUPS.administrators, {
   path: '/users/{id}',
   summary: 'Un compte utilisateur',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(UserSchema, 'Utilisateur'), ...invalidInput },
+  responses: { 200: jsonResponse(UserSchema, 'Utilisateur'), ...invalidInput, 404: refusalResponses[404] },
 });
 
 const invite = defineRoute(ROLE_GROUPS.administrators, {
