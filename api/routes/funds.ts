@@ -6,7 +6,7 @@ import { currentUser, defineRoute } from '../auth/access.ts';
 import { assertMayReadFund, fundScopeOf } from '../auth/scopes.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
-import { ErrorSchema, errorResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
+import { ErrorSchema, invalidInput, jsonResponse, pageOf, pageSchema, refusalResponses } from './common.schemas.ts';
 import { fundReportRoutes } from './fund-reports.ts';
 import { Fund, NewFundBody } from '../../contracts/funds.ts';
 import { FundListQuery } from './funds.schemas.ts';
@@ -18,7 +18,7 @@ const list = defineRoute(ROLE_GROUPS.fundReaders, {
   path: '/funds',
   summary: 'Fonds de solidarité (un mécène ne voit que le sien)',
   request: { query: FundListQuery },
-  responses: { 200: jsonResponse(pageSchema(Fund), 'Fonds'), ...errorResponses },
+  responses: { 200: jsonResponse(pageSchema(Fund), 'Fonds'), ...invalidInput },
 });
 
 const one = defineRoute(ROLE_GROUPS.fundReaders, {
@@ -26,10 +26,10 @@ const one = defineRoute(ROLE_GROUPS.fundReaders, {
   path: '/funds/{id}',
   summary: 'Un fonds, ses règles et ses soldes (disponible, réservé, versé) tirés du grand livre',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(Fund, 'Fonds'), ...errorResponses },
+  responses: { 200: jsonResponse(Fund, 'Fonds'), ...invalidInput, 404: refusalResponses[404] },
 });
 
-const create = defineRoute(['admin'], {
+const create = defineRoute(ROLE_GROUPS.administrators, {
   method: 'post',
   path: '/funds',
   summary: 'Crée un fonds et inscrit au grand livre la dotation de son mécène (le budget)',
@@ -37,7 +37,7 @@ const create = defineRoute(['admin'], {
   responses: {
     201: jsonResponse(Fund, 'Fonds créé'),
     422: jsonResponse(ErrorSchema, 'Académie inconnue'),
-    ...errorResponses,
+    ...invalidInput,
   },
 });
 

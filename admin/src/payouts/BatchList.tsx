@@ -1,20 +1,10 @@
 import DownloadIcon from '@mui/icons-material/Download';
 import { Button, Stack } from '@mui/material';
 import { DataTable, DateField, List, useRecordContext } from 'react-admin';
-import type { RaRecord } from 'react-admin';
 import { ActionDialog } from '../fields/ActionDialog.tsx';
 import { EurosField } from '../fields/EurosField.tsx';
 import { useApiAction } from '../providers/useApiAction.ts';
-
-/** A batch as GET /api/payout-batches lists it. */
-interface Batch extends RaRecord<number> {
-  messageId: string;
-  payoutCount: number;
-  totalCents: number;
-  requestedExecutionDate: string;
-  createdAt: string;
-  confirmedAt: string | null;
-}
+import type { PayoutBatchResponse as Batch } from '../../../contracts/payouts.ts';
 
 const Column = DataTable.Col<Batch>;
 
