@@ -31,7 +31,7 @@ describe('the outbox in the back office', () => {
     await page.getByText('En attente').waitFor();
     await page.getByText('Projet en ligne').click();
     await page.getByText('Dernière erreur : 550 No such user').waitFor();
-    await page.getByText(/^À envoyer à partir du \d{2}\/\d{2}\/\d{4}/).waitFor();
+    await page.getByText(/^À envoyer à partir du \d{1,2}(er)? [a-zéû]+ \d{4} à \d{2}:\d{2}/).waitFor();
     await page.waitForTimeout(500);
     await page.screenshot({ path: '.data/e2e-emails.png', fullPage: true });
     await page.close();

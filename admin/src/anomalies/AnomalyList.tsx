@@ -1,13 +1,5 @@
 import { Button } from '@mui/material';
-import {
-  BooleanInput,
-  DataTable,
-  DateField,
-  List,
-  useListContext,
-  useRecordContext,
-  useUnselectAll,
-} from 'react-admin';
+import { BooleanInput, DataTable, List, useListContext, useRecordContext, useUnselectAll } from 'react-admin';
 import { plural } from '../../../domain/format.ts';
 import { ActionDialog } from '../fields/ActionDialog.tsx';
 import { ANOMALY_LABELS } from '../../../domain/payments.ts';
@@ -17,6 +9,7 @@ import type {
   AnomalyIdsRequest,
   AnomalyResponse as Anomaly,
 } from '../../../contracts/donations.ts';
+import { DateText } from '../fields/DateText.tsx';
 
 const Column = DataTable.Col<Anomaly>;
 
@@ -69,7 +62,7 @@ export const AnomalyList = () => (
   >
     <DataTable bulkActionButtons={<MarkHandledButton />} rowClick={false}>
       <Column source="createdAt">
-        <DateField source="createdAt" showTime locales="fr-FR" />
+        <DateText source="createdAt" showTime />
       </Column>
       <Column source="kind" disableSort render={(anomaly) => ANOMALY_LABELS[anomaly.kind] ?? anomaly.kind} />
       <Column source="donationId" disableSort />

@@ -2,7 +2,6 @@ import DownloadIcon from '@mui/icons-material/Download';
 import { Button, Typography } from '@mui/material';
 import {
   DataTable,
-  DateField,
   List,
   SearchInput,
   SelectInput,
@@ -19,6 +18,7 @@ import { choicesOf } from '../choices.ts';
 import { EurosField } from '../fields/EurosField.tsx';
 import { StatusField, type StatusColors } from '../fields/StatusField.tsx';
 import { CompactOnPhone } from '../fields/CompactOnPhone.tsx';
+import { DateText } from '../fields/DateText.tsx';
 
 const Column = DataTable.Col<Donation>;
 
@@ -96,7 +96,7 @@ export const DonationList = () => (
       <DataTable rowClick="expand" expand={<DonationDetails />} bulkActionButtons={false}>
         <Column source="id" />
         <Column source="paidAt">
-          <DateField source="paidAt" showTime locales="fr-FR" />
+          <DateText source="paidAt" showTime />
         </Column>
         <Column source="status" field={DonationStatusField} />
         <Column source="amountCents" align="right" field={EurosField} />

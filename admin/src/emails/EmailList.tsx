@@ -1,9 +1,10 @@
 import { Typography } from '@mui/material';
-import { DataTable, DateField, List, SearchInput, SelectInput, TextInput, useRecordContext } from 'react-admin';
+import { DataTable, List, SearchInput, SelectInput, TextInput, useRecordContext } from 'react-admin';
 import { EMAIL_STATUS_LABELS, EMAIL_TEMPLATE_LABELS } from '../../../domain/emails.ts';
 import { choicesOf } from '../choices.ts';
 import type { OutboxEmail } from '../types.ts';
 import { EmailStatusField } from './EmailStatusField.tsx';
+import { DateText } from '../fields/DateText.tsx';
 
 const Column = DataTable.Col<OutboxEmail>;
 
@@ -23,11 +24,11 @@ const EmailDetails = () => {
   return (
     <Typography component="div" variant="body2">
       <p>
-        À envoyer à partir du <DateField source="sendAfter" showTime locales="fr-FR" />
+        À envoyer à partir du <DateText source="sendAfter" showTime />
         {email.sentAt ? (
           <>
             {' '}
-            — envoyé le <DateField source="sentAt" showTime locales="fr-FR" />
+            — envoyé le <DateText source="sentAt" showTime />
           </>
         ) : null}
       </p>
@@ -45,7 +46,7 @@ export const EmailList = () => (
   <List filters={emailFilters} perPage={25} sort={{ field: 'id', order: 'DESC' }} exporter={false}>
     <DataTable rowClick="expand" expand={<EmailDetails />} bulkActionButtons={false}>
       <Column source="createdAt">
-        <DateField source="createdAt" showTime locales="fr-FR" />
+        <DateText source="createdAt" showTime />
       </Column>
       <Column source="status" field={EmailStatusField} />
       <Column source="template" render={(email) => templateLabel(email.template)} />

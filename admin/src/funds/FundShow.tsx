@@ -1,19 +1,11 @@
 import DownloadIcon from '@mui/icons-material/Download';
 import { Button, Stack, Typography } from '@mui/material';
-import {
-  BooleanField,
-  DateField,
-  Labeled,
-  Show,
-  SimpleShowLayout,
-  TextField,
-  TopToolbar,
-  useRecordContext,
-} from 'react-admin';
+import { BooleanField, Labeled, Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext } from 'react-admin';
 import { formatEuros } from '../../../domain/money.ts';
 import { EurosField } from '../fields/EurosField.tsx';
 import type { Fund } from '../types.ts';
 import { GrantsTable } from './GrantsTable.tsx';
+import { DateText } from '../fields/DateText.tsx';
 
 const listed = (values: string[]) => (values.length > 0 ? values.join(', ') : 'tous');
 
@@ -62,8 +54,8 @@ export const FundShow = () => (
       <TextField source="name" />
       <TextField source="sponsorName" />
       <BooleanField source="isGeneralSolidarity" />
-      <DateField source="validFrom" locales="fr-FR" />
-      <DateField source="validUntil" locales="fr-FR" />
+      <DateText source="validFrom" />
+      <DateText source="validUntil" />
       <EurosField source="budgetCents" />
       <EurosField source="availableCents" />
       <EurosField source="reservedCents" />

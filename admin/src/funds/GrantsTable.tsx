@@ -1,4 +1,4 @@
-import { DataTable, DateField, Pagination, ReferenceManyField, SelectField } from 'react-admin';
+import { DataTable, Pagination, ReferenceManyField, SelectField } from 'react-admin';
 import type { FieldProps } from 'react-admin';
 import { GRANT_KIND_LABELS, GRANT_STATUS_LABELS } from '../../../domain/funds/types.ts';
 import { choicesOf } from '../choices.ts';
@@ -6,6 +6,7 @@ import { EurosField } from '../fields/EurosField.tsx';
 import { StatusField, type StatusColors } from '../fields/StatusField.tsx';
 import type { Grant } from '../types.ts';
 import { GrantExplanation } from './GrantExplanation.tsx';
+import { DateText } from '../fields/DateText.tsx';
 
 const STATUS_COLORS: StatusColors<Grant['status']> = { reserved: 'info', committed: 'success' };
 
@@ -33,7 +34,7 @@ export const GrantsTable = ({ of }: { of: 'fundId' | 'projectId' }) => (
       <Column source="amountCents" field={EurosField} align="right" />
       <Column source="status" field={GrantStatusField} disableSort />
       <Column source="createdAt">
-        <DateField source="createdAt" locales="fr-FR" />
+        <DateText source="createdAt" />
       </Column>
     </DataTable>
   </ReferenceManyField>

@@ -1,17 +1,8 @@
-import {
-  Create,
-  Datagrid,
-  DateField,
-  Edit,
-  EditButton,
-  List,
-  SelectField,
-  TextField,
-  useRecordContext,
-} from 'react-admin';
+import { Create, Datagrid, Edit, EditButton, List, SelectField, TextField, useRecordContext } from 'react-admin';
 import type { GuideResponse } from '../../../contracts/guides.ts';
 import { Link } from '@mui/material';
 import { GuideForm } from './GuideForm.tsx';
+import { DateText } from '../fields/DateText.tsx';
 
 const STATUS_LABELS = [
   { id: 'draft', name: 'Brouillon' },
@@ -40,7 +31,7 @@ export const GuideList = () => (
       <TextField source="title" label="Titre" />
       <TextField source="slug" label="Adresse" />
       <SelectField source="status" label="Statut" choices={STATUS_LABELS} />
-      <DateField source="updatedAt" label="Modifié le" showTime />
+      <DateText source="updatedAt" label="Modifié le" showTime />
       <PublicLink />
       <EditButton label="Modifier" />
     </Datagrid>

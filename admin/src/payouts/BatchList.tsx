@@ -1,10 +1,11 @@
 import DownloadIcon from '@mui/icons-material/Download';
 import { Button, Stack } from '@mui/material';
-import { DataTable, DateField, List, useRecordContext } from 'react-admin';
+import { DataTable, List, useRecordContext } from 'react-admin';
 import { ActionDialog } from '../fields/ActionDialog.tsx';
 import { EurosField } from '../fields/EurosField.tsx';
 import { useApiAction } from '../providers/useApiAction.ts';
 import type { PayoutBatchResponse as Batch } from '../../../contracts/payouts.ts';
+import { DateText } from '../fields/DateText.tsx';
 
 const Column = DataTable.Col<Batch>;
 
@@ -39,13 +40,13 @@ export const BatchList = () => (
     <DataTable bulkActionButtons={false} rowClick={false}>
       <Column source="messageId" disableSort />
       <Column source="createdAt" disableSort>
-        <DateField source="createdAt" showTime locales="fr-FR" />
+        <DateText source="createdAt" showTime />
       </Column>
       <Column source="requestedExecutionDate" disableSort />
       <Column source="payoutCount" disableSort align="right" />
       <Column source="totalCents" disableSort align="right" field={EurosField} />
       <Column source="confirmedAt" disableSort>
-        <DateField source="confirmedAt" showTime locales="fr-FR" emptyText="—" />
+        <DateText source="confirmedAt" showTime emptyText="—" />
       </Column>
       <Column label="" disableSort>
         <BatchActions />

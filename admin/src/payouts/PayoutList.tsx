@@ -2,13 +2,14 @@ import DownloadIcon from '@mui/icons-material/Download';
 import SendIcon from '@mui/icons-material/Send';
 import { Button } from '@mui/material';
 import { useState } from 'react';
-import { DataTable, DateField, List, SelectInput, TopToolbar, type HttpError } from 'react-admin';
+import { DataTable, List, SelectInput, TopToolbar, type HttpError } from 'react-admin';
 import { formatEuros } from '../../../domain/money.ts';
 import { choicesOf } from '../choices.ts';
 import { EurosField } from '../fields/EurosField.tsx';
 import { StatusField } from '../fields/StatusField.tsx';
 import { useApiAction } from '../providers/useApiAction.ts';
 import type { ExportResponse, PayoutResponse as Payout } from '../../../contracts/payouts.ts';
+import { DateText } from '../fields/DateText.tsx';
 
 export const PAYOUT_STATUS_LABELS = { recorded: 'À exporter', exported: 'Exporté', confirmed: 'Exécuté' };
 const Column = DataTable.Col<Payout>;
@@ -54,7 +55,7 @@ export const PayoutList = () => (
     <DataTable bulkActionButtons={false} rowClick={false}>
       <Column source="id" />
       <Column source="createdAt">
-        <DateField source="createdAt" locales="fr-FR" />
+        <DateText source="createdAt" />
       </Column>
       <Column
         source="status"

@@ -1,6 +1,5 @@
 import { Box, LinearProgress, Link, List as MuiList, ListItem, ListItemText, Typography } from '@mui/material';
 import {
-  DateField,
   FunctionField,
   Labeled,
   SelectField,
@@ -28,6 +27,7 @@ import { NextStep, useTimeline } from './NextStep.tsx';
 import { ProjectActions, useLifecycle } from './ProjectActions.tsx';
 import { ProjectStatusField } from './ProjectStatusField.tsx';
 import { PublicLinks } from './PublicLinks.tsx';
+import { DateText } from '../fields/DateText.tsx';
 
 /** A project with its dossier, as the data provider reads it. */
 type ProjectRecord = Project & DossierResponse;
@@ -202,7 +202,7 @@ export const ProjectShow = () => (
       <TabbedShowLayout.Tab label="Campagne">
         <Campaign />
         <EurosField source="collectedCents" />
-        <DateField source="campaignEndsAt" locales="fr-FR" />
+        <DateText source="campaignEndsAt" />
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="Historique">
         <Timeline />
@@ -213,7 +213,7 @@ export const ProjectShow = () => (
         <TextField source="schoolUai" />
         <FunctionField source="academyCode" render={(project: ProjectRecord) => academyName(project.academyCode)} />
         <TextField source="departement" />
-        <DateField source="statusChangedAt" locales="fr-FR" showTime />
+        <DateText source="statusChangedAt" showTime />
       </TabbedShowLayout.Tab>
     </TabbedShowLayout>
   </Show>

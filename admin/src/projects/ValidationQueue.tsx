@@ -1,6 +1,7 @@
 import { Chip } from '@mui/material';
-import { DataTable, DateField, List, useRecordContext } from 'react-admin';
+import { DataTable, List, useRecordContext } from 'react-admin';
 import type { Project } from '../types.ts';
+import { DateText } from '../fields/DateText.tsx';
 
 const Column = DataTable.Col<Project>;
 
@@ -25,7 +26,7 @@ export const ValidationQueue = () => (
         <SlaField />
       </Column>
       <Column source="statusChangedAt" label="Soumis le">
-        <DateField source="statusChangedAt" showTime locales="fr-FR" />
+        <DateText source="statusChangedAt" showTime />
       </Column>
       <Column source="title" />
       <Column source="schoolName" disableSort />

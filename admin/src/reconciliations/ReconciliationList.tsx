@@ -1,10 +1,11 @@
 import { Alert, Button, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { DataTable, DateField, List, TopToolbar, useRecordContext } from 'react-admin';
+import { DataTable, List, TopToolbar, useRecordContext } from 'react-admin';
 import { EurosField } from '../fields/EurosField.tsx';
 import { fetchApi } from '../providers/http.ts';
 import { useApiAction } from '../providers/useApiAction.ts';
 import type { ModeResponse, RunResponse as Run } from '../../../contracts/reconciliations.ts';
+import { DateText } from '../fields/DateText.tsx';
 
 const Column = DataTable.Col<Run>;
 
@@ -77,13 +78,13 @@ export const ReconciliationList = () => (
     <StripeMockNotice />
     <DataTable rowClick="expand" expand={<Differences />} bulkActionButtons={false}>
       <Column source="ranAt">
-        <DateField source="ranAt" showTime locales="fr-FR" />
+        <DateText source="ranAt" showTime />
       </Column>
       <Column source="periodStart" disableSort>
-        <DateField source="periodStart" showTime locales="fr-FR" />
+        <DateText source="periodStart" showTime />
       </Column>
       <Column source="periodEnd" disableSort>
-        <DateField source="periodEnd" showTime locales="fr-FR" />
+        <DateText source="periodEnd" showTime />
       </Column>
       <Column source="ledgerPaidCents" disableSort align="right" field={EurosField} />
       <Column source="stripePaidCents" disableSort align="right" field={EurosField} />

@@ -1,6 +1,7 @@
-import { DataTable, DateField, List, SearchInput, SelectInput } from 'react-admin';
+import { DataTable, List, SearchInput, SelectInput } from 'react-admin';
 import type { StructureResponse as Structure } from '../../../contracts/structures.ts';
 import { CompactOnPhone } from '../fields/CompactOnPhone.tsx';
+import { DateText } from '../fields/DateText.tsx';
 
 const Column = DataTable.Col<Structure>;
 
@@ -32,7 +33,7 @@ export const StructureList = () => (
         <Column source="schoolName" disableSort />
         <Column source="iban" disableSort />
         <Column source="bankDetailsValidatedAt" disableSort>
-          <DateField source="bankDetailsValidatedAt" locales="fr-FR" emptyText="à valider" />
+          <DateText source="bankDetailsValidatedAt" emptyText="à valider" />
         </Column>
       </DataTable>
     </CompactOnPhone>

@@ -1,10 +1,11 @@
 import { Alert, Button, Stack, TextField as Input, Typography } from '@mui/material';
 import { useState, type FormEvent } from 'react';
-import { DateField, Show, SimpleShowLayout, TextField, usePermissions, useRecordContext } from 'react-admin';
+import { Show, SimpleShowLayout, TextField, usePermissions, useRecordContext } from 'react-admin';
 import type { Role } from '../../../domain/roles.ts';
 import { isAdmin } from '../permissions.ts';
 import { useApiAction } from '../providers/useApiAction.ts';
 import type { StructureResponse as Structure } from '../../../contracts/structures.ts';
+import { DateText } from '../fields/DateText.tsx';
 
 const FIELDS = [
   ['legalName', 'Raison sociale'],
@@ -75,7 +76,7 @@ export const StructureShow = () => (
       <TextField source="legalName" />
       <TextField source="schoolName" />
       <TextField source="iban" emptyText="non saisi" />
-      <DateField source="bankDetailsValidatedAt" locales="fr-FR" emptyText="à valider" />
+      <DateText source="bankDetailsValidatedAt" emptyText="à valider" />
       <ValidateButton />
       <DetailsForm />
     </SimpleShowLayout>

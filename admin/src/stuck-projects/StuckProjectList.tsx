@@ -1,8 +1,9 @@
 import { Button } from '@mui/material';
-import { DataTable, DateField, List, useRecordContext } from 'react-admin';
+import { DataTable, List, useRecordContext } from 'react-admin';
 import { PROJECT_STATUS_LABELS } from '../../../domain/project-status.ts';
 import { useApiAction } from '../providers/useApiAction.ts';
 import type { StuckProjectResponse as StuckProject } from '../../../contracts/lifecycle.ts';
+import { DateText } from '../fields/DateText.tsx';
 
 const Column = DataTable.Col<StuckProject>;
 
@@ -33,7 +34,7 @@ export const StuckProjectList = () => (
       />
       <Column source="reason" disableSort />
       <Column source="since" disableSort>
-        <DateField source="since" showTime locales="fr-FR" />
+        <DateText source="since" showTime />
       </Column>
       <Column label="" disableSort>
         <ResumeButton />

@@ -1,6 +1,6 @@
 import DownloadIcon from '@mui/icons-material/Download';
 import { Button } from '@mui/material';
-import { DataTable, DateField, List, SelectInput, useListContext, useRecordContext, useUnselectAll } from 'react-admin';
+import { DataTable, List, SelectInput, useListContext, useRecordContext, useUnselectAll } from 'react-admin';
 import { receiptNumber } from '../../../domain/tax-receipts.ts';
 import { choicesOf } from '../choices.ts';
 import { EurosField } from '../fields/EurosField.tsx';
@@ -8,6 +8,7 @@ import { StatusField } from '../fields/StatusField.tsx';
 import { useApiAction } from '../providers/useApiAction.ts';
 import { YearlyStatementsAction } from './YearlyStatements.tsx';
 import type { CountResponse, ReceiptResponse as Receipt } from '../../../contracts/tax-receipts.ts';
+import { DateText } from '../fields/DateText.tsx';
 
 const STATUS_LABELS = { draft: 'Brouillon', validated: 'Validé', sent: 'Envoyé' };
 const Column = DataTable.Col<Receipt>;
@@ -84,7 +85,7 @@ export const ReceiptList = () => (
       <Column source="donorName" disableSort />
       <Column source="amountCents" align="right" field={EurosField} />
       <Column source="paidAt">
-        <DateField source="paidAt" locales="fr-FR" />
+        <DateText source="paidAt" />
       </Column>
       <Column source="projectTitle" disableSort />
       <Column source="structureName" disableSort />
