@@ -39,22 +39,27 @@ export const FundRules = z
   })
   .openapi('FundRules');
 
-export const NewFundBody = z
-  .object({
-    name: z.string().trim().min(3, 'nom du fonds (3 caractères au moins)').max(200),
-    sponsorName: z.string().trim().min(2, 'nom du mécène (2 caractères au moins)').max(200),
-    budgetCents: cents('budget'),
-    validFrom: z.iso.date('date au format AAAA-MM-JJ'),
-    validUntil: z.iso.date('date au format AAAA-MM-JJ'),
-    isGeneralSolidarity: z.boolean().default(false),
-    restrictions: FundRestrictions.prefault({}),
-    rules: FundRules.prefault({}),
-  })
-  .refine((fund) => fund.validUntil >= fund.validFrom, {
-    message: 'la fin de validité ne peut précéder son début',
-    path: ['validUntil'],
-  })
+const fundTerms = z.object({
+  name: z.string().trim().min(3, 'nom du fonds (3 caractères au moins)').max(200),
+  sponsorName: z.string().trim().min(2, 'nom du mécène (2 caractères au moins)').max(200),
+  validFrom: z.iso.date('date au format AAAA-MM-JJ'),
+  validUntil: z.iso.date('date au format AAAA-MM-JJ'),
+  isGeneralSolidarity: z.boolean().default(false),
+  restrictions: FundRestrictions.prefault({}),
+  rules: FundRules.prefault({}),
+});
+const validInOrder: [(fund: { validFrom: string; validUntil: string }) => boolean, z.core.$ZodCustomParams] = [
+  (fund) => fund.validUntil >= fund.validFrom,
+  { message: 'la fin de validité ne peut précéder son début', path: ['validUntil'] },
+];
+
+export const NewFundBody = fundTerms
+  .extend({ budgetCents: cents('budget') })
+  .refine(...validInOrder)
   .openapi('NewFund');
+
+/** What an admin may change in a fund: everything but its budget, which is in the ledger. */
+export const FundTermsBody = fundTerms.refine(...validInOrder).openapi('FundTerms');
 
 export const Fund = z
   .object({
