@@ -37,6 +37,7 @@ import { projectDraftRoutes } from './routes/project-drafts.ts';
 import { projectFlyerRoutes } from './routes/project-flyer.ts';
 import { projectReportRoutes } from './routes/project-reports.ts';
 import { projectRoutes } from './routes/projects.ts';
+import { newsPageRoutes } from './routes/news-pages.ts';
 import { publicPageRoutes } from './routes/public-pages.ts';
 import { receiptPageRoutes } from './routes/receipt-pages.ts';
 import { reconciliationRoutes } from './routes/reconciliations.ts';
@@ -127,6 +128,7 @@ export function createApp(deps: ApiDeps) {
   app.route('/', sitePageRoutes);
   app.route('/', resourcePageRoutes);
   app.route('/', publicPageRoutes);
+  app.route('/', newsPageRoutes);
   app.route('/', giftPageRoutes);
   app.route('/', receiptPageRoutes);
   app.route('/', accountPageRoutes);

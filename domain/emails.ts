@@ -20,7 +20,8 @@ export type Audience = 'porteur' | 'directeur' | 'validateurs' | 'donors' | 'spo
  * Transactional e-mails always go out. Progress (campaign milestones and end) and news e-mails are the
  * ones a donor or sponsor may unsubscribe from; progress ones are also throttled.
  */
-export type EmailKind = 'transactional' | 'progress' | 'news';
+export const EMAIL_KINDS = ['transactional', 'progress', 'news'] as const;
+export type EmailKind = (typeof EMAIL_KINDS)[number];
 
 /** Where an outbox row stands. */
 export const EMAIL_STATUSES = ['pending', 'sending', 'sent', 'failed', 'merged', 'skipped'] as const;

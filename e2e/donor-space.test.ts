@@ -10,7 +10,8 @@ import { recordPaidDonation } from '../test/money.ts';
 import { paidOutProject, receiptsOf } from '../test/tax-receipts.ts';
 
 // The donor space in Chromium: a donor gives, asks for a sign-in link, follows it from the e-mail and finds the gift;
-// no serious or critical accessibility violation on the space's pages, on a desktop and on a 390 px phone.
+// no serious or critical accessibility violation on the space's pages, on a desktop and on a 390 px phone, and the
+// focus on the message of a refused form.
 // (each test may take minutes on a machine shared by many test runs: the time limits are generous)
 const { app, db, browser, stripe } = await createTestApp({ worker: true });
 const session = useBrowser(app);
@@ -79,6 +80,7 @@ describe('accessibility of the donor space', () => {
       await page.locator('form').evaluate((form: HTMLFormElement) => (form.noValidate = true));
       await page.getByRole('button', { name: 'Recevoir mon lien de connexion' }).click();
       await page.getByRole('alert').waitFor();
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('erreurs');
       found['refused address'] = await seriousViolations(page);
       await followSignInLink(page, RICH);
       found['link page'] = await seriousViolations(page);
@@ -90,6 +92,7 @@ describe('accessibility of the donor space', () => {
         .evaluate((b) => b.closest('form')!.setAttribute('novalidate', ''));
       await page.getByRole('button', { name: 'Envoyer le message' }).click();
       await page.getByRole('alert').waitFor();
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('erreur-message');
       found['refused message'] = await seriousViolations(page);
       if (width === 390) await page.screenshot({ path: '.data/e2e-donor-space-390.png', fullPage: true });
       await context.close();

@@ -5,7 +5,8 @@ import { signInToAdmin, useBrowser } from '../../test/browser.ts';
 import { FIXTURE_PASSWORD, insertProject, insertSchool, insertUser } from '../../test/fixtures.ts';
 import { insertReceivingStructure } from '../../test/money.ts';
 
-// Screens an admin was missing: the exception to the 5 000 € cap, the bank details to validate, anomalies in bulk.
+// Screens an admin was missing: the exception to the 5 000 € cap, the bank details to validate, anomalies in bulk,
+// the académies of the pilot, stuck projects.
 const { app, db } = await createTestApp();
 const session = useBrowser(app);
 
@@ -83,6 +84,38 @@ describe('the admin’s screens', () => {
     const open = await db<{ message: string }[]>`select message from payment_anomalies where resolved_at is null`;
     expect(open.map((row) => row.message)).toEqual(['Paiement inconnu C']);
     await expect.poll(() => page.getByText('Paiement inconnu A').count()).toBe(0);
+    await page.close();
+  }, 90_000);
+
+  it('adds an académie to the pilot with its switch', async () => {
+    await db`insert into academies (code, name, pilot_enabled) values ('reims', 'Reims', false)`;
+    const page = await openAsAdmin();
+    await page.getByRole('menuitem', { name: 'Académies' }).click();
+    const pilot = page.getByRole('switch', { name: 'Pilote : Reims' });
+    await pilot.click();
+    await page.getByText('Reims ajoutée au pilote.').waitFor();
+    await expect.poll(() => pilot.isChecked()).toBe(true);
+    const [reims] = await db<{ pilotEnabled: boolean }[]>`select pilot_enabled from academies where code = 'reims'`;
+    expect(reims?.pilotEnabled).toBe(true);
+    await page.close();
+  }, 90_000);
+
+  it('resumes a stuck project, which then leaves the list', async () => {
+    const projectId = await insertProject(db, { schoolUai, porteurId: porteur.id });
+    await db`
+      insert into lifecycle_incidents (project_id, incident_key, step, message)
+      values (${projectId}, ${`e2e-${projectId}`}, 'publishProject', 'Étape de test en échec')`;
+    const page = await openAsAdmin();
+    await page.getByRole('menuitem', { name: 'Projets bloqués' }).click();
+    await page
+      .getByRole('row', { name: /Étape de test en échec/ })
+      .getByRole('button', { name: 'Relancer' })
+      .click();
+    await page.getByText('Processus relancé.').waitFor();
+    await expect.poll(() => page.getByText('Étape de test en échec').count()).toBe(0);
+    const [open] = await db<{ count: number }[]>`
+      select count(*)::int from lifecycle_incidents where project_id = ${projectId} and resolved_at is null`;
+    expect(open?.count).toBe(0);
     await page.close();
   }, 90_000);
 });

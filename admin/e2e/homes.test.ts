@@ -22,7 +22,8 @@ const VIEWPORTS = [
 ];
 
 async function signIn(email: string, password = account(email).password, viewport = VIEWPORTS[0]): Promise<Page> {
-  const page = await (await session.browser.newContext({ viewport })).newPage();
+  const phone = viewport.width < 600 ? { isMobile: true, hasTouch: true } : {};
+  const page = await (await session.browser.newContext({ viewport, ...phone })).newPage();
   page.setDefaultTimeout(20_000);
   await signInToAdmin(page, session.baseUrl, email, password);
   return page;
@@ -42,6 +43,86 @@ const HOMES = [
   ['helene.moreau@fondation-trousse-a-projets.fr', 'L’impact de votre mécénat'],
   ['admin@trousse-a-projets.fr', 'La plateforme en chiffres'],
 ] as const;
+
+const PHONE = { width: 390, height: 844 };
+interface PhoneIds {
+  project: number;
+  structure: number;
+  fund: number;
+}
+/** A list's first record or a show page's heading or tab: the screen has its data. */
+const LOADED = '.RaList-main li, .RaList-main tbody tr, .RaShow-main .ra-field, .RaShow-main .MuiTab-root';
+
+/**
+ * The document's width, and the deepest visible elements reaching past the viewport's right edge that no box
+ * scrolling sideways or ending its text with an ellipsis holds (so cut off, or widening the page).
+ */
+const widthOnPhone = (page: Page) =>
+  page.evaluate((limit) => {
+    const past = (element: Element) => element.getBoundingClientRect().right > limit + 1;
+    const holds = (box: Element) => {
+      const style = getComputedStyle(box);
+      return ['auto', 'scroll'].includes(style.overflowX) || style.textOverflow === 'ellipsis';
+    };
+    const held = (element: Element) => {
+      for (let box = element.parentElement; box; box = box.parentElement) if (holds(box) && !past(box)) return true;
+      return false;
+    };
+    const sticking = [...document.querySelectorAll('body *')]
+      .filter((element) => past(element) && element.checkVisibility({ visibilityProperty: true }))
+      .filter((element) => ![...element.children].some(past) && !held(element))
+      .slice(0, 8)
+      .map(
+        (element) =>
+          `${element.tagName} ${String(element.textContent).slice(0, 40)} → ${Math.round(element.getBoundingClientRect().right)}`,
+      );
+    return { width: document.documentElement.scrollWidth, sticking };
+  }, PHONE.width);
+
+/** Each role's home (its headings), then the screens it uses, some with a text showing their last part loaded. */
+const PHONE_SCREENS: readonly {
+  email: string;
+  home: string[];
+  screens: (ids: PhoneIds) => (string | [path: string, text: string])[];
+}[] = [
+  {
+    email: 'admin@trousse-a-projets.fr',
+    home: [
+      'La plateforme en chiffres',
+      'Dons collectés par mois',
+      'Projets par statut',
+      'Réussite et solidarité par académie (%)',
+      'Par académie',
+    ],
+    screens: (ids) => [
+      'projects',
+      `projects/${ids.project}/show`,
+      'donations',
+      'users',
+      'payouts',
+      'funds',
+      [`funds/${ids.fund}/show`, 'Abondement'],
+      `structures/${ids.structure}/show`,
+    ],
+  },
+  { email: 'validation.lille@trousse-a-projets.fr', home: ['Projets à examiner'], screens: () => [] },
+  {
+    email: 'nadia.haddad@ac-lille.fr',
+    home: ['Vos structures réceptrices'],
+    screens: (ids) => [`structures/${ids.structure}/show`, 'tax-receipts', 'donations'],
+  },
+  {
+    email: 'helene.moreau@fondation-trousse-a-projets.fr',
+    home: ['L’impact de votre mécénat'],
+    screens: (ids) => [[`funds/${ids.fund}/show`, 'Abondement']],
+  },
+  { email: 'philippe.durand@ac-lille.fr', home: ['Attestations à donner'], screens: () => [] },
+  {
+    email: 'claire.martin@ac-lille.fr',
+    home: ['Vos projets'],
+    screens: (ids) => ['projects', `projects/${ids.project}/show`],
+  },
+];
 
 describe('the home page of each role', () => {
   it('shows a directeur the attestation waiting for them, with a link to give it, and their school by name', async () => {
@@ -124,4 +205,34 @@ describe('the home page of each role', () => {
       await page.close();
     },
   );
+
+  it('fits every role’s home, and the screens each role uses, in a 390 px phone without scrolling sideways', async () => {
+    const [ids] = await db<PhoneIds[]>`
+      select (select p.id from projects p join users u on u.id = p.porteur_id
+              where u.email = 'claire.martin@ac-lille.fr' order by p.id limit 1) as project,
+             (select r.structure_id from user_roles r join users u on u.id = r.user_id
+              where u.email = 'nadia.haddad@ac-lille.fr' and r.structure_id is not null limit 1) as structure,
+             (select r.fund_id from user_roles r join users u on u.id = r.user_id
+              where u.email = 'helene.moreau@fondation-trousse-a-projets.fr' and r.fund_id is not null limit 1) as fund`;
+    const tooWide: Record<string, { width: number; sticking: string[] }> = {};
+    for (const { email, home, screens } of PHONE_SCREENS) {
+      const page = await signIn(email, undefined, PHONE);
+      for (const title of home) await page.getByRole('heading', { name: title, exact: true }).waitFor();
+      await page.waitForLoadState('networkidle');
+      for (const chart of await page.locator('.recharts-surface').all()) expect(await chart.isVisible()).toBe(true);
+      const measured = await widthOnPhone(page);
+      if (measured.width > PHONE.width || measured.sticking.length > 0) tooWide[`${email} home`] = measured;
+      for (const entry of screens(ids!)) {
+        const [screen, text] = typeof entry === 'string' ? [entry] : entry;
+        await page.goto(`${session.baseUrl}/admin/#/${screen}`);
+        await page.locator(LOADED).first().waitFor({ state: 'attached' });
+        if (text) await page.getByText(text, { exact: true }).first().waitFor();
+        await page.locator('.RaLoadingIndicator-root .MuiCircularProgress-root').waitFor({ state: 'detached' });
+        const onScreen = await widthOnPhone(page);
+        if (onScreen.width > PHONE.width || onScreen.sticking.length > 0) tooWide[`${email} ${screen}`] = onScreen;
+      }
+      await page.close();
+    }
+    expect(tooWide).toEqual({});
+  }, 300_000);
 });

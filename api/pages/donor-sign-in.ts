@@ -2,7 +2,9 @@ import { DONOR_LINK_MINUTES, DONOR_SESSION_MINUTES } from '../../domain/donor-sp
 import { escapeHtml } from '../../domain/html.ts';
 
 const alert = (message: string) =>
-  message ? `<div class="alert" role="alert" id="erreurs" tabindex="-1"><p>${escapeHtml(message)}</p></div>` : '';
+  message
+    ? `<div class="alert" role="alert" id="erreurs" tabindex="-1" autofocus><p>${escapeHtml(message)}</p></div>`
+    : '';
 
 /** The donor space's door: an e-mail field to ask for a sign-in link, with why a request was refused. */
 export function donorSignInForm(email = '', error = '', notice = ''): string {

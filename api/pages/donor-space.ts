@@ -84,7 +84,7 @@ function messageForm(space: DonorSpace, state: MessageState): string {
       `<option value="${project.projectId}"${state.projectId === project.projectId ? ' selected' : ''}>${escapeHtml(project.title)}</option>`,
   );
   const error = state.error
-    ? `<div class="alert" role="alert" id="erreur-message" tabindex="-1"><p>${escapeHtml(state.error)}</p></div>`
+    ? `<div class="alert" role="alert" id="erreur-message" tabindex="-1" autofocus><p>${escapeHtml(state.error)}</p></div>`
     : '';
   return `<h2 id="message">Écrire au porteur d’un projet</h2>
 <p>Votre message lui est transmis par e-mail par la plateforme ; votre adresse ne lui est pas communiquée, sauf si vous le demandez.</p>

@@ -11,8 +11,11 @@ export interface HomeSelections {
 
 function selection(title: string, cards: CatalogueCard[], more: string, now: Date): string {
   if (cards.length === 0) return '';
-  return `<h2>${title}</h2>${cardList(cards, now)}<p><a href="${more}">Voir tous ces projets</a></p>`;
+  return `<h2>${title}</h2>${cardList(cards, now)}<p>${more}</p>`;
 }
+
+const seeAll = (href: string) => `<a href="${href}">Voir tous ces projets</a>`;
+const PRIORITY_LINKS = `Voir tous les projets des écoles <a href="/projets?statut=en_cours&amp;priorite=rep_plus">REP+</a>, <a href="/projets?statut=en_cours&amp;priorite=rep">REP</a> ou <a href="/projets?statut=en_cours&amp;priorite=rural">rurales ou isolées</a>`;
 
 /** The home page: what the platform is, its figures, and projects to support now. */
 export function homePage(totals: PlatformTotals, selections: HomeSelections, now: Date): string {
@@ -28,7 +31,7 @@ export function homePage(totals: PlatformTotals, selections: HomeSelections, now
 <li><strong>${totals.donors}</strong> donateur${totals.donors > 1 ? 's' : ''}</li>
 </ul>
 <p><a href="/transparence">Tous les chiffres, vérifiables</a></p>
-${selection('Bientôt terminés', selections.endingSoon, '/projets?statut=en_cours&tri=fin', now)}
-${selection('Presque financés', selections.nearlyFunded, '/projets?statut=en_cours&tri=financement', now)}
-${selection('Écoles prioritaires', selections.priority, '/projets?statut=en_cours&priorite=rep_plus', now)}`;
+${selection('Bientôt terminés', selections.endingSoon, seeAll('/projets?statut=en_cours&amp;tri=fin'), now)}
+${selection('Presque financés', selections.nearlyFunded, seeAll('/projets?statut=en_cours&amp;tri=financement'), now)}
+${selection('Écoles prioritaires', selections.priority, PRIORITY_LINKS, now)}`;
 }

@@ -6,6 +6,7 @@ import type { PublicMoney } from '../../domain/public-money.ts';
 import type { PublicGift, PublicProject } from '../../db/queries/public-pages.ts';
 import type { CampaignClosing, PublicGrant, PublicNews, PublicReport } from '../../db/queries/public-project.ts';
 import { donateForm, type FormState } from './donate-form.ts';
+import { newsSection, paragraphs } from './project-news.ts';
 import { spendTable } from './report-spend.ts';
 import {
   closingSection,
@@ -31,13 +32,6 @@ export interface ProjectPageContext {
   now: Date;
 }
 
-const paragraphs = (text: string) =>
-  text
-    .split(/\n\s*\n/)
-    .filter((part) => part.trim())
-    .map((part) => `<p>${escapeHtml(part.trim()).replaceAll('\n', '<br>')}</p>`)
-    .join('');
-
 /** REP+, REP or rural school: the badges of a priority school. */
 export function priorityBadges(school: { priorityEducation: string; rural: boolean }): string {
   const badges = [
@@ -56,15 +50,6 @@ function budgetSection(budget: ProjectPageContext['budget']): string {
   return `<h2>Le budget</h2><div class="table" tabindex="0" role="region" aria-label="Tableau (défilable)"><table><caption class="muted">Dépenses prévues</caption>
 <thead><tr><th scope="col">Poste</th><th scope="col" class="n">Montant</th></tr></thead>
 <tbody>${rows.join('')}</tbody><tfoot><tr><th scope="row">Total</th><td class="n">${formatEuros(total)}</td></tr></tfoot></table></div>`;
-}
-
-function newsSection(news: PublicNews[]): string {
-  if (news.length === 0) return '';
-  const items = news.map(
-    (item) =>
-      `<article><h3>${escapeHtml(item.title)}</h3><p class="muted">${dateOf(item.createdAt)}</p>${paragraphs(item.body)}</article>`,
-  );
-  return `<h2 id="nouvelles">Journal de bord</h2>${items.join('')}`;
 }
 
 function reportPhotos(project: PublicProject, photoIds: number[]): string {
@@ -137,7 +122,7 @@ ${reportSection(project, context.report, context.budget)}
 ${paragraphs(project.description)}
 ${budgetSection(context.budget)}
 ${grantsSection(context.grants)}
-${newsSection(context.news)}
+${newsSection(project.id, context.news)}
 ${giftsSection(context.gifts)}
 ${donate}
 ${shareSection(project.title, context.url)}`;

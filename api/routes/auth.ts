@@ -14,7 +14,8 @@ import { SESSION_COOKIE } from '../auth/session.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
 import { requestPasswordReset } from '../services/password-links.ts';
-import { LoginBody, MeSchema, PasswordResetBody, RegisterBody } from './auth.schemas.ts';
+import { LoginBody, PasswordResetBody, RegisterBody } from '../../contracts/auth.ts';
+import { MeSchema } from '../../contracts/users.ts';
 import { ErrorSchema, errorResponses, jsonResponse } from './common.schemas.ts';
 
 const minutes = (seconds: number) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestApp } from '../../test/app.ts';
 import { insertAcademy, insertProject, insertSchool, insertUser } from '../../test/fixtures.ts';
-import { insertFund } from '../../test/funds.ts';
+import { insertFund, insertFundSchool } from '../../test/funds.ts';
 import { recordPaidDonation } from '../../test/money.ts';
 import { closeCampaign, reserveGrant } from '../../test/public-site.ts';
 
@@ -97,6 +97,29 @@ describe('the catalogue', () => {
     ]);
   });
 
+  it('filters by académie, département and level, and sorts the latest launched first', async () => {
+    const schoolUai = await insertFundSchool(db, { academy: 'montpellier' });
+    const college = await insertProject(db, { schoolUai, porteurId: porteur.id, campaignEndsInDays: 40 });
+    await db`update projects set title = 'Journal du collège', levels = ${['6e', '5e']},
+             campaign_starts_at = now() + interval '1 minute' where id = ${college}`;
+    for (const filter of ['academie=montpellier', 'departement=34', 'niveau=6e', 'academie=montpellier&niveau=5e']) {
+      expect(titlesIn((await get(`/projets?${filter}`)).html), filter).toEqual(['Journal du collège']);
+    }
+    const lille = titlesIn((await get('/projets?academie=lille&departement=59&niveau=CM2')).html);
+    expect(lille).toContain('Classe de mer');
+    expect(lille).not.toContain('Journal du collège');
+    expect(titlesIn((await get('/projets?academie=montpellier&niveau=CM2')).html)).toEqual([]);
+    expect(titlesIn((await get('/projets?tri=recent&statut=en_cours')).html)[0]).toBe('Journal du collège');
+  });
+
+  it('saves a collecting project’s longest description, and finds the project by its last word', async () => {
+    const id = await project('Carnet de voyage');
+    const words = Array.from({ length: 2_200 }, (_, index) => `escale${index}`).join(' ');
+    const description = `${words.slice(0, 19_980 - 'ornithologie'.length)} ornithologie`;
+    await db`update projects set description = ${description} where id = ${id}`;
+    expect(titlesIn((await get('/projets?q=ornithologie')).html)).toEqual(['Carnet de voyage']);
+  });
+
   it('refuses an unknown filter with a 400 in French', async () => {
     const { status, html } = await get('/projets?theme=cuisine&page=0');
     expect(status).toBe(400);
@@ -121,6 +144,11 @@ describe('the home page', () => {
     expect(html).toContain('<strong>1 200,00 €</strong> réunis pour les projets financés');
     expect(html).toContain('<h2>Bientôt terminés</h2>');
     expect(titlesIn(html).slice(0, 2)).toEqual(['Atelier de théâtre', 'Classe de mer']);
+    const priority = html.slice(html.indexOf('<h2>Écoles prioritaires</h2>'));
+    expect(titlesIn(priority)).toContain('Atelier de théâtre');
+    for (const link of ['rep_plus', 'rep', 'rural']) {
+      expect(priority).toContain(`<a href="/projets?statut=en_cours&amp;priorite=${link}">`);
+    }
   });
 });
 
@@ -150,5 +178,19 @@ describe('the legal pages and the sitemap', () => {
     expect(xml).toContain(`<loc>http://localhost:3000/projets/${jaures}</loc>`);
     expect(xml).toContain(`<loc>http://localhost:3000/projets/${funded}</loc>`);
     expect(xml).not.toContain(`/projets/${draft}<`);
+  });
+
+  it('lists only pages that are indexable at that very address, each with the legal footer', async () => {
+    const xml = await (await app.request('http://localhost/sitemap.xml')).text();
+    const addresses = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]!);
+    expect(addresses).toContain('http://localhost:3000/fonds');
+    for (const address of addresses) {
+      const { status, html } = await get(new URL(address).pathname);
+      expect(status, address).toBe(200);
+      expect(html, address).toContain(`<link rel="canonical" href="${address}">`);
+      expect(html, address).toContain(`<meta property="og:url" content="${address}">`);
+      expect(html, address).not.toContain('noindex');
+      expect(html, address).toContain('<a href="/mentions-legales">Mentions légales</a>');
+    }
   });
 });

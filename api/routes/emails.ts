@@ -4,7 +4,8 @@ import { defineRoute } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
 import { validationHook } from '../errors.ts';
 import { errorResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
-import { EmailListQuery, OutboxEmail } from './emails.schemas.ts';
+import { OutboxEmail } from '../../contracts/emails.ts';
+import { EmailListQuery } from './emails.schemas.ts';
 
 const list = defineRoute(['admin'], {
   method: 'get',

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { PROJECT_STATUSES } from '../../domain/project-status.ts';
-import { Fund } from './funds.schemas.ts';
+import { Fund } from '../../contracts/funds.ts';
 
 const PRIORITY_CATEGORIES = ['rep_plus', 'rep', 'rural', 'none'] as const;
 const OUTCOMES = ['collecting', 'succeeded', 'failed', 'cancelled', 'other'] as const;

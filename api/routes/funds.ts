@@ -1,14 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { ROLE_GROUPS } from '../../domain/role-groups.ts';
 import { recordAudit } from '../../db/queries/audit.ts';
-import {
-  createFund,
-  findFund,
-  listFunds,
-  unknownAcademies,
-  updateFund,
-  type FundRow,
-} from '../../db/queries/funds.ts';
+import { createFund, findFund, listFunds, unknownAcademies, updateFund, type FundRow } from '../../db/queries/funds.ts';
 import { currentUser, defineRoute } from '../auth/access.ts';
 import { assertMayReadFund, fundScopeOf } from '../auth/scopes.ts';
 import type { Db } from '../../db/client.ts';
@@ -16,7 +9,8 @@ import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
 import { ErrorSchema, errorResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
 import { fundReportRoutes } from './fund-reports.ts';
-import { Fund, FundListQuery, FundTermsBody, NewFundBody } from './funds.schemas.ts';
+import { Fund, FundTermsBody, NewFundBody } from '../../contracts/funds.ts';
+import { FundListQuery } from './funds.schemas.ts';
 import { grantRoutes } from './grants.ts';
 import { IdParam } from './resources.schemas.ts';
 

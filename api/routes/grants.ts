@@ -6,7 +6,8 @@ import { assertMayReadFund, visibleProject } from '../auth/scopes.ts';
 import type { AppEnv } from '../context.ts';
 import { validationHook } from '../errors.ts';
 import { errorResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
-import { Grant, GrantListQuery } from './funds.schemas.ts';
+import { Grant } from '../../contracts/funds.ts';
+import { GrantListQuery } from './funds.schemas.ts';
 import { IdParam } from './resources.schemas.ts';
 
 const ofFund = defineRoute(['admin', 'validateur', 'mecene'], {

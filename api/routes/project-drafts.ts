@@ -28,7 +28,7 @@ import {
   MINIMUM_GOAL_CAP_MESSAGE,
   NewsBody,
   SchoolStructure,
-} from './project-drafts.schemas.ts';
+} from '../../contracts/project-drafts.ts';
 import { IdParam, UaiParam } from './resources.schemas.ts';
 
 const jsonBody = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });

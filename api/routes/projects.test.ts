@@ -42,6 +42,17 @@ describe('the project list’s filters', () => {
     expect(await idsOf('&q=ecole%20des%20ch')).toEqual([endingLater, draft]);
   });
 
+  it('find a project by its school’s new name after a rename, and by its new school after a move', async () => {
+    await db`update schools set name = 'École Jean Jaurès' where uai = ${repPlus}`;
+    expect(await idsOf('&q=jaures')).toEqual([endingSoon]);
+    expect(await idsOf('&q=pasteur')).toEqual([]);
+    await db`update projects set school_uai = ${rural} where id = ${endingSoon}`;
+    expect(await idsOf('&q=jaures')).toEqual([]);
+    expect(await idsOf('&q=champs')).toEqual([endingSoon, endingLater, draft]);
+    await db`update projects set school_uai = ${repPlus} where id = ${endingSoon}`;
+    await db`update schools set name = 'École Pasteur' where uai = ${repPlus}`;
+  });
+
   it('count a big list up to 1 000 and refuse a page beyond, in French', async () => {
     await db`
       insert into projects (school_uai, porteur_id, title, theme, pupil_count, activity_starts_on, activity_ends_on,

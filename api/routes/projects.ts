@@ -6,7 +6,8 @@ import { projectScopeOf, visibleProject } from '../auth/scopes.ts';
 import type { AppEnv } from '../context.ts';
 import { validationHook } from '../errors.ts';
 import { cappedPageOf, errorResponses, jsonResponse, pageSchema } from './common.schemas.ts';
-import { IdParam, Project, ProjectListQuery } from './resources.schemas.ts';
+import { Project } from '../../contracts/projects.ts';
+import { IdParam, ProjectListQuery } from './resources.schemas.ts';
 
 const list = defineRoute(PROJECT_ROLES, {
   method: 'get',

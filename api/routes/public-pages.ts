@@ -10,7 +10,7 @@ import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
 import { htmlPage, htmlResponse } from '../html.ts';
 import { donateForm, EMPTY_FORM, formStateOf, type FormState } from '../pages/donate-form.ts';
-import { renderProjectPage } from '../pages/project-view.ts';
+import { renderProjectPage, siteBase } from '../pages/project-view.ts';
 import { themePicture } from '../pages/theme-pictures.ts';
 import { startDonation } from '../services/giving.ts';
 import { DonationRequest } from './donations.schemas.ts';
@@ -140,6 +140,9 @@ async function projectImage(c: Context<AppEnv>, id: number) {
   return c.body(new Uint8Array(photo.content), 200, { 'content-type': photo.contentType });
 }
 
+const FUNDS_LEAD =
+  'Un don à un fonds n’est pas fléché vers un projet : il amorce les projets prioritaires à leur lancement et complète ceux qui peinent à atteindre leur objectif, selon des règles publiques.';
+
 async function renderFunds(c: Context<AppEnv>, form: FormState, status: 200 | 400) {
   const open = await listOpenFunds(c.get('deps').db);
   const options = open.map((fund) => {
@@ -154,8 +157,9 @@ async function renderFunds(c: Context<AppEnv>, form: FormState, status: 200 | 40
     htmlPage(
       'Donner à un fonds de solidarité',
       `<h1>Donner à un fonds de solidarité</h1>
-<p>Un don à un fonds n’est pas fléché vers un projet : il amorce les projets prioritaires à leur lancement et complète ceux qui peinent à atteindre leur objectif, selon des règles publiques.</p>
+<p>${FUNDS_LEAD}</p>
 ${body}`,
+      { url: `${siteBase(c.get('deps').config.PUBLIC_URL)}/fonds`, description: FUNDS_LEAD },
     ),
     status,
   );

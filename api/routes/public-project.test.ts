@@ -193,3 +193,37 @@ describe('a project’s picture', () => {
     expect(await page(id)).toContain('alt="Photo du projet « Classe de mer à Wimereux »"');
   });
 });
+
+describe('the weight of a project page', () => {
+  it('stays under 100 KB of HTML and CSS with the longest texts, 20 news, 30 budget lines and 20 donors', async () => {
+    const { id, porteurId } = await project({ minimumGoalCents: 100_000, optimumGoalCents: 100_000 });
+    const text = (length: number) =>
+      'Les élèves de CM2 ont préparé l’exposition. '.repeat(length / 44).slice(0, length);
+    await db`update projects set description = ${text(20_000)}, status = 'completed' where id = ${id}`;
+    for (let index = 1; index <= 20; index += 1) {
+      await db`insert into project_news (project_id, author_id, title, body, created_at)
+               values (${id}, ${porteurId}, ${`Nouvelle n° ${index} : ${text(120)}`}, ${text(5_000)},
+                       now() - make_interval(days => ${index}))`;
+      await recordPaidDonation(db, { projectId: id, amountCents: 5_000, donorName: `Donatrice ${index} ${text(60)}` });
+    }
+    const [report] = await db<{ id: number }[]>`
+      insert into project_reports (project_id, version, what_was_done, pupils_reached, actual_spend_cents, submitted_by)
+      values (${id}, 1, ${text(20_000)}, 23, 98_500, ${porteurId}) returning id`;
+    for (let line = 1; line <= 30; line += 1) {
+      const [budget] = await db<{ id: number }[]>`
+        insert into project_budget_lines (project_id, position, label, amount_cents)
+        values (${id}, ${line}, ${`Poste ${line} : ${text(100)}`}, 3000) returning id`;
+      await db`insert into project_report_spend_lines (report_id, budget_line_id, spent_cents)
+               values (${report!.id}, ${budget!.id}, 2900)`;
+    }
+    const html = await page(id);
+    expect(html).toContain('<h2 id="bilan">Le bilan du projet</h2>');
+    expect(html.match(/<article id="nouvelle-\d+"><h3>Nouvelle n° \d+/g)).toHaveLength(2);
+    expect(html).toMatch(new RegExp(`<li><a href="/projets/${id}/nouvelles#nouvelle-\\d+">Nouvelle n° 20 :`));
+    expect(Buffer.byteLength(html)).toBeLessThan(100_000);
+    const journal = await app.request(`http://localhost/projets/${id}/nouvelles`);
+    expect(journal.status).toBe(200);
+    const news = [...(await journal.text()).matchAll(/<h2>Nouvelle n° (\d+) :/g)].map((match) => Number(match[1]));
+    expect(news).toEqual(Array.from({ length: 20 }, (_, index) => index + 1));
+  });
+});

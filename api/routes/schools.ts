@@ -4,7 +4,8 @@ import { currentUser, defineRoute } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
 import { errorResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
-import { School, SchoolListQuery, UaiParam } from './resources.schemas.ts';
+import { School } from '../../contracts/schools.ts';
+import { SchoolListQuery, UaiParam } from './resources.schemas.ts';
 
 const list = defineRoute('authenticated', {
   method: 'get',

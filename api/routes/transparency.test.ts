@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPaymentActivities } from '../../activities/payments.ts';
 import { accounts, postMovement } from '../../db/queries/ledger.ts';
+import { formatEuros } from '../../domain/money.ts';
 import { createTestApp } from '../../test/app.ts';
 import { insertProject } from '../../test/fixtures.ts';
 import { insertFund, insertFundPorteur, insertFundSchool } from '../../test/funds.ts';
@@ -117,5 +118,57 @@ describe('the transparency figures', () => {
     expect(html).toContain(
       '<strong>71,4 %</strong> du mécénat (200,00 € sur 280,00 €) aux écoles REP+, REP ou rurales',
     );
+  });
+
+  it('shows in its table, for each académie, the CSV’s figures, each the sum of its projects’ ledger lines', async () => {
+    const ledger = await db<
+      { academy: string; collected: number; paidOut: number; refunded: number; redirected: number; granted: number }[]
+    >`
+      select c.name as academy,
+             coalesce(sum(l.amount_cents) filter (where a.kind = 'project' and t.kind = 'donation_paid'), 0)::int
+               as collected,
+             coalesce(-sum(l.amount_cents) filter (where a.kind = 'project' and t.kind = 'payout'), 0)::int as paid_out,
+             coalesce(-sum(l.amount_cents) filter (where a.kind = 'project' and t.kind = 'donation_refunded'), 0)::int
+               as refunded,
+             coalesce(-sum(l.amount_cents) filter (where a.kind = 'project' and t.kind = 'donation_redirected'), 0)::int
+               as redirected,
+             coalesce(sum(l.amount_cents) filter (where (a.kind = 'project' and t.kind = 'grant_committed')
+                                                   or a.kind = 'fund_reserved'), 0)::int as granted
+      from ledger_lines l join ledger_accounts a on a.id = l.account_id
+      join ledger_transactions t on t.id = l.transaction_id
+      left join grants g on g.id = t.grant_id
+      join projects p on p.id = coalesce(a.project_id, g.project_id)
+      join schools s on s.uai = p.school_uai join academies c on c.code = s.academy_code
+      group by c.name order by c.name`;
+    const csv = new TextDecoder().decode(
+      (await (await app.request('http://localhost/transparence.csv')).arrayBuffer()).slice(3),
+    );
+    const euros = (field: string) => Math.round(Number(field.replace(',', '.')) * 100);
+    const fromCsv = new Map<string, number[]>();
+    for (const line of csv.split('\r\n').slice(1, -1)) {
+      const cells = line.split(';');
+      const sums = fromCsv.get(cells[1]!) ?? [0, 0, 0, 0, 0];
+      fromCsv.set(
+        cells[1]!,
+        sums.map((sum, index) => sum + euros(cells[5 + index]!)),
+      );
+    }
+    const figures = (row: (typeof ledger)[number]) => [
+      row.collected,
+      row.paidOut,
+      row.refunded,
+      row.redirected,
+      row.granted,
+    ];
+    expect(Object.fromEntries(fromCsv)).toEqual(Object.fromEntries(ledger.map((row) => [row.academy, figures(row)])));
+
+    const html = (await (await app.request('http://localhost/transparence')).text()).replace(/[\u202f\u00a0]/g, ' ');
+    for (const row of ledger) {
+      const yearRow = html.match(new RegExp(`<th scope="row">${thisYear} — ${row.academy}</th>(.*?)</tr>`))![1]!;
+      const cells = [...yearRow.matchAll(/<td class="n">([^<]*)<\/td>/g)].map((match) => match[1]);
+      expect(cells.slice(2, 7), row.academy).toEqual(
+        figures(row).map((cents) => `${formatEuros(cents).replace(/[\u202f\u00a0]/g, ' ')}`),
+      );
+    }
   });
 });

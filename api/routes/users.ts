@@ -16,9 +16,9 @@ import { sendInvitation } from '../services/password-links.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
 import { errorResponses, refusalResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
-import { UserSchema } from './auth.schemas.ts';
+import { UserSchema } from '../../contracts/users.ts';
 import { IdParam, UserListQuery } from './resources.schemas.ts';
-import { GrantBody, InviteBody } from './users.schemas.ts';
+import { GrantBody, InviteBody } from '../../contracts/users.ts';
 
 const list = defineRoute(['admin'], {
   method: 'get',

@@ -92,7 +92,7 @@ async function sessionPaid(tx: Tx, eventId: string, session: Stripe.Checkout.Ses
     const message = `Le don ${donationId} a été payé après l’expiration de sa session : compté.`;
     await flagAnomaly(tx, { kind: 'paid_after_expiry', donationId, eventId, message, details });
   }
-  await markDonationPaid(tx, donationId, idOf(session.payment_intent) ?? null);
+  const paid = await markDonationPaid(tx, donationId, idOf(session.payment_intent) ?? null);
   await postMovement(tx, {
     kind: 'donation_paid',
     idempotencyKey: `donation-paid-${donationId}`,
@@ -104,7 +104,7 @@ async function sessionPaid(tx: Tx, eventId: string, session: Stripe.Checkout.Ses
     ],
   });
   await flagIfProjectClosed(tx, eventId, donation);
-  for (const waiting of await takeWaitingEvents(tx, donationId)) {
+  for (const waiting of paid.hasWaitingEvents ? await takeWaitingEvents(tx, donationId) : []) {
     const result = await applyStripeEvent(tx, waiting.payload as Stripe.Event);
     await finishStripeEvent(tx, waiting.id, { ...result, outcome: `${result.outcome}_after_payment` });
     if (!result.waitingForPayment) await closeReplayedAnomaly(tx, waiting.id, result.outcome);

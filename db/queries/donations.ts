@@ -105,12 +105,22 @@ export async function lockDonationForPayment(
   return row;
 }
 
-/** Records a donation's payment: paid, when, Stripe's payment intent, and its donor to thank. */
-export async function markDonationPaid(db: Tx, id: number, paymentIntentId: string | null): Promise<void> {
-  await db`
-    update donations set status = 'paid', paid_at = clock_timestamp(), thanks_due = true,
-                         stripe_payment_intent_id = coalesce(${paymentIntentId}, stripe_payment_intent_id)
-    where id = ${id}`;
+/**
+ * Records a donation's payment (paid, when, Stripe's payment intent, and its donor to thank); tells whether a refund
+ * or dispute of it arrived before and waits to be replayed (read after the donation's lock, in the same statement).
+ */
+export async function markDonationPaid(
+  db: Tx,
+  id: number,
+  paymentIntentId: string | null,
+): Promise<{ hasWaitingEvents: boolean }> {
+  const [row] = await db<{ hasWaitingEvents: boolean }[]>`
+    update donations d set status = 'paid', paid_at = clock_timestamp(), thanks_due = true,
+                           stripe_payment_intent_id = coalesce(${paymentIntentId}, stripe_payment_intent_id)
+    where id = ${id}
+    returning exists (select 1 from stripe_events e where e.donation_id = d.id and e.waiting_for_payment)
+      as has_waiting_events`;
+  return { hasWaitingEvents: row?.hasWaitingEvents ?? false };
 }
 
 /** Sets a donation's status (and, given, the amount Stripe has refunded of it so far). */

@@ -94,6 +94,21 @@ export async function ensureAccount(db: Tx, spec: AccountSpec): Promise<number> 
   return (opened as { id: number }).id;
 }
 
+/**
+ * Locks the rows of the projects whose accounts the lines name (by id, as the gift and grant paths lock them: the
+ * triggers keeping their figures update those rows, so a movement locking them last could wait on a grant that
+ * waits on it — a deadlock) and reads the ids of the accounts that exist, in one statement.
+ */
+async function lockProjectsAndFindAccounts(db: Tx, lines: Movement['lines']): Promise<Map<string, number>> {
+  const projectIds = [...new Set(lines.flatMap((line) => line.account.projectId ?? []))];
+  const codes = [...new Set(lines.map((line) => line.account.code))];
+  const rows = await db<{ id: number | null; code: string | null }[]>`
+    with locked as (select id from projects where id = any(${projectIds}::bigint[]) order by id for no key update)
+    select a.id, a.code from (select count(*) from locked) l
+    left join ledger_accounts a on a.code = any(${codes}::text[])`;
+  return new Map(rows.flatMap((row) => (row.code === null ? [] : [[row.code, row.id as number]])));
+}
+
 const MOVEMENTS_PER_STATEMENT = 5_000;
 
 /** A movement of money: lines must sum to zero (the database refuses otherwise). */
@@ -124,16 +139,12 @@ export async function postMovement(db: Tx, movement: Movement): Promise<{ transa
       select id from ledger_transactions where idempotency_key = ${movement.idempotencyKey}`;
     return { transactionId: (existing as { id: number }).id, created: false };
   }
-  // a project's money moves with its row locked first, as the gift and grant paths lock it: the triggers keeping its
-  // figures update that row, so a movement locking it last could wait on a grant that waits on it (deadlock)
-  const projectIds = [...new Set(movement.lines.flatMap((line) => line.account.projectId ?? []))].sort((a, b) => a - b);
-  if (projectIds.length > 0)
-    await db`select 1 from projects where id in ${db(projectIds)} order by id for no key update`;
+  const accountIds = await lockProjectsAndFindAccounts(db, movement.lines);
   const lines = [];
   for (const line of movement.lines.filter((line) => line.amountCents !== 0)) {
     lines.push({
       transaction_id: inserted.id,
-      account_id: await ensureAccount(db, line.account),
+      account_id: accountIds.get(line.account.code) ?? (await ensureAccount(db, line.account)),
       amount_cents: line.amountCents,
     });
   }

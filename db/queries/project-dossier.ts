@@ -1,4 +1,6 @@
+import type { DocumentKind } from '../../domain/documents.ts';
 import type { ProjectStatus } from '../../domain/project-status.ts';
+import type { PriorityEducation } from '../../domain/schools.ts';
 import type { Tx } from '../client.ts';
 
 /** Everything a validator reads before deciding, beyond the list's columns. */
@@ -15,9 +17,16 @@ export interface ProjectDossier {
   structureId: number | null;
   structureName: string | null;
   gestionnaireEmail: string | null;
-  school: { uai: string; name: string; commune: string; priorityEducation: string; rural: boolean; ips: number | null };
+  school: {
+    uai: string;
+    name: string;
+    commune: string;
+    priorityEducation: PriorityEducation;
+    rural: boolean;
+    ips: number | null;
+  };
   budgetLines: { label: string; amountCents: number }[];
-  documents: { id: number; kind: string; filename: string; imageRights: boolean; uploadedAt: string }[];
+  documents: { id: number; kind: DocumentKind; filename: string; imageRights: boolean; uploadedAt: string }[];
   /** the porteur's other projects, newest first, and where each ended */
   porteurHistory: { id: number; title: string; status: ProjectStatus; createdAt: string }[];
   news: { id: number; title: string; body: string; createdAt: string }[];

@@ -1,5 +1,7 @@
 import { FINAL_STATUSES } from '../../domain/lifecycle.ts';
 import type { ProjectStatus } from '../../domain/project-status.ts';
+import type { Theme } from '../../domain/projects.ts';
+import type { PriorityEducation } from '../../domain/schools.ts';
 import type { Tx } from '../client.ts';
 import { projectBalance } from './ledger.ts';
 import { cappedCount, orderBy, whereAll, type Fragment, type Page, type PageRequest } from './paging.ts';
@@ -10,7 +12,7 @@ export interface ProjectRow {
   title: string;
   summary: string;
   status: ProjectStatus;
-  theme: string;
+  theme: Theme;
   schoolUai: string;
   schoolName: string;
   academyCode: string;
@@ -22,7 +24,7 @@ export interface ProjectRow {
   collectedCents: number;
   campaignEndsAt: Date | null;
   statusChangedAt: Date;
-  priorityEducation: 'none' | 'rep' | 'rep_plus';
+  priorityEducation: PriorityEducation;
   rural: boolean;
 }
 
@@ -82,13 +84,10 @@ const scopeCondition = (db: Tx, scope: ProjectScope) =>
             or p.structure_id = any(${scope.structureIds}))`,
       ];
 
-/** Words of the title or of the school's name, accents ignored (trigram indexes on both). */
+/** Words of the title or of the school's name (copied onto the project), accents ignored; a trigram index on each. */
 function searchCondition(db: Tx, q: string): Fragment {
   const like = db`lower(public_unaccent(${`%${q}%`}))`;
-  return db`p.id in (select id from projects where title_folded like ${like}
-                     union
-                     select id from projects
-                     where school_uai in (select uai from schools where name_folded like ${like}))`;
+  return db`(p.title_folded like ${like} or p.school_name_folded like ${like})`;
 }
 
 function conditions(db: Tx, options: ProjectFilters & { scope: ProjectScope }): Fragment[] {

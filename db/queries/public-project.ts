@@ -66,6 +66,7 @@ export async function listBudgetLines(db: Tx, projectId: number): Promise<{ labe
 
 /** A news item of the project's journal. */
 export interface PublicNews {
+  id: number;
   title: string;
   body: string;
   createdAt: Date;
@@ -74,7 +75,7 @@ export interface PublicNews {
 /** The project's news, newest first. */
 export async function listPublicNews(db: Tx, projectId: number, limit = 20): Promise<PublicNews[]> {
   return db<PublicNews[]>`
-    select title, body, created_at from project_news where project_id = ${projectId}
+    select id, title, body, created_at from project_news where project_id = ${projectId}
     order by created_at desc, id desc limit ${limit}`;
 }
 

@@ -1,3 +1,4 @@
+import type { Degree, PriorityEducation, SchoolKind, Sector } from '../../domain/schools.ts';
 import type { Tx } from '../client.ts';
 import { academyOfEmail } from './academic-domains.ts';
 import { containsText } from './search.ts';
@@ -8,13 +9,13 @@ export interface SchoolRow {
   id: string;
   uai: string;
   name: string;
-  kind: string;
-  degree: string;
+  kind: SchoolKind;
+  degree: Degree;
   academyCode: string;
   departement: string;
   commune: string;
-  sector: string;
-  priorityEducation: string;
+  sector: Sector;
+  priorityEducation: PriorityEducation;
   rural: boolean;
   ips: number | null;
 }

@@ -2,8 +2,10 @@ import type { Cents } from '../money.ts';
 import type { PriorityEducation } from '../schools.ts';
 
 /** The two kinds of grant a fund makes: seeding at publication, top-up near the deadline. */
-export type GrantKind = 'seeding' | 'topup';
-export type GrantStatus = 'reserved' | 'committed' | 'released';
+export const GRANT_KINDS = ['seeding', 'topup'] as const;
+export type GrantKind = (typeof GRANT_KINDS)[number];
+export const GRANT_STATUSES = ['reserved', 'committed', 'released'] as const;
+export type GrantStatus = (typeof GRANT_STATUSES)[number];
 
 /** French names of the kinds of grant, as shown in the back office and the sponsor report. */
 export const GRANT_KIND_LABELS: Record<GrantKind, string> = { seeding: 'Amorçage', topup: 'Abondement' };

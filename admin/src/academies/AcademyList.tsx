@@ -1,7 +1,7 @@
 import { Switch } from '@mui/material';
-import { DataTable, List, useNotify, useRecordContext, useRefresh } from 'react-admin';
+import { DataTable, List, useRecordContext } from 'react-admin';
 import type { RaRecord } from 'react-admin';
-import { fetchApi } from '../providers/http.ts';
+import { useApiAction } from '../providers/useApiAction.ts';
 
 /** An académie as GET /api/academies lists it. */
 interface Academy extends RaRecord<string> {
@@ -16,23 +16,15 @@ const Column = DataTable.Col<Academy>;
 /** Adds the académie to the pilot or takes it out. */
 const PilotSwitch = () => {
   const academy = useRecordContext<Academy>();
-  const notify = useNotify();
-  const refresh = useRefresh();
+  const { sendNow } = useApiAction();
   if (!academy) return null;
-  const toggle = async () => {
-    try {
-      await fetchApi(`/academies/${academy.id}`, {
-        method: 'PATCH',
-        body: JSON.stringify({ pilotEnabled: !academy.pilotEnabled }),
-      });
-      notify(academy.pilotEnabled ? `${academy.name} retirée du pilote.` : `${academy.name} ajoutée au pilote.`, {
-        type: 'success',
-      });
-      refresh();
-    } catch (error) {
-      notify((error as Error).message, { type: 'error' });
-    }
-  };
+  const toggle = () =>
+    sendNow({
+      method: 'PATCH',
+      path: `/academies/${academy.id}`,
+      body: { pilotEnabled: !academy.pilotEnabled },
+      done: academy.pilotEnabled ? `${academy.name} retirée du pilote.` : `${academy.name} ajoutée au pilote.`,
+    });
   return (
     <Switch
       checked={academy.pilotEnabled}

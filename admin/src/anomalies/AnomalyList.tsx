@@ -5,16 +5,14 @@ import {
   DateField,
   List,
   useListContext,
-  useNotify,
   useRecordContext,
-  useRefresh,
   useUnselectAll,
 } from 'react-admin';
 import { plural } from '../../../domain/format.ts';
 import { ActionDialog } from '../fields/ActionDialog.tsx';
 import type { RaRecord } from 'react-admin';
 import { ANOMALY_LABELS, type AnomalyKind } from '../../../domain/payments.ts';
-import { fetchApi } from '../providers/http.ts';
+import { useApiAction } from '../providers/useApiAction.ts';
 
 /** A payment anomaly as GET /api/payment-anomalies lists it. */
 interface Anomaly extends RaRecord<number> {
@@ -30,18 +28,10 @@ const Column = DataTable.Col<Anomaly>;
 /** Marks the anomaly as handled; the API's message is shown as it is when it refuses. */
 const ResolveButton = () => {
   const anomaly = useRecordContext<Anomaly>();
-  const notify = useNotify();
-  const refresh = useRefresh();
+  const { sendNow } = useApiAction();
   if (!anomaly || anomaly.resolvedAt) return null;
-  const resolve = async () => {
-    try {
-      await fetchApi(`/payment-anomalies/${anomaly.id}/resolve`, { method: 'POST' });
-      notify('Anomalie marquée comme traitée.', { type: 'success' });
-      refresh();
-    } catch (error) {
-      notify((error as Error).message, { type: 'error' });
-    }
-  };
+  const resolve = () =>
+    sendNow({ path: `/payment-anomalies/${anomaly.id}/resolve`, done: 'Anomalie marquée comme traitée.' });
   return (
     <Button size="small" variant="outlined" onClick={resolve}>
       Marquer traitée
@@ -52,27 +42,24 @@ const ResolveButton = () => {
 /** Marks the selected anomalies handled, all or none, after a confirmation; those handled before stay so. */
 const MarkHandledButton = () => {
   const { selectedIds } = useListContext<Anomaly>();
-  const notify = useNotify();
-  const refresh = useRefresh();
+  const { send } = useApiAction<{ resolved: number }>();
   const unselectAll = useUnselectAll('payment-anomalies');
   const count = selectedIds.length;
-  const send = async () => {
-    const { resolved } = await fetchApi<{ resolved: number }>('/payment-anomalies/resolve', {
-      method: 'POST',
-      body: JSON.stringify({ ids: selectedIds }),
+  const markHandled = () =>
+    send({
+      path: '/payment-anomalies/resolve',
+      body: { ids: selectedIds },
+      done: ({ resolved }) =>
+        `${plural(resolved, 'anomalie marquée', 'anomalies marquées')} comme ${resolved > 1 ? 'traitées' : 'traitée'}.`,
+      after: () => unselectAll(),
     });
-    const done = resolved > 1 ? 'traitées' : 'traitée';
-    notify(`${plural(resolved, 'anomalie marquée', 'anomalies marquées')} comme ${done}.`, { type: 'success' });
-    unselectAll();
-    refresh();
-  };
   return (
     <ActionDialog
       label="Marquer traitées"
       title={`Marquer ${plural(count, 'anomalie')} comme ${count > 1 ? 'traitées' : 'traitée'} ?`}
       description="Elles quitteront la liste des anomalies à examiner (le filtre « Afficher aussi les anomalies traitées » les montre encore)."
       fields={[]}
-      send={send}
+      send={markHandled}
     />
   );
 };

@@ -3,7 +3,6 @@ import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import {
   Form,
-  HttpError,
   Link,
   Login,
   PasswordInput,
@@ -13,14 +12,8 @@ import {
   useAuthProvider,
   useNavigate,
 } from 'react-admin';
-import { fetchApi } from '../providers/http.ts';
-
-interface SignUp {
-  email: string;
-  displayName: string;
-  schoolUai: string;
-  password: string;
-}
+import type { RegisterRequest } from '../../../contracts/auth.ts';
+import { useApiAction } from '../providers/useApiAction.ts';
 
 const atLeast12 = (value: string | undefined) =>
   value && value.length < 12 ? 'Le mot de passe doit compter au moins 12 caractères.' : undefined;
@@ -30,22 +23,18 @@ export const SignUpPage = () => {
   const authProvider = useAuthProvider();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  const { submit } = useApiAction();
   const [refusal, setRefusal] = useState<string>();
-  const submit = async (values: Partial<SignUp>) => {
+  const signUp = (values: Partial<RegisterRequest>) => {
     setRefusal(undefined);
-    try {
-      await fetchApi('/auth/register', { method: 'POST', body: JSON.stringify(values) });
-    } catch (error) {
-      // a refusal about a field sits next to it; any other above the form
-      if (error instanceof HttpError && error.body?.errors) return error.body.errors as Record<string, string>;
-      setRefusal((error as Error).message);
-      return undefined;
-    }
-    await authProvider?.login({ username: values.email, password: values.password });
-    // what was known of the signed-out visitor is forgotten before the home page asks again
-    await queryClient.resetQueries({ queryKey: ['auth'] });
-    navigate('/');
-    return undefined;
+    const signIn = async () => {
+      await authProvider?.login({ username: values.email, password: values.password });
+      // what was known of the signed-out visitor is forgotten before the home page asks again
+      await queryClient.resetQueries({ queryKey: ['auth'] });
+      navigate('/');
+    };
+    // a refusal about a field sits next to it; any other above the form
+    return submit({ path: '/auth/register', body: values, refresh: false, after: signIn }, setRefusal);
   };
   return (
     <Login>
@@ -58,7 +47,7 @@ export const SignUpPage = () => {
             {refusal}
           </Alert>
         ) : null}
-        <Form onSubmit={submit} mode="onSubmit" reValidateMode="onChange">
+        <Form onSubmit={signUp} mode="onSubmit" reValidateMode="onChange">
           <Stack>
             <TextInput
               source="email"

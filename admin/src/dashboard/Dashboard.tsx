@@ -1,4 +1,4 @@
-import { Card, CardContent, Typography } from '@mui/material';
+import { Box, Card, CardContent, Typography } from '@mui/material';
 import { Title, useGetIdentity, usePermissions, useTranslate } from 'react-admin';
 import type { Role } from '../../../domain/roles.ts';
 import { canSeeSchools } from '../permissions.ts';
@@ -31,7 +31,9 @@ export const Dashboard = () => {
             {translate('app.dashboard.roles')}
           </Typography>
           {roles.length > 0 ? (
-            <RoleChips roles={roles} />
+            <Box sx={{ '& .MuiChip-root': { height: 'auto', py: 0.5 }, '& .MuiChip-label': { whiteSpace: 'normal' } }}>
+              <RoleChips roles={roles} />
+            </Box>
           ) : (
             <Typography>{translate('app.dashboard.no_roles')}</Typography>
           )}

@@ -5,6 +5,7 @@ import { formatEuros } from '../../../domain/money.ts';
 import { PROJECT_STATUS_LABELS, type ProjectStatus } from '../../../domain/project-status.ts';
 import { fetchApi } from '../providers/http.ts';
 import { formatMonth } from '../../../domain/format.ts';
+import { fluidChart, WideTable } from './homes/HomeSection.tsx';
 
 /** The platform's figures, as GET /api/stats gives them. */
 interface Stats {
@@ -56,7 +57,7 @@ export const StatsCharts = () => {
   return (
     <Grid container spacing={2} sx={{ mt: 1 }}>
       <ChartCard title="Dons collectés par mois">
-        <BarChart width={480} height={240} data={money} accessibilityLayer>
+        <BarChart responsive style={fluidChart(240)} data={money} accessibilityLayer>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="month" />
           <YAxis />
@@ -66,8 +67,8 @@ export const StatsCharts = () => {
       </ChartCard>
       <ChartCard title="Projets par statut">
         <BarChart
-          width={480}
-          height={Math.max(160, 28 * statuses.length)}
+          responsive
+          style={fluidChart(Math.max(160, 28 * statuses.length))}
           data={statuses}
           layout="vertical"
           accessibilityLayer
@@ -80,7 +81,7 @@ export const StatsCharts = () => {
         </BarChart>
       </ChartCard>
       <ChartCard title="Réussite et solidarité par académie (%)">
-        <BarChart width={480} height={260} data={academies} accessibilityLayer>
+        <BarChart responsive style={fluidChart(260)} data={academies} accessibilityLayer>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="academy" interval={0} tick={{ fontSize: 12 }} />
           <YAxis domain={[0, 100]} unit=" %" />
@@ -96,30 +97,32 @@ export const StatsCharts = () => {
             <Typography variant="h6" component="h2" gutterBottom>
               Par académie
             </Typography>
-            <Table size="small" aria-label="Réussite et solidarité par académie">
-              <TableHead>
-                <TableRow>
-                  <TableCell>Académie</TableCell>
-                  <TableCell align="right">Collectes réussies</TableCell>
-                  <TableCell align="right">Collectes échouées</TableCell>
-                  <TableCell align="right">Taux de réussite</TableCell>
-                  <TableCell align="right">Mécénat attribué</TableCell>
-                  <TableCell align="right">Part aux établissements prioritaires</TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {data.byAcademy.map((row) => (
-                  <TableRow key={row.academyCode}>
-                    <TableCell>{row.academyName}</TableCell>
-                    <TableCell align="right">{row.succeeded}</TableCell>
-                    <TableCell align="right">{row.failed}</TableCell>
-                    <TableCell align="right">{percent(row.succeeded, row.succeeded + row.failed)}</TableCell>
-                    <TableCell align="right">{formatEuros(row.grantedCents)}</TableCell>
-                    <TableCell align="right">{percent(row.priorityGrantedCents, row.grantedCents)}</TableCell>
+            <WideTable>
+              <Table size="small" aria-label="Réussite et solidarité par académie">
+                <TableHead>
+                  <TableRow>
+                    <TableCell>Académie</TableCell>
+                    <TableCell align="right">Collectes réussies</TableCell>
+                    <TableCell align="right">Collectes échouées</TableCell>
+                    <TableCell align="right">Taux de réussite</TableCell>
+                    <TableCell align="right">Mécénat attribué</TableCell>
+                    <TableCell align="right">Part aux établissements prioritaires</TableCell>
                   </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+                </TableHead>
+                <TableBody>
+                  {data.byAcademy.map((row) => (
+                    <TableRow key={row.academyCode}>
+                      <TableCell>{row.academyName}</TableCell>
+                      <TableCell align="right">{row.succeeded}</TableCell>
+                      <TableCell align="right">{row.failed}</TableCell>
+                      <TableCell align="right">{percent(row.succeeded, row.succeeded + row.failed)}</TableCell>
+                      <TableCell align="right">{formatEuros(row.grantedCents)}</TableCell>
+                      <TableCell align="right">{percent(row.priorityGrantedCents, row.grantedCents)}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </WideTable>
           </CardContent>
         </Card>
       </Grid>

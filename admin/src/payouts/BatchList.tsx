@@ -1,10 +1,10 @@
 import DownloadIcon from '@mui/icons-material/Download';
 import { Button, Stack } from '@mui/material';
-import { DataTable, DateField, List, useNotify, useRecordContext, useRefresh } from 'react-admin';
+import { DataTable, DateField, List, useRecordContext } from 'react-admin';
 import type { RaRecord } from 'react-admin';
 import { ActionDialog } from '../fields/ActionDialog.tsx';
 import { EurosField } from '../fields/EurosField.tsx';
-import { fetchApi } from '../providers/http.ts';
+import { useApiAction } from '../providers/useApiAction.ts';
 
 /** A batch as GET /api/payout-batches lists it. */
 interface Batch extends RaRecord<number> {
@@ -21,14 +21,10 @@ const Column = DataTable.Col<Batch>;
 /** The file to upload to the bank, and, once the bank has executed it, the confirmation. */
 const BatchActions = () => {
   const batch = useRecordContext<Batch>();
-  const notify = useNotify();
-  const refresh = useRefresh();
+  const { send } = useApiAction();
   if (!batch) return null;
-  const confirm = async () => {
-    await fetchApi(`/payout-batches/${batch.id}/confirm`, { method: 'POST' });
-    notify('Virements confirmés : les versements sont réglés.', { type: 'success' });
-    refresh();
-  };
+  const confirm = () =>
+    send({ path: `/payout-batches/${batch.id}/confirm`, done: 'Virements confirmés : les versements sont réglés.' });
   return (
     <Stack direction="row" spacing={1}>
       <Button size="small" href={`/api/payout-batches/${batch.id}/pain.001.xml`} download startIcon={<DownloadIcon />}>

@@ -2,13 +2,13 @@ import DownloadIcon from '@mui/icons-material/Download';
 import SendIcon from '@mui/icons-material/Send';
 import { Button } from '@mui/material';
 import { useState } from 'react';
-import { DataTable, DateField, List, SelectInput, TopToolbar, useNotify, useRefresh } from 'react-admin';
+import { DataTable, DateField, List, SelectInput, TopToolbar, type HttpError } from 'react-admin';
 import type { RaRecord } from 'react-admin';
 import { formatEuros } from '../../../domain/money.ts';
 import { choicesOf } from '../choices.ts';
 import { EurosField } from '../fields/EurosField.tsx';
 import { StatusField } from '../fields/StatusField.tsx';
-import { fetchApi } from '../providers/http.ts';
+import { useApiAction } from '../providers/useApiAction.ts';
 
 /** A payout as GET /api/payouts lists it. */
 interface Payout extends RaRecord<number> {
@@ -25,36 +25,21 @@ export const PAYOUT_STATUS_LABELS = { recorded: 'À exporter', exported: 'Export
 const Column = DataTable.Col<Payout>;
 
 type LeftOut = { reason: string }[];
+type Exported = { batchId: number; exported: number; totalCents: number; leftOut: LeftOut };
 const reasons = (leftOut: LeftOut = []) => leftOut.map((payout) => ` ${payout.reason}`).join('');
 
 /** Exports every ready payout into one SEPA file and offers it; says what was left out and why, as the API does. */
 const ExportButton = () => {
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const [busy, setBusy] = useState(false);
+  const { sendNow, pending } = useApiAction<Exported>();
   const [batchId, setBatchId] = useState<number>();
-  const exportAll = async () => {
-    setBusy(true);
-    try {
-      const result = await fetchApi<{ batchId: number; exported: number; totalCents: number; leftOut: LeftOut }>(
-        '/payout-batches',
-        { method: 'POST' },
-      );
-      setBatchId(result.batchId);
-      notify(
+  const exportAll = () =>
+    sendNow({
+      path: '/payout-batches',
+      done: (result) =>
         `${result.exported} virement(s) exporté(s), ${formatEuros(result.totalCents)}.${reasons(result.leftOut)}`,
-        {
-          type: 'success',
-        },
-      );
-      refresh();
-    } catch (error) {
-      const details = (error as { body?: { details?: { leftOut?: LeftOut } } }).body?.details;
-      notify(`${(error as Error).message}${reasons(details?.leftOut)}`, { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
-  };
+      after: (result) => setBatchId(result.batchId),
+      refusal: (error) => `${error.message}${reasons((error as HttpError).body?.details?.leftOut)}`,
+    });
   return (
     <TopToolbar>
       {batchId ? (
@@ -62,7 +47,7 @@ const ExportButton = () => {
           Télécharger le fichier SEPA
         </Button>
       ) : null}
-      <Button variant="contained" startIcon={<SendIcon />} onClick={exportAll} disabled={busy}>
+      <Button variant="contained" startIcon={<SendIcon />} onClick={exportAll} disabled={pending}>
         Exporter les virements
       </Button>
     </TopToolbar>

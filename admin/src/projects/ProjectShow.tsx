@@ -11,10 +11,11 @@ import {
   usePermissions,
   useRecordContext,
 } from 'react-admin';
+import type { DossierResponse } from '../../../contracts/project-drafts.ts';
 import { daysLeft } from '../../../domain/campaign.ts';
-import { DOCUMENT_KIND_LABELS, type DocumentKind } from '../../../domain/documents.ts';
+import { DOCUMENT_KIND_LABELS } from '../../../domain/documents.ts';
 import { academyName, formatDate, formatDateTime, formatEuros, formatNumber, plural } from '../../../domain/format.ts';
-import { PROJECT_STATUS_LABELS, type ProjectStatus } from '../../../domain/project-status.ts';
+import { PROJECT_STATUS_LABELS } from '../../../domain/project-status.ts';
 import { THEME_LABELS } from '../../../domain/projects.ts';
 import type { Role } from '../../../domain/roles.ts';
 import { choicesOf } from '../choices.ts';
@@ -29,20 +30,7 @@ import { ProjectStatusField } from './ProjectStatusField.tsx';
 import { PublicLinks } from './PublicLinks.tsx';
 
 /** A project with its dossier, as the data provider reads it. */
-interface ProjectRecord extends Project {
-  description: string;
-  levels: string[];
-  pupilCount: number;
-  activityStartsOn: string;
-  activityEndsOn: string;
-  campaignDays: number;
-  structureName: string | null;
-  school: { priorityEducation: string; rural: boolean; ips: number | null; commune: string };
-  budgetLines: { label: string; amountCents: number }[];
-  documents: { id: number; kind: DocumentKind; filename: string }[];
-  porteurHistory: { id: number; title: string; status: ProjectStatus }[];
-  news: { id: number; title: string; body: string; createdAt: string }[];
-}
+type ProjectRecord = Project & DossierResponse;
 
 const PRIORITY = { rep_plus: 'REP+', rep: 'REP', none: 'hors éducation prioritaire' } as Record<string, string>;
 const line = (label: string, value: string) => (

@@ -1,6 +1,7 @@
 import type { AuthProvider } from 'react-admin';
 import type { Role } from '../../../domain/roles.ts';
 import type { Me } from '../types.ts';
+import type { LoginRequest } from '../../../contracts/auth.ts';
 import { fetchApi } from './http.ts';
 
 let currentUser: Promise<Me> | undefined;
@@ -25,7 +26,7 @@ export const authProvider: AuthProvider = {
   async login({ username, password }: { username: string; password: string }) {
     const { user } = await fetchApi<{ user: Me }>('/auth/login', {
       method: 'POST',
-      body: JSON.stringify({ email: username, password }),
+      body: JSON.stringify({ email: username, password } satisfies LoginRequest),
     });
     currentUser = Promise.resolve(user);
   },

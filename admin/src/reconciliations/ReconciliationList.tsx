@@ -1,9 +1,10 @@
 import { Alert, Button, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { DataTable, DateField, List, TopToolbar, useNotify, useRecordContext, useRefresh } from 'react-admin';
+import { DataTable, DateField, List, TopToolbar, useRecordContext } from 'react-admin';
 import type { RaRecord } from 'react-admin';
 import { EurosField } from '../fields/EurosField.tsx';
 import { fetchApi } from '../providers/http.ts';
+import { useApiAction } from '../providers/useApiAction.ts';
 
 /** A run of the reconciliation as GET /api/reconciliations lists it. */
 interface Run extends RaRecord<number> {
@@ -49,22 +50,16 @@ const Differences = () => {
 };
 
 const RunNow = () => {
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const run = async () => {
-    try {
-      const result = await fetchApi<{ differenceCount: number }>('/reconciliations', {
-        method: 'POST',
-        body: JSON.stringify({ days: 2 }),
-      });
-      notify(`Rapprochement fait : ${result.differenceCount} écart(s).`, {
-        type: result.differenceCount ? 'warning' : 'success',
-      });
-      refresh();
-    } catch (error) {
-      notify((error as Error).message, { type: 'error' });
-    }
-  };
+  const { sendNow } = useApiAction<{ differenceCount: number }>();
+  const run = () =>
+    sendNow({
+      path: '/reconciliations',
+      body: { days: 2 },
+      done: ({ differenceCount }) => ({
+        message: `Rapprochement fait : ${differenceCount} écart(s).`,
+        type: differenceCount ? 'warning' : 'success',
+      }),
+    });
   return (
     <TopToolbar>
       <Button variant="outlined" onClick={run}>

@@ -1,18 +1,9 @@
 import { Alert, Button, Stack, TextField as Input, Typography } from '@mui/material';
 import { useState, type FormEvent } from 'react';
-import {
-  DateField,
-  Show,
-  SimpleShowLayout,
-  TextField,
-  useNotify,
-  usePermissions,
-  useRecordContext,
-  useRefresh,
-} from 'react-admin';
+import { DateField, Show, SimpleShowLayout, TextField, usePermissions, useRecordContext } from 'react-admin';
 import type { RaRecord } from 'react-admin';
 import type { Role } from '../../../domain/roles.ts';
-import { fetchApi } from '../providers/http.ts';
+import { useApiAction } from '../providers/useApiAction.ts';
 
 /** A receiving structure as GET /api/structures/{id} returns it. */
 export interface Structure extends RaRecord<number> {
@@ -36,21 +27,21 @@ const FIELDS = [
 /** The gestionnaire's form: legal and bank details, checked by the API, whose message is shown as it is. */
 const DetailsForm = () => {
   const structure = useRecordContext<Structure>();
-  const notify = useNotify();
-  const refresh = useRefresh();
+  const { sendNow } = useApiAction();
   const [error, setError] = useState('');
   if (!structure) return null;
-  const save = async (event: FormEvent<HTMLFormElement>) => {
+  const save = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const values = Object.fromEntries(new FormData(event.currentTarget));
-    try {
-      await fetchApi(`/structures/${structure.id}/bank-details`, { method: 'PUT', body: JSON.stringify(values) });
-      setError('');
-      notify('Coordonnées enregistrées. Un administrateur va les valider.', { type: 'success' });
-      refresh();
-    } catch (failure) {
-      setError((failure as Error).message);
-    }
+    return sendNow(
+      {
+        method: 'PUT',
+        path: `/structures/${structure.id}/bank-details`,
+        body: Object.fromEntries(new FormData(event.currentTarget)),
+        done: 'Coordonnées enregistrées. Un administrateur va les valider.',
+        after: () => setError(''),
+      },
+      setError,
+    );
   };
   return (
     <form onSubmit={save} aria-label="Coordonnées de la structure">
@@ -72,22 +63,14 @@ const DetailsForm = () => {
 const ValidateButton = () => {
   const structure = useRecordContext<Structure>();
   const { permissions } = usePermissions<Role[]>();
-  const notify = useNotify();
-  const refresh = useRefresh();
+  const { sendNow } = useApiAction();
   if (!structure || structure.bankDetailsValidatedAt || !permissions?.includes('admin')) return null;
-  const validate = async () => {
-    try {
-      const reviewed = { legalName: structure.legalName, iban: structure.iban, bic: structure.bic };
-      await fetchApi(`/structures/${structure.id}/validate-bank-details`, {
-        method: 'POST',
-        body: JSON.stringify(reviewed),
-      });
-      notify('Coordonnées bancaires validées.', { type: 'success' });
-      refresh();
-    } catch (error) {
-      notify((error as Error).message, { type: 'error' });
-    }
-  };
+  const validate = () =>
+    sendNow({
+      path: `/structures/${structure.id}/validate-bank-details`,
+      body: { legalName: structure.legalName, iban: structure.iban, bic: structure.bic },
+      done: 'Coordonnées bancaires validées.',
+    });
   return (
     <Button variant="outlined" onClick={validate}>
       Valider les coordonnées bancaires

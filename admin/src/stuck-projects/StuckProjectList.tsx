@@ -1,8 +1,8 @@
 import { Button } from '@mui/material';
-import { DataTable, DateField, List, useNotify, useRecordContext, useRefresh } from 'react-admin';
+import { DataTable, DateField, List, useRecordContext } from 'react-admin';
 import type { RaRecord } from 'react-admin';
 import { PROJECT_STATUS_LABELS, type ProjectStatus } from '../../../domain/project-status.ts';
-import { fetchApi } from '../providers/http.ts';
+import { useApiAction } from '../providers/useApiAction.ts';
 
 /** A project whose lifecycle does not move on by itself, as GET /api/stuck-projects lists it. */
 interface StuckProject extends RaRecord<number> {
@@ -18,18 +18,9 @@ const Column = DataTable.Col<StuckProject>;
 /** Resumes the project's lifecycle: the failed step is tried again, or a stopped process starts afresh. */
 const ResumeButton = () => {
   const project = useRecordContext<StuckProject>();
-  const notify = useNotify();
-  const refresh = useRefresh();
+  const { sendNow } = useApiAction();
   if (!project) return null;
-  const resume = async () => {
-    try {
-      await fetchApi(`/projects/${project.id}/lifecycle/resume`, { method: 'POST' });
-      notify('Processus relancé.', { type: 'success' });
-      refresh();
-    } catch (error) {
-      notify((error as Error).message, { type: 'error' });
-    }
-  };
+  const resume = () => sendNow({ path: `/projects/${project.id}/lifecycle/resume`, done: 'Processus relancé.' });
   return (
     <Button size="small" variant="outlined" onClick={resume}>
       Relancer

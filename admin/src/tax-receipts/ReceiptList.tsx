@@ -1,22 +1,12 @@
 import DownloadIcon from '@mui/icons-material/Download';
 import { Button } from '@mui/material';
-import {
-  DataTable,
-  DateField,
-  List,
-  SelectInput,
-  useListContext,
-  useNotify,
-  useRecordContext,
-  useRefresh,
-  useUnselectAll,
-} from 'react-admin';
+import { DataTable, DateField, List, SelectInput, useListContext, useRecordContext, useUnselectAll } from 'react-admin';
 import type { RaRecord } from 'react-admin';
 import { receiptNumber } from '../../../domain/tax-receipts.ts';
 import { choicesOf } from '../choices.ts';
 import { EurosField } from '../fields/EurosField.tsx';
 import { StatusField } from '../fields/StatusField.tsx';
-import { fetchApi } from '../providers/http.ts';
+import { useApiAction } from '../providers/useApiAction.ts';
 import { YearlyStatementsAction } from './YearlyStatements.tsx';
 
 /** A tax receipt as GET /api/tax-receipts lists it. */
@@ -38,22 +28,15 @@ const Column = DataTable.Col<Receipt>;
 /** Validates or sends the selected receipts; the API's message is shown as it is when it refuses. */
 const BulkAction = ({ action, label, done }: { action: 'validate' | 'send'; label: string; done: string }) => {
   const { selectedIds } = useListContext();
-  const notify = useNotify();
-  const refresh = useRefresh();
+  const { sendNow } = useApiAction<{ count: number }>();
   const unselectAll = useUnselectAll('tax-receipts');
-  const run = async () => {
-    try {
-      const { count } = await fetchApi<{ count: number }>(`/tax-receipts/${action}`, {
-        method: 'POST',
-        body: JSON.stringify({ ids: selectedIds }),
-      });
-      notify(`${count} ${done}`, { type: 'success' });
-      unselectAll();
-      refresh();
-    } catch (error) {
-      notify((error as Error).message, { type: 'error' });
-    }
-  };
+  const run = () =>
+    sendNow({
+      path: `/tax-receipts/${action}`,
+      body: { ids: selectedIds },
+      done: ({ count }) => `${count} ${done}`,
+      after: () => unselectAll(),
+    });
   return (
     <Button size="small" onClick={run}>
       {label}

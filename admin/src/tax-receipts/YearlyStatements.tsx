@@ -1,10 +1,10 @@
 import MailIcon from '@mui/icons-material/Mail';
 import { Button, TextField } from '@mui/material';
 import { useState } from 'react';
-import { TopToolbar, useNotify, usePermissions } from 'react-admin';
+import { TopToolbar, usePermissions } from 'react-admin';
 import type { Role } from '../../../domain/roles.ts';
 import { isAdmin } from '../permissions.ts';
-import { fetchApi } from '../providers/http.ts';
+import { useApiAction } from '../providers/useApiAction.ts';
 
 /**
  * For admins: e-mails every donor with receipts for gifts of a year the link to their yearly statement (the
@@ -12,24 +12,16 @@ import { fetchApi } from '../providers/http.ts';
  */
 export const YearlyStatementsAction = () => {
   const { permissions } = usePermissions<Role[]>();
-  const notify = useNotify();
+  const { sendNow, pending } = useApiAction<{ count: number }>();
   const [year, setYear] = useState(String(new Date().getFullYear() - 1));
-  const [busy, setBusy] = useState(false);
   if (!isAdmin(permissions)) return <TopToolbar />;
-  const send = async () => {
-    setBusy(true);
-    try {
-      const { count } = await fetchApi<{ count: number }>('/tax-receipts/yearly-statements', {
-        method: 'POST',
-        body: JSON.stringify({ year: Number(year) }),
-      });
-      notify(`Récapitulatif ${year} envoyé à ${count} donateur(s).`, { type: 'success' });
-    } catch (error) {
-      notify((error as Error).message, { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const send = () =>
+    sendNow({
+      path: '/tax-receipts/yearly-statements',
+      body: { year: Number(year) },
+      done: ({ count }) => `Récapitulatif ${year} envoyé à ${count} donateur(s).`,
+      refresh: false,
+    });
   return (
     <TopToolbar>
       <TextField
@@ -40,7 +32,7 @@ export const YearlyStatementsAction = () => {
         onChange={(event) => setYear(event.target.value)}
         sx={{ width: 110 }}
       />
-      <Button variant="contained" startIcon={<MailIcon />} onClick={send} disabled={busy}>
+      <Button variant="contained" startIcon={<MailIcon />} onClick={send} disabled={pending}>
         Envoyer les récapitulatifs annuels
       </Button>
     </TopToolbar>

@@ -1,25 +1,13 @@
 import { Button, Stack, Typography } from '@mui/material';
-import { Form, HttpError, useNotify, useRefresh } from 'react-admin';
-import { fetchApi } from '../providers/http.ts';
+import { Form } from 'react-admin';
+import { useApiAction } from '../providers/useApiAction.ts';
 import { grantBody, RoleGrantInputs, type Grant } from './RoleGrantInputs.tsx';
 
 /** Grants a user one more role with its scope; a refusal shows under the field it concerns. */
 export const GrantRoleForm = ({ userId }: { userId: number }) => {
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const grant = async (values: Partial<Grant>) => {
-    const body = grantBody(values);
-    try {
-      await fetchApi(`/users/${userId}/roles`, { method: 'POST', body: JSON.stringify(body) });
-    } catch (error) {
-      if (error instanceof HttpError && error.body?.errors) return error.body.errors as Record<string, string>;
-      notify((error as Error).message, { type: 'error' });
-      return undefined;
-    }
-    notify('Rôle attribué.', { type: 'success' });
-    refresh();
-    return undefined;
-  };
+  const { submit } = useApiAction();
+  const grant = (values: Partial<Grant>) =>
+    submit({ path: `/users/${userId}/roles`, body: grantBody(values), done: 'Rôle attribué.' });
   return (
     <Form onSubmit={grant} defaultValues={{ role: 'directeur' }}>
       <Stack sx={{ maxWidth: 480 }}>

@@ -1,7 +1,7 @@
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack } from '@mui/material';
 import { useState } from 'react';
-import { Form, HttpError, TextInput, TopToolbar, required, useNotify, useRefresh } from 'react-admin';
-import { fetchApi } from '../providers/http.ts';
+import { Form, TextInput, TopToolbar, required } from 'react-admin';
+import { useApiAction } from '../providers/useApiAction.ts';
 import { grantBody, RoleGrantInputs, type Grant } from './RoleGrantInputs.tsx';
 
 type Invitation = Partial<Grant> & { email?: string; displayName?: string };
@@ -11,28 +11,23 @@ type Invitation = Partial<Grant> & { email?: string; displayName?: string };
  * a refusal keeps the dialog open, each error under its field.
  */
 export const InviteButton = () => {
-  const notify = useNotify();
-  const refresh = useRefresh();
+  const { submit } = useApiAction();
   const [open, setOpen] = useState(false);
   const [general, setGeneral] = useState<string>();
   const close = () => {
     setOpen(false);
     setGeneral(undefined);
   };
-  const invite = async (values: Invitation) => {
-    const body = { email: values.email, displayName: values.displayName, ...grantBody(values) };
-    try {
-      await fetchApi('/users', { method: 'POST', body: JSON.stringify(body) });
-    } catch (error) {
-      if (error instanceof HttpError && error.body?.errors) return error.body.errors as Record<string, string>;
-      setGeneral((error as Error).message);
-      return undefined;
-    }
-    close();
-    notify('Invitation envoyée.', { type: 'success' });
-    refresh();
-    return undefined;
-  };
+  const invite = (values: Invitation) =>
+    submit(
+      {
+        path: '/users',
+        body: { email: values.email, displayName: values.displayName, ...grantBody(values) },
+        done: 'Invitation envoyée.',
+        after: close,
+      },
+      setGeneral,
+    );
   return (
     <TopToolbar>
       <Button variant="contained" onClick={() => setOpen(true)}>

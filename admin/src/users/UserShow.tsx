@@ -1,6 +1,6 @@
 import { Stack } from '@mui/material';
-import { Show, SimpleShowLayout, TextField, useNotify, useRecordContext, useRefresh } from 'react-admin';
-import { fetchApi } from '../providers/http.ts';
+import { Show, SimpleShowLayout, TextField, useRecordContext } from 'react-admin';
+import { useApiAction } from '../providers/useApiAction.ts';
 import type { RoleGrant, User } from '../types.ts';
 import { GrantRoleForm } from './GrantRoleForm.tsx';
 import { RoleChips } from './RoleChips.tsx';
@@ -8,18 +8,10 @@ import { RoleChips } from './RoleChips.tsx';
 /** The user's roles, each removable, and the form that grants one more. */
 const Roles = () => {
   const user = useRecordContext<User>();
-  const notify = useNotify();
-  const refresh = useRefresh();
+  const { sendNow } = useApiAction();
   if (!user) return null;
-  const revoke = async (grant: RoleGrant) => {
-    try {
-      await fetchApi(`/users/${user.id}/roles/${grant.id}`, { method: 'DELETE' });
-      notify('Rôle retiré.', { type: 'success' });
-      refresh();
-    } catch (failure) {
-      notify((failure as Error).message, { type: 'error' });
-    }
-  };
+  const revoke = (grant: RoleGrant) =>
+    sendNow({ method: 'DELETE', path: `/users/${user.id}/roles/${grant.id}`, done: 'Rôle retiré.' });
   return (
     <Stack spacing={2}>
       <RoleChips roles={user.roles} onDelete={revoke} />

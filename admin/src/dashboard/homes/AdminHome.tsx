@@ -28,7 +28,12 @@ export const AdminHome = () => {
       {data.projectsByStatus.map((row) => (
         <Box
           key={row.status}
-          sx={{ display: 'grid', gridTemplateColumns: 'minmax(8rem, 16rem) 3rem 1fr', gap: 1, alignItems: 'center' }}
+          sx={{
+            display: 'grid',
+            gridTemplateColumns: 'minmax(6rem, 16rem) 2.5rem minmax(5rem, 1fr)',
+            gap: 1,
+            alignItems: 'center',
+          }}
         >
           <Typography variant="body2">{PROJECT_STATUS_LABELS[row.status]}</Typography>
           <Typography variant="body2" align="right">

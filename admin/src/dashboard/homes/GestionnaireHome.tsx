@@ -1,7 +1,7 @@
 import { Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { formatDate, formatEuros, plural } from '../../../../domain/format.ts';
 import type { BankDetailsState, GestionnaireHome as Summary } from '../../../../domain/homes.ts';
-import { ActLink, Figure, Figures, HomeSection, useHome } from './HomeSection.tsx';
+import { ActLink, Figure, Figures, HomeSection, useHome, WideTable } from './HomeSection.tsx';
 
 const BANK_DETAILS: Record<BankDetailsState, string> = {
   missing: 'À saisir',
@@ -37,49 +37,53 @@ export const GestionnaireHome = () => {
           {`${plural(data.projectsAwaitingBankDetails, 'projet réussi attend', 'projets réussis attendent')} vos coordonnées bancaires validées pour être versé${data.projectsAwaitingBankDetails > 1 ? 's' : ''}.`}
         </Typography>
       ) : null}
-      <Table size="small" aria-label="Vos structures et leurs coordonnées bancaires">
-        <TableHead>
-          <TableRow>
-            <TableCell>Structure</TableCell>
-            <TableCell>Établissement</TableCell>
-            <TableCell>Coordonnées bancaires</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {data.structures.map((structure) => (
-            <TableRow key={structure.id}>
-              <TableCell>
-                <ActLink to={`/structures/${structure.id}/show`}>{structure.legalName}</ActLink>
-              </TableCell>
-              <TableCell>{structure.schoolName}</TableCell>
-              <TableCell>
-                <Chip size="small" variant="outlined" label={BANK_DETAILS[structure.bankDetails]} />
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-      {data.payouts.length > 0 ? (
-        <Table size="small" aria-label="Derniers versements" sx={{ mt: 2 }}>
+      <WideTable>
+        <Table size="small" aria-label="Vos structures et leurs coordonnées bancaires">
           <TableHead>
             <TableRow>
-              <TableCell>Projet</TableCell>
-              <TableCell align="right">Montant</TableCell>
-              <TableCell>État</TableCell>
-              <TableCell>Date</TableCell>
+              <TableCell>Structure</TableCell>
+              <TableCell>Établissement</TableCell>
+              <TableCell>Coordonnées bancaires</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
-            {data.payouts.map((payout) => (
-              <TableRow key={payout.id}>
-                <TableCell>{payout.projectTitle}</TableCell>
-                <TableCell align="right">{formatEuros(payout.amountCents)}</TableCell>
-                <TableCell>{PAYOUT_STATUS[payout.status]}</TableCell>
-                <TableCell>{formatDate(payout.at)}</TableCell>
+            {data.structures.map((structure) => (
+              <TableRow key={structure.id}>
+                <TableCell>
+                  <ActLink to={`/structures/${structure.id}/show`}>{structure.legalName}</ActLink>
+                </TableCell>
+                <TableCell>{structure.schoolName}</TableCell>
+                <TableCell>
+                  <Chip size="small" variant="outlined" label={BANK_DETAILS[structure.bankDetails]} />
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>
         </Table>
+      </WideTable>
+      {data.payouts.length > 0 ? (
+        <WideTable>
+          <Table size="small" aria-label="Derniers versements" sx={{ mt: 2 }}>
+            <TableHead>
+              <TableRow>
+                <TableCell>Projet</TableCell>
+                <TableCell align="right">Montant</TableCell>
+                <TableCell>État</TableCell>
+                <TableCell>Date</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {data.payouts.map((payout) => (
+                <TableRow key={payout.id}>
+                  <TableCell>{payout.projectTitle}</TableCell>
+                  <TableCell align="right">{formatEuros(payout.amountCents)}</TableCell>
+                  <TableCell>{PAYOUT_STATUS[payout.status]}</TableCell>
+                  <TableCell>{formatDate(payout.at)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </WideTable>
       ) : null}
     </HomeSection>
   );

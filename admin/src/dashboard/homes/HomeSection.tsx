@@ -1,4 +1,4 @@
-import { Box, Card, CardContent, Link as MuiLink, Stack, Typography } from '@mui/material';
+import { Box, Card, CardContent, Link as MuiLink, Stack, TableContainer, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useId, type ReactNode } from 'react';
 import { Link } from 'react-admin';
@@ -60,4 +60,14 @@ export const ActLink = ({ to, children }: { to: string; children: ReactNode }) =
   <MuiLink component={Link} to={to}>
     {children}
   </MuiLink>
+);
+
+/** A chart's size: the width of its box up to `maxWidth`, shrinking on a phone, at a fixed height. */
+export const fluidChart = (height: number, maxWidth = 480) => ({ width: '100%', maxWidth, height });
+
+/** A table that scrolls sideways inside its card when its columns do not fit the screen, reachable by keyboard. */
+export const WideTable = ({ children }: { children: ReactNode }) => (
+  <TableContainer tabIndex={0} sx={{ overflowX: 'auto' }}>
+    {children}
+  </TableContainer>
 );

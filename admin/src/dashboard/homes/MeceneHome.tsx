@@ -2,7 +2,7 @@ import { Box, Typography } from '@mui/material';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatEuros, formatMonth, formatNumber, plural } from '../../../../domain/format.ts';
 import type { MeceneHome as Summary } from '../../../../domain/homes.ts';
-import { ActLink, Figure, Figures, HomeSection, ShareBar, useHome } from './HomeSection.tsx';
+import { ActLink, Figure, Figures, fluidChart, HomeSection, ShareBar, useHome } from './HomeSection.tsx';
 
 type FundImpact = Summary['funds'][number];
 
@@ -31,11 +31,11 @@ const Impact = ({ fund }: { fund: FundImpact }) => {
         {`Devenir des projets : ${plural(fund.outcomes.completed, 'terminé')} avec leur bilan, ${plural(fund.outcomes.funded, 'financé')} (activité en cours), ${plural(fund.outcomes.collecting, 'en collecte', 'en collecte')}, ${plural(fund.outcomes.failed, 'non abouti', 'non aboutis')}.`}
       </Typography>
       {months.length > 0 ? (
-        <Box sx={{ mt: 2, overflowX: 'auto' }}>
+        <Box sx={{ mt: 2 }}>
           <Typography variant="subtitle2" component="h4">
             Montants attribués par mois
           </Typography>
-          <BarChart width={440} height={200} data={months} accessibilityLayer>
+          <BarChart responsive style={fluidChart(200, 440)} data={months} accessibilityLayer>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="month" tick={{ fontSize: 12 }} />
             <YAxis />

@@ -1,7 +1,7 @@
 import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { formatDate, plural } from '../../../../domain/format.ts';
 import { REVIEW_SLA_WORKING_DAYS, type ValidateurHome as Summary } from '../../../../domain/homes.ts';
-import { ActLink, Figure, Figures, HomeSection, useHome } from './HomeSection.tsx';
+import { ActLink, Figure, Figures, HomeSection, useHome, WideTable } from './HomeSection.tsx';
 
 type Queued = Summary['queue'][number];
 
@@ -32,30 +32,32 @@ export const ValidateurHome = () => {
         />
       </Figures>
       {data.queue.length > 0 ? (
-        <Table size="small" aria-label="File d’examen et délai">
-          <TableHead>
-            <TableRow>
-              <TableCell>Projet</TableCell>
-              <TableCell>Établissement</TableCell>
-              <TableCell>Soumis le</TableCell>
-              <TableCell>Délai</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {data.queue.map((project) => (
-              <TableRow key={project.id}>
-                <TableCell>
-                  <ActLink to={`/projects/${project.id}/show`}>{project.title}</ActLink>
-                </TableCell>
-                <TableCell>{project.schoolName}</TableCell>
-                <TableCell>{formatDate(project.since)}</TableCell>
-                <TableCell sx={project.sla === 'on_time' ? undefined : { fontWeight: 700, color: 'error.dark' }}>
-                  {slaText(project)}
-                </TableCell>
+        <WideTable>
+          <Table size="small" aria-label="File d’examen et délai">
+            <TableHead>
+              <TableRow>
+                <TableCell>Projet</TableCell>
+                <TableCell>Établissement</TableCell>
+                <TableCell>Soumis le</TableCell>
+                <TableCell>Délai</TableCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHead>
+            <TableBody>
+              {data.queue.map((project) => (
+                <TableRow key={project.id}>
+                  <TableCell>
+                    <ActLink to={`/projects/${project.id}/show`}>{project.title}</ActLink>
+                  </TableCell>
+                  <TableCell>{project.schoolName}</TableCell>
+                  <TableCell>{formatDate(project.since)}</TableCell>
+                  <TableCell sx={project.sla === 'on_time' ? undefined : { fontWeight: 700, color: 'error.dark' }}>
+                    {slaText(project)}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </WideTable>
       ) : (
         <Typography>Aucun projet n’attend d’examen.</Typography>
       )}

@@ -10,6 +10,7 @@ import type {
   ReportReviewRequest,
   ReviewRequest,
 } from '../../../../contracts/project-actions.ts';
+import type { NewsRequest } from '../../../../contracts/project-drafts.ts';
 import type { Field } from '../../fields/ActionDialog.tsx';
 import type { Project } from '../../types.ts';
 import { SubmitReport } from '../SubmitReport.tsx';
@@ -199,7 +200,7 @@ export const PROJECT_ACTIONS: readonly (DialogAction | CustomAction)[] = [
     offered: (context) => porteur(context) && !BEFORE_PUBLICATION.includes(context.status),
     request: (values) => ({
       path: 'news',
-      body: values,
+      body: { title: text(values.title), body: text(values.body) } satisfies Partial<NewsRequest>,
       done: 'Nouvelles publiées : les donateurs les reçoivent par e-mail.',
     }),
   },

@@ -1,7 +1,15 @@
 import { z } from '@hono/zod-openapi';
-import { MINIMUM_GOAL_CAP_CENTS } from '../../domain/money.ts';
-import { LEVELS, THEMES } from '../../domain/projects.ts';
-import { isUai } from '../../domain/schools.ts';
+import { DOCUMENT_KINDS } from '../domain/documents.ts';
+import { MINIMUM_GOAL_CAP_CENTS } from '../domain/money.ts';
+import { PROJECT_STATUSES } from '../domain/project-status.ts';
+import { LEVELS, THEMES } from '../domain/projects.ts';
+import { isUai, PRIORITY_EDUCATION } from '../domain/schools.ts';
+import type { Json } from './json.ts';
+
+/*
+ * A project as its porteur writes it and the dossier everyone with access reads: shared by the API (which validates
+ * and documents them) and the admin (which imports their types only).
+ */
 
 const isoDate = z.iso.date('date au format AAAA-MM-JJ');
 const cents = (label: string) =>
@@ -95,6 +103,7 @@ export const DraftBody = draftFields
 /** The same, saving changes: the cap on the minimum goal is checked against the project's exception. */
 export const DraftEditBody = draftFields.superRefine(checkDraft).openapi('DraftProjectChanges');
 
+/** POST /api/projects/{id}/news: news of the project for its donors. */
 export const NewsBody = z
   .object({
     title: z.string().trim().min(3, 'Le titre compte 3 caractères au moins.').max(140),
@@ -102,10 +111,13 @@ export const NewsBody = z
   })
   .openapi('ProjectNews');
 
+/** A receiving structure of a school, among which a project chooses its own. */
 export const SchoolStructure = z.object({ id: z.number(), legalName: z.string() }).openapi('SchoolStructure');
 
+/** The answer of a creation: the new record's id. */
 export const Created = z.object({ id: z.number() }).openapi('Created');
 
+/** GET /api/projects/{id}/dossier: what a validator reads beyond the list's columns. */
 export const Dossier = z
   .object({
     id: z.number(),
@@ -124,7 +136,7 @@ export const Dossier = z
       uai: z.string(),
       name: z.string(),
       commune: z.string(),
-      priorityEducation: z.string(),
+      priorityEducation: z.enum(PRIORITY_EDUCATION),
       rural: z.boolean(),
       ips: z.number().nullable(),
     }),
@@ -132,13 +144,23 @@ export const Dossier = z
     documents: z.array(
       z.object({
         id: z.number(),
-        kind: z.string(),
+        kind: z.enum(DOCUMENT_KINDS),
         filename: z.string(),
         imageRights: z.boolean(),
         uploadedAt: z.string(),
       }),
     ),
-    porteurHistory: z.array(z.object({ id: z.number(), title: z.string(), status: z.string(), createdAt: z.string() })),
+    porteurHistory: z.array(
+      z.object({ id: z.number(), title: z.string(), status: z.enum(PROJECT_STATUSES), createdAt: z.string() }),
+    ),
     news: z.array(z.object({ id: z.number(), title: z.string(), body: z.string(), createdAt: z.string() })),
   })
   .openapi('ProjectDossier');
+
+/** What the admin sends to create a project, and to save changes to it, as the API's schemas accept it. */
+export type DraftRequest = z.input<typeof DraftBody>;
+export type DraftChangesRequest = z.input<typeof DraftEditBody>;
+export type NewsRequest = z.input<typeof NewsBody>;
+
+/** What the admin reads of a project's dossier. */
+export type DossierResponse = Json<z.output<typeof Dossier>>;

@@ -1,7 +1,9 @@
 import { z } from '@hono/zod-openapi';
-import { isUai } from '../../domain/schools.ts';
-import { ROLES } from '../../domain/roles.ts';
+import { isUai } from '../domain/schools.ts';
 
+/* Signing in, up and resetting a password: the API validates these bodies, the admin imports their types only. */
+
+/** POST /api/auth/login. */
 export const LoginBody = z
   .object({
     email: z.string().trim().toLowerCase().email('adresse e-mail invalide'),
@@ -9,10 +11,12 @@ export const LoginBody = z
   })
   .openapi('LoginBody');
 
+/** POST /api/auth/password-reset: the address to send a reset link to. */
 export const PasswordResetBody = z
   .object({ email: z.string().trim().toLowerCase().email('adresse e-mail invalide') })
   .openapi('PasswordResetBody');
 
+/** POST /api/auth/register: a porteur signs up with their academic address and school. */
 export const RegisterBody = z
   .object({
     email: z.string().trim().toLowerCase().email('adresse e-mail invalide'),
@@ -22,20 +26,7 @@ export const RegisterBody = z
   })
   .openapi('RegisterBody');
 
-const UserRoleSchema = z.object({
-  id: z.number(),
-  role: z.enum(ROLES),
-  schoolUai: z.string().nullable(),
-  academyCode: z.string().nullable(),
-  structureId: z.number().nullable(),
-  fundId: z.number().nullable(),
-  schoolName: z.string().nullable(),
-  structureName: z.string().nullable(),
-  fundName: z.string().nullable(),
-});
-
-export const UserSchema = z
-  .object({ id: z.number(), email: z.string(), displayName: z.string(), roles: z.array(UserRoleSchema) })
-  .openapi('User');
-
-export const MeSchema = UserSchema.openapi('Me');
+/** What the admin's sign-in, password reset and sign-up pages send. */
+export type LoginRequest = z.input<typeof LoginBody>;
+export type PasswordResetRequest = z.input<typeof PasswordResetBody>;
+export type RegisterRequest = z.input<typeof RegisterBody>;

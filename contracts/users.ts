@@ -1,6 +1,8 @@
 import { z } from '@hono/zod-openapi';
-import { ROLE_LABELS, ROLE_SCOPES, ROLES, SCOPE_FIELDS, type ScopeField } from '../../domain/roles.ts';
-import { isUai } from '../../domain/schools.ts';
+import { ROLE_LABELS, ROLE_SCOPES, ROLES, SCOPE_FIELDS, type ScopeField } from '../domain/roles.ts';
+import { isUai } from '../domain/schools.ts';
+
+/* The back office's people and their roles: the API validates and documents these, the admin imports their types. */
 
 const SCOPE_WORDS: Record<ScopeField, string> = {
   schoolUai: 'son établissement',
@@ -50,3 +52,33 @@ export const InviteBody = z
   })
   .and(GrantBody)
   .openapi('Invitation');
+
+/** A role of a user with its scope, and the names of that scope. */
+export const UserRoleSchema = z.object({
+  id: z.number(),
+  role: z.enum(ROLES),
+  schoolUai: z.string().nullable(),
+  academyCode: z.string().nullable(),
+  structureId: z.number().nullable(),
+  fundId: z.number().nullable(),
+  schoolName: z.string().nullable(),
+  structureName: z.string().nullable(),
+  fundName: z.string().nullable(),
+});
+
+/** A user of the back office with their roles. */
+export const UserSchema = z
+  .object({ id: z.number(), email: z.string(), displayName: z.string(), roles: z.array(UserRoleSchema) })
+  .openapi('User');
+
+/** The signed-in user, as GET /api/me answers. */
+export const MeSchema = UserSchema.openapi('Me');
+
+/** What the admin sends to invite a person, and to grant a role. */
+export type InviteRequest = z.input<typeof InviteBody>;
+export type RoleGrantRequest = z.input<typeof GrantBody>;
+
+/** What the admin reads of a user, their roles, and of the signed-in user. */
+export type UserResponse = z.output<typeof UserSchema>;
+export type RoleGrantResponse = z.output<typeof UserRoleSchema>;
+export type MeResponse = z.output<typeof MeSchema>;
