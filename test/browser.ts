@@ -1,7 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -39,6 +39,15 @@ export async function signInToAdmin(page: Page, baseUrl: string, email: string, 
   await page.locator('input[name="username"]').fill(email);
   await page.locator('input[name="password"]').fill(password);
   await page.getByRole('button', { name: 'Connexion' }).click();
+}
+
+/** The error text shown under an input (its helper text, which the input is described by), once the API answered. */
+export async function errorUnder(input: Locator): Promise<string> {
+  const id = await input.getAttribute('aria-describedby');
+  const helper = input.page().locator(`[id="${id}"]`);
+  // before the refusal arrives, the helper may be there holding only a zero-width space
+  await helper.filter({ hasText: /[^\s\u200b]/ }).waitFor();
+  return (await helper.textContent()) ?? '';
 }
 
 /** The page's serious or critical WCAG 2.1 A/AA violations found by axe-core, one line each with where and why. */

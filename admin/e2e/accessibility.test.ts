@@ -46,6 +46,7 @@ async function screens(): Promise<[email: string, Screen[]][]> {
         ['fund list', '#/funds', 'Fonds'],
         ['fund creation', '#/funds/create', 'Budget'],
         ['fund page', `#/funds/${id.fundId}/show`, 'Budget'],
+        ['fund edit', `#/funds/${id.fundId}`, 'Budget'],
         ['structure list', '#/structures', 'Structures'],
         ['structure page', `#/structures/${id.structureId}/show`, 'IBAN'],
         ['donation list', '#/donations', 'Dons'],
