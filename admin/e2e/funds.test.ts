@@ -65,6 +65,8 @@ describe('opening a fund in the back office', () => {
     await page.getByRole('option', { name: 'Lille' }).click();
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
+    // what was saved, named in French (react-admin says « Élément créé »)
+    await page.getByText('Fonds ouvert.', { exact: true }).waitFor();
     await page.getByText('Librairies du Nord').first().waitFor();
     const [fund] = await db<{ budgetCents: number; academies: string[] }[]>`
       select budget_cents, academies from funds where name = 'Fonds des Hauts-de-France pour la lecture'`;
@@ -87,6 +89,7 @@ describe('opening a fund in the back office', () => {
     await page.getByLabel('Valable jusqu’au').fill('2028-06-30');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
 
+    await page.getByText('Fonds modifié.', { exact: true }).waitFor();
     await page.getByText('Subventions et leurs raisons').waitFor();
     const shown = page.locator('main');
     await shown.getByText('Fonds renommé pour la lecture').first().waitFor();
