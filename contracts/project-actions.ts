@@ -31,7 +31,7 @@ export const AttestBody = z
 
 /** POST /api/projects/{id}/cancel: why the project is cancelled. */
 export const CancelBody = z
-  .object({ reason: z.string().trim().min(5, "indiquez la raison de l'annulation (5 caractères au moins)").max(2000) })
+  .object({ reason: z.string().trim().min(5, 'indiquez la raison de l’annulation (5 caractères au moins)').max(2000) })
   .openapi('CancelBody');
 
 const spentCents = z.number().int('montant en centimes entiers').min(0, 'une dépense ne peut pas être négative');

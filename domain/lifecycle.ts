@@ -35,10 +35,10 @@ const RULES: Record<LifecycleAction, { roles: readonly Role[]; states: readonly 
 const REFUSALS: Record<LifecycleAction, string> = {
   submit: 'Ce projet ne peut être soumis que depuis un brouillon ou après une demande de modifications.',
   review: 'Seul un projet soumis, en attente de validation, peut être examiné.',
-  attest: "Ce projet n'attend pas d'attestation du chef d'établissement.",
+  attest: 'Ce projet n’attend pas d’attestation du chef d’établissement.',
   cancel: 'Un projet ne peut plus être annulé une fois ses fonds versés à la structure réceptrice.',
-  submitReport: "Le bilan ne peut être déposé qu'après le versement des fonds, ou après une demande de compléments.",
-  reviewReport: "Aucun bilan n'attend d'examen pour ce projet.",
+  submitReport: 'Le bilan ne peut être déposé qu’après le versement des fonds, ou après une demande de compléments.',
+  reviewReport: 'Aucun bilan n’attend d’examen pour ce projet.',
 };
 
 /** True when the action is allowed in the status. */

@@ -36,7 +36,7 @@ export const PROJECT_STATUS_LABELS: Record<ProjectStatus, string> = {
   changes_requested: 'Modifications demandées',
   rejected: 'Refusé',
   accepted: 'Accepté',
-  awaiting_attestation: "En attente d'attestation",
+  awaiting_attestation: 'En attente d’attestation',
   published: 'En collecte',
   closed_optimum: 'Objectif optimal atteint',
   succeeded: 'Réussi',

@@ -15,7 +15,7 @@ export const PROJECT_ROLES = [
 /** French labels shown in the back office. */
 export const ROLE_LABELS: Record<Role, string> = {
   porteur: 'Porteur de projet',
-  directeur: "Directeur d'école / chef d'établissement",
+  directeur: 'Directeur d’école / chef d’établissement',
   gestionnaire: 'Gestionnaire de la structure réceptrice',
   validateur: 'Validateur',
   admin: 'Administrateur',

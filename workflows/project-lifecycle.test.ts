@@ -282,14 +282,14 @@ describe('forbidden actions', () => {
   it('refuses an action the state does not allow, saying why', async () => {
     const response = await act(as('directeur'), projectId, 'attest', { ienApproved: true, dasenApproved: true });
     expect(response.status).toBe(409);
-    expect(response.body.message).toBe("Ce projet n'attend pas d'attestation du chef d'établissement.");
+    expect(response.body.message).toBe('Ce projet n’attend pas d’attestation du chef d’établissement.');
   });
 
   it('refuses a directeur of another school and a validateur of another académie', async () => {
     await act(as('porteur'), projectId, 'submit');
     const review = await act(as('reimsValidateur'), projectId, 'review', { decision: 'accept' });
     expect(review.status).toBe(403);
-    expect(review.body.message).toBe("Ce projet ne relève pas de l'académie que vous validez.");
+    expect(review.body.message).toBe('Ce projet ne relève pas de l’académie que vous validez.');
     await act(as('validateur'), projectId, 'review', { decision: 'accept' });
     const attest = await act(as('otherDirecteur'), projectId, 'attest', { ienApproved: true, dasenApproved: true });
     expect(attest.status).toBe(403);
@@ -299,7 +299,7 @@ describe('forbidden actions', () => {
   it('refuses an incomplete attestation with a 422 naming what is missing', async () => {
     const response = await act(as('directeur'), projectId, 'attest', { ienApproved: true });
     expect(response.status).toBe(422);
-    expect(response.body.message).toBe("Attestez les avis favorables de l'IEN et du DASEN.");
+    expect(response.body.message).toBe('Attestez les avis favorables de l’IEN et du DASEN.');
   });
 
   it('refuses a change request without a comment', async () => {
@@ -458,6 +458,6 @@ describe('the attestation document', () => {
       documentId: other!.id,
     });
     expect(response.status).toBe(422);
-    expect(response.body.message).toBe("Ce document n'est pas joint à ce projet.");
+    expect(response.body.message).toBe('Ce document n’est pas joint à ce projet.');
   });
 });

@@ -129,7 +129,7 @@ describe('the home page of each role', () => {
     const page = await signIn('philippe.durand@ac-lille.fr');
     const home = await section(page, 'Attestations à donner');
     await home.getByText('1 projet attend votre attestation des autorisations.').waitFor();
-    await page.getByText(/Directeur d'école \/ chef d'établissement — École élémentaire Jean Jaurès/).waitFor();
+    await page.getByText(/Directeur d’école \/ chef d’établissement — École élémentaire Jean Jaurès/).waitFor();
     await home.getByRole('link', { name: 'Attester « Une journée au musée La Piscine »' }).click();
     await page
       .getByRole('button', { name: /Attester/ })

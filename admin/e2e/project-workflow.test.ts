@@ -53,6 +53,7 @@ describe('a project from draft to publication, in the browser', () => {
     await page.getByLabel('Objectif minimum (€)').fill('1200');
     await page.getByLabel('Objectif optimal (€)').fill('1500');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByText('Projet enregistré comme brouillon.', { exact: true }).waitFor();
     await page.screenshot({ path: '.data/e2e-porteur-draft.png', fullPage: true });
     await page.getByRole('button', { name: 'Soumettre à la validation' }).click();
     await page.getByText('Projet soumis à la validation.').waitFor();
@@ -113,7 +114,7 @@ describe('a project from draft to publication, in the browser', () => {
     expect(await statusOf()).toBe('submitted');
     await confirm.getByRole('button', { name: 'Accepter' }).click();
     await page.getByText('Projet accepté.').waitFor();
-    await page.getByText("En attente d'attestation").first().waitFor();
+    await page.getByText('En attente d’attestation').first().waitFor();
     expect(await statusOf()).toBe('awaiting_attestation');
     await page.screenshot({ path: '.data/e2e-validator-accepted.png', fullPage: true });
     await page.close();

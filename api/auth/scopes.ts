@@ -52,7 +52,7 @@ export function assertMayAct(
         throw new ApiError(403, 'own_project', 'Vous ne pouvez pas examiner votre propre projet.');
       }
       if (!holds('validateur', (held) => !held.academyCode || held.academyCode === project.academyCode)) {
-        throw new ApiError(403, 'out_of_scope', "Ce projet ne relève pas de l'académie que vous validez.");
+        throw new ApiError(403, 'out_of_scope', 'Ce projet ne relève pas de l’académie que vous validez.');
       }
       return;
     case 'attest':

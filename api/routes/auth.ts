@@ -71,7 +71,7 @@ const passwordReset = defineRoute('public', {
 const me = defineRoute('authenticated', {
   method: 'get',
   path: '/me',
-  summary: "L'utilisateur connecté et ses rôles",
+  summary: 'L’utilisateur connecté et ses rôles',
   responses: { 200: jsonResponse(MeSchema, 'Utilisateur connecté'), 401: errorResponses[401] },
 });
 

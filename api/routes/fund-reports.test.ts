@@ -87,7 +87,7 @@ describe('the sponsor’s report', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const [header, ...rows] = new TextDecoder().decode(bytes.slice(3)).trimEnd().split('\r\n');
     expect(header).toBe(
-      "N° de subvention;Type;Statut;Date d'attribution;N° de projet;Projet;Établissement;UAI;Académie;" +
+      'N° de subvention;Type;Statut;Date d’attribution;N° de projet;Projet;Établissement;UAI;Académie;' +
         'Département;Catégorie prioritaire;Montant (€);Issue de la campagne',
     );
     expect(rows).toHaveLength(4);

@@ -127,7 +127,7 @@ export const lifecycleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
     const attestation = c.req.valid('json');
     const { id } = c.req.valid('param');
     if (attestation.documentId && !(await isProjectDocument(c.get('deps').db, id, attestation.documentId))) {
-      throw new ApiError(422, 'unknown_document', "Ce document n'est pas joint à ce projet.");
+      throw new ApiError(422, 'unknown_document', 'Ce document n’est pas joint à ce projet.');
     }
     return takeStep(c, 'attest', attestUpdate, attestation);
   })

@@ -75,7 +75,7 @@ describe('roles granted by an admin', () => {
     });
     expect(directeur.status).toBe(400);
     expect((await directeur.json()).message).toContain(
-      "fundId : Le rôle « Directeur d'école / chef d'établissement » ne se rattache pas à un fonds.",
+      'fundId : Le rôle « Directeur d’école / chef d’établissement » ne se rattache pas à un fonds.',
     );
     const scopedAdmin = await admin.client.request('POST', `/api/users/${user.id}/roles`, {
       role: 'admin',

@@ -46,7 +46,7 @@ export const REPORT_CSV_HEADERS = [
   'N° de subvention',
   'Type',
   'Statut',
-  "Date d'attribution",
+  'Date d’attribution',
   'N° de projet',
   'Projet',
   'Établissement',

@@ -71,13 +71,13 @@ export function registerHumanSteps(lifecycle: Lifecycle): void {
     if (!complete) {
       throw invalidInput(
         firstDegree
-          ? "Attestez les avis favorables de l'IEN et du DASEN."
-          : "Indiquez la date du vote du conseil d'administration.",
+          ? 'Attestez les avis favorables de l’IEN et du DASEN.'
+          : 'Indiquez la date du vote du conseil d’administration.',
       );
     }
   });
   step(cancelUpdate, 'cancel', ({ reason }) => {
-    if (!reason?.trim()) throw invalidInput("Indiquez la raison de l'annulation.");
+    if (!reason?.trim()) throw invalidInput('Indiquez la raison de l’annulation.');
   });
   step(submitReportUpdate, 'submitReport', ({ actorId, whatWasDone }) => {
     if (actorId !== project.porteurId) throw invalidInput('Seul le porteur du projet peut déposer son bilan.');
