@@ -4,6 +4,7 @@ import { DataTable, DateField, List, useRecordContext } from 'react-admin';
 import type { RaRecord } from 'react-admin';
 import { ActionDialog } from '../fields/ActionDialog.tsx';
 import { EurosField } from '../fields/EurosField.tsx';
+import { plural } from '../../../domain/format.ts';
 import { useApiAction } from '../providers/useApiAction.ts';
 
 /** A batch as GET /api/payout-batches lists it. */
@@ -34,7 +35,7 @@ const BatchActions = () => {
         <ActionDialog
           label="Confirmer l’exécution"
           title="La banque a-t-elle exécuté ces virements ?"
-          description={`Confirmez seulement une fois les ${batch.payoutCount} virement(s) du fichier ${batch.messageId} exécutés par la banque : chaque versement sera marqué réglé et les reçus fiscaux de ses dons pourront être émis. Cette confirmation ne peut pas être annulée.`}
+          description={`Confirmez seulement une fois le fichier ${batch.messageId} (${plural(batch.payoutCount, 'virement')}) exécuté par la banque : chaque versement sera marqué réglé et les reçus fiscaux de ses dons pourront être émis. Cette confirmation ne peut pas être annulée.`}
           fields={[]}
           send={confirm}
         />

@@ -4,6 +4,7 @@ import { DataTable, DateField, List, TopToolbar, useRecordContext } from 'react-
 import type { RaRecord } from 'react-admin';
 import { EurosField } from '../fields/EurosField.tsx';
 import { fetchApi } from '../providers/http.ts';
+import { plural } from '../../../domain/format.ts';
 import { useApiAction } from '../providers/useApiAction.ts';
 
 /** A run of the reconciliation as GET /api/reconciliations lists it. */
@@ -56,7 +57,7 @@ const RunNow = () => {
       path: '/reconciliations',
       body: { days: 2 },
       done: ({ differenceCount }) => ({
-        message: `Rapprochement fait : ${differenceCount} écart(s).`,
+        message: `Rapprochement fait : ${plural(differenceCount, 'écart')}.`,
         type: differenceCount ? 'warning' : 'success',
       }),
     });
