@@ -76,6 +76,30 @@ describe('progress e-mails to a donor', () => {
     expect(received[1]?.text).not.toContain('Depuis notre dernier message');
   });
 
+  it('hold one queued while the last was going out, though it was queued as due at once', async () => {
+    const email = emailActivitiesAt(db, mail);
+    const { projectId, donors } = await projectWithDonors(db, ['Inès Roux']);
+    const ines = donors[0]!.email;
+    await email.queueProjectEmail({ projectId, template: 'minimum_reached', audience: 'donors', eventKey: 'min' });
+    await email.queueProjectEmail({ projectId, template: 'campaign_succeeded', audience: 'donors', eventKey: 'end' });
+    // a delivery took the first one between the second's reading of the recipient's window and its queueing
+    const [first, second] = await rowsOf(projectId, ines);
+    await db`update email_outbox set status = 'sent', sent_at = send_after where id = ${first!.id}`;
+
+    expect(await email.deliverDue()).toEqual([]);
+    expect(await caughtEmailsTo(ines)).toHaveLength(0);
+    const [held] = await db<{ status: string; sendAfter: Date; attempts: number }[]>`
+      select status, send_after, attempts from email_outbox where id = ${second!.id}`;
+    expect(held).toMatchObject({ status: 'pending', attempts: 0 });
+    email.advanceDays(2.99);
+    expect(await email.deliverDue()).toEqual([]);
+    email.advanceDays(0.02);
+    expect(await email.deliverDue()).toEqual(['sent']);
+    expect((await caughtEmailsTo(ines)).map((message) => message.subject)).toEqual([
+      `La collecte de « ${TITLE} » est réussie`,
+    ]);
+  });
+
   it('leave the porteur’s milestone e-mails and other e-mails to donors unthrottled', async () => {
     const email = emailActivitiesAt(db, mail);
     const { projectId, porteur, donors } = await projectWithDonors(db, ['Inès Roux']);

@@ -1,4 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { LIFECYCLE_ACTIONS, rolesFor } from '../domain/lifecycle.ts';
+import { ROLE_GROUPS } from '../domain/role-groups.ts';
+import { PROJECT_ROLES } from '../domain/roles.ts';
 import { createTestApp } from '../test/app.ts';
 import { insertSchool, insertUser } from '../test/fixtures.ts';
 import { UNDOCUMENTED_PUBLIC_PATHS } from './app.ts';
@@ -29,6 +32,20 @@ describe('every route declares who may call it', () => {
     for (const { method, path, operation } of operations) {
       expect(operation['x-access'], `${method} ${path}`).toBeDefined();
     }
+  });
+
+  it('keeps each route of some roles for a named group of domain/ (role groups the admin’s permissions use too, the project roles, a lifecycle action’s roles, which the API tells the admin), never a list of its own', () => {
+    const named = [...Object.values(ROLE_GROUPS), PROJECT_ROLES, ...LIFECYCLE_ACTIONS.map(rolesFor)].map((roles) =>
+      JSON.stringify(roles),
+    );
+    const unnamed = operations.filter(
+      ({ path, operation }) =>
+        Array.isArray(operation['x-access']) &&
+        // a role's own home page is kept for that role alone
+        !path.startsWith('/api/home/') &&
+        !named.includes(JSON.stringify(operation['x-access'])),
+    );
+    expect(unnamed.map(({ method, path, operation }) => `${method} ${path} ${operation['x-access']}`)).toEqual([]);
   });
 
   it.each(operations.filter(({ operation }) => operation['x-access'] !== 'public'))(

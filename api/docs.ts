@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { ROLE_GROUPS } from '../domain/role-groups.ts';
 import { dirname, relative } from 'node:path';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -32,7 +33,8 @@ export function docsAccess(config: Pick<ApiConfig, 'API_DOCS' | 'APP_ENV'>): 'pu
 export function mountApiDocs(app: OpenAPIHono<AppEnv>, access: ReturnType<typeof docsAccess>) {
   if (access === 'off') return;
   if (access === 'admin') {
-    for (const path of ['/api/openapi.json', '/api/docs', '/api/docs/*']) app.use(path, authorize(['admin']));
+    for (const path of ['/api/openapi.json', '/api/docs', '/api/docs/*'])
+      app.use(path, authorize(ROLE_GROUPS.administrators));
   }
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -3,7 +3,10 @@ import type { Db } from '../db/client.ts';
 import { resolutionWorkflowId } from '../workflows/failed-campaign-resolution.messages.ts';
 import { projectWorkflowId } from '../workflows/project-lifecycle.messages.ts';
 
-/** What one workflow's history holds: events, workflow tasks (round trips), activities by type, children, timers. */
+/**
+ * What one workflow's history holds: events, workflow tasks (round trips), activities by type, children, timers, and
+ * the events and workflow tasks from its last timer fired (the deadline's) on.
+ */
 export async function historyCost(temporal: Client, workflowId: string) {
   const history = await temporal.workflow.getHandle(workflowId).fetchHistory();
   const events = history.events ?? [];
@@ -12,15 +15,30 @@ export async function historyCost(temporal: Client, workflowId: string) {
   let children = 0;
   let timers = 0;
   let signals = 0;
+  let localActivities = 0;
+  const deadline = events.findLastIndex((event) => event.timerFiredEventAttributes);
+  const closing = events.slice(deadline);
+  const closingTasks = closing.filter((event) => event.workflowTaskCompletedEventAttributes).length;
   for (const event of events) {
     const type = event.activityTaskScheduledEventAttributes?.activityType?.name;
     if (type) activities[type] = (activities[type] ?? 0) + 1;
+    if (event.markerRecordedEventAttributes?.markerName === 'core_local_activity') localActivities += 1;
     if (event.workflowTaskCompletedEventAttributes) workflowTasks += 1;
     if (event.startChildWorkflowExecutionInitiatedEventAttributes) children += 1;
     if (event.timerStartedEventAttributes) timers += 1;
     if (event.workflowExecutionSignaledEventAttributes) signals += 1;
   }
-  return { events: events.length, workflowTasks, activities, children, timers, signals };
+  return {
+    events: events.length,
+    workflowTasks,
+    activities,
+    children,
+    timers,
+    signals,
+    localActivities,
+    closing: closing.length,
+    closingTasks,
+  };
 }
 
 /** The cost of one project's lifecycle from its start in the campaign to its closing, as its histories show it. */
@@ -37,9 +55,10 @@ export async function closingCost(
   return {
     'lifecycle history events': lifecycle.events,
     'lifecycle workflow tasks (round trips)': lifecycle.workflowTasks,
+    'from the deadline timer on: events / workflow tasks': `${lifecycle.closing} / ${lifecycle.closingTasks}`,
     'lifecycle activities': `${activityCount(lifecycle)} (${Object.entries(lifecycle.activities)
       .map(([name, n]) => `${name}×${n}`)
-      .join(', ')})`,
+      .join(', ')}) and ${lifecycle.localActivities} local`,
     'child workflows / timers / signals': `${lifecycle.children} / ${lifecycle.timers} / ${lifecycle.signals}`,
     'child history events / workflow tasks / activities': child
       ? `${child.events} / ${child.workflowTasks} / ${activityCount(child)}`

@@ -95,10 +95,11 @@ async function measure(size: number, db: Db, temporal: Client, groups: Groups, m
   line('outcomes recorded (status failed)', rate(recorded, recordedAfter || seconds()));
   line('closings done (grants released, resolving or closed)', rate(settled, seconds()));
   line('RSS peak while draining', rssLine(memory.take()));
-  const cpu = Object.entries(groups).map(
-    ([name, pids]) => `${name} ${(cpuSeconds(pids()) - cpuBefore[name]!).toFixed(0)} s`,
-  );
-  line('CPU used while draining', cpu.join(', '));
+  const cpu = Object.entries(groups).map(([name, pids]) => [name, cpuSeconds(pids()) - cpuBefore[name]!] as const);
+  line('CPU used while draining', cpu.map(([name, used]) => `${name} ${used.toFixed(0)} s`).join(', '));
+  const perClosing = cpu.map(([name, used]) => `${name} ${(used / Math.max(settled, 1)).toFixed(3)}`);
+  const total = cpu.reduce((sum, [, used]) => sum + used, 0) / Math.max(settled, 1);
+  line('CPU-seconds per closing', `${total.toFixed(3)} (${perClosing.join(', ')})`);
   console.log(`  closing cost of one campaign (project ${ids[0]}):`);
   for (const [label, value] of Object.entries(await closingCost(db, temporal, ids[0]!)))
     line(`  ${label}`, String(value));

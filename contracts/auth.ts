@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { isUai } from '../domain/schools.ts';
+import { MeSchema } from './users.ts';
 
 /* Signing in, up and resetting a password: the API validates these bodies, the admin imports their types only. */
 
@@ -26,7 +27,11 @@ export const RegisterBody = z
   })
   .openapi('RegisterBody');
 
-/** What the admin's sign-in, password reset and sign-up pages send. */
+/** The answer of POST /api/auth/login: who is now signed in. */
+export const SignedIn = z.object({ user: MeSchema });
+
+/** What the admin's sign-in, password reset and sign-up pages send, and what signing in answers. */
 export type LoginRequest = z.input<typeof LoginBody>;
 export type PasswordResetRequest = z.input<typeof PasswordResetBody>;
 export type RegisterRequest = z.input<typeof RegisterBody>;
+export type SignedInResponse = z.output<typeof SignedIn>;

@@ -161,6 +161,7 @@ export const Dossier = z
 export type DraftRequest = z.input<typeof DraftBody>;
 export type DraftChangesRequest = z.input<typeof DraftEditBody>;
 export type NewsRequest = z.input<typeof NewsBody>;
+export type SchoolStructureResponse = z.output<typeof SchoolStructure>;
 
 /** What the admin reads of a project's dossier. */
 export type DossierResponse = Json<z.output<typeof Dossier>>;

@@ -1,4 +1,5 @@
 import { FAILED_CAMPAIGN, SUCCESSFUL_CAMPAIGN, type ProjectStatus } from './project-status.ts';
+import type { PayoutStatus } from './payouts.ts';
 import type { ReviewSlaState } from './review-sla.ts';
 
 export { REVIEW_SLA_WORKING_DAYS } from './lifecycle.ts';
@@ -33,7 +34,7 @@ export interface GestionnaireHome {
     id: number;
     projectTitle: string;
     amountCents: number;
-    status: 'recorded' | 'exported' | 'confirmed';
+    status: PayoutStatus;
     at: string;
   }[];
 }

@@ -31,6 +31,18 @@ export const ANOMALY_LABELS: Record<AnomalyKind, string> = {
   paid_after_close: 'Payé après la clôture du projet',
 };
 
+/** The states of a donation, from its checkout to its refund or redirection. */
+export const DONATION_STATUSES = [
+  'pending',
+  'paid',
+  'expired',
+  'payment_failed',
+  'refund_requested',
+  'refunded',
+  'redirected',
+  'disputed',
+] as const;
+
 /** French names of donation statuses, for the back office and CSV exports. */
 export const DONATION_STATUS_LABELS: Record<string, string> = {
   pending: 'En attente de paiement',

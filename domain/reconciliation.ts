@@ -21,13 +21,15 @@ export interface StripeCharge {
 }
 
 /** The kinds of difference, payments first, then refunds. */
-export type DifferenceKind =
-  | 'missing_in_stripe'
-  | 'missing_in_ledger'
-  | 'amount_differs'
-  | 'refund_missing_in_stripe'
-  | 'refund_missing_in_ledger'
-  | 'refund_differs';
+export const DIFFERENCE_KINDS = [
+  'missing_in_stripe',
+  'missing_in_ledger',
+  'amount_differs',
+  'refund_missing_in_stripe',
+  'refund_missing_in_ledger',
+  'refund_differs',
+] as const;
+export type DifferenceKind = (typeof DIFFERENCE_KINDS)[number];
 
 /** What differs between the two for one payment. */
 export interface Difference {

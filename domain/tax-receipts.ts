@@ -1,6 +1,9 @@
 import { amountInWords } from './amount-in-words.ts';
 import { formatDate, formatEuros } from './format.ts';
 
+/** The states of a tax receipt: drafted at payment, validated by the structure, sent to the donor. */
+export const RECEIPT_STATUSES = ['draft', 'validated', 'sent'] as const;
+
 /** Everything a tax receipt states, as issued. */
 export interface ReceiptFacts {
   year: number;

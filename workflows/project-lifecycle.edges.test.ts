@@ -124,6 +124,8 @@ describe('a cancellation while the campaign closes (defect 3)', () => {
       args: [input],
     });
     await held;
+    // the held read is a local activity: the closing's workflow task stays open, and the update is judged and
+    // answered at its heartbeats (every 8 s), still closing
     const cancel = await act(as('admin'), projectId, 'cancel', { reason: 'Sortie annulée par la préfecture.' });
     expect(cancel).toEqual({ status: 409, body: expect.objectContaining({ message: CANCEL_WHILE_CLOSING }) });
     gate.release();

@@ -10,7 +10,7 @@ import {
 import type { PayoutBlocker } from '../activities/lifecycle.ts';
 import { topUpWindowLength } from '../domain/campaign.ts';
 import type { ProjectStatus } from '../domain/project-status.ts';
-import { contacts, funds, payments, records, topUps } from './lib/activities.ts';
+import { contacts, funds, LOCAL_STEPS, records, topUps } from './lib/activities.ts';
 import { now } from './lib/clock.ts';
 import type { Decision } from './lib/decisions.ts';
 import { refused } from './lib/failures.ts';
@@ -160,12 +160,16 @@ export async function projectLifecycleWorkflowV2(input: ProjectLifecycleInput): 
     const pending = decisions.peek();
     if (pending?.action === 'cancel') return await cancel(pending.input);
     lifecycle.phase = 'closing';
+    // the closing and every step after it run as local activities: at the deadline, one workflow task
+    const local = patched('closing-local-activities');
+    if (local) lifecycle.steps = LOCAL_STEPS;
     await lifecycle.refreshProgress();
     const total = lifecycle.campaignTotal();
     const outcome = total >= project.optimumGoalCents ? 'closed_optimum' : 'succeeded';
     const reached = total >= project.minimumGoalCents ? outcome : 'failed';
-    // one activity records the outcome and what follows it; a failure without gifts closes without a child
-    if (patched('closing-in-one-activity')) {
+    // one activity records the outcome and what follows it; a failure without gifts closes without a child. A local
+    // closing always does, unasked: a patch asked after a local activity whose workflow task ended is not found on replay
+    if (local || patched('closing-in-one-activity')) {
       const signals = lifecycle.payoutSignals;
       payoutRead = { signals, ...(await lifecycle.recordOutcome(reached)) };
     } else await lifecycle.moveTo(reached, null);
@@ -188,7 +192,7 @@ export async function projectLifecycleWorkflowV2(input: ProjectLifecycleInput): 
   /** Failure: reservations released; each donation refunded or redirected as its donor chooses. */
   async function resolveFailure(): Promise<void> {
     if (state.status === 'failed') {
-      await lifecycle.guard('libération des abondements', () => funds.releaseGrants({ projectId }));
+      await lifecycle.guard('libération des abondements', () => lifecycle.steps.funds.releaseGrants({ projectId }));
       await lifecycle.moveTo('resolving', null);
     }
     await resolveDonations(lifecycle, { refundAll: false });
@@ -201,7 +205,10 @@ export async function projectLifecycleWorkflowV2(input: ProjectLifecycleInput): 
     for (;;) {
       const signals = payoutRead?.signals ?? lifecycle.payoutSignals;
       const { blocker } =
-        payoutRead ?? (await lifecycle.guard('coordonnées bancaires', () => records.findPayoutBlocker({ projectId })));
+        payoutRead ??
+        (await lifecycle.guard('coordonnées bancaires', () =>
+          lifecycle.steps.records.findPayoutBlocker({ projectId }),
+        ));
       payoutRead = undefined;
       const decision = decisions.peek();
       if (decision?.action === 'cancel') return await cancel(decision.input);
@@ -215,7 +222,8 @@ export async function projectLifecycleWorkflowV2(input: ProjectLifecycleInput): 
       await decisions.next({ until: () => lifecycle.payoutSignals !== signals });
     }
     lifecycle.phase = 'paying';
-    await lifecycle.guard('engagement des abondements', () => funds.commitGrants({ projectId }));
+    const { funds: grants, payments } = lifecycle.steps;
+    await lifecycle.guard('engagement des abondements', () => grants.commitGrants({ projectId }));
     await lifecycle.guard('versement', () => payments.recordPayout({ projectId }));
     await lifecycle.moveTo('paid_out', null);
     lifecycle.phase = 'open';
@@ -240,7 +248,7 @@ export async function projectLifecycleWorkflowV2(input: ProjectLifecycleInput): 
       } else if (decision.action === 'submitReport') {
         state.reportVersion += 1;
         const report = { projectId, version: state.reportVersion, ...decision.input };
-        await lifecycle.guard('bilan', () => records.recordReport(report));
+        await lifecycle.guard('bilan', () => lifecycle.steps.records.recordReport(report));
         await lifecycle.moveTo('report_submitted', decision.input.actorId);
         decisions.answer();
       } else if (decision.action === 'reviewReport') {
@@ -265,7 +273,7 @@ export async function projectLifecycleWorkflowV2(input: ProjectLifecycleInput): 
     decisions.answer();
     await lifecycle.notify('project_cancelled', 'porteur');
     await lifecycle.notify('project_cancelled', 'donors', { message: `Raison de l’annulation : ${reason}` });
-    await lifecycle.guard('libération des abondements', () => funds.releaseGrants({ projectId }));
+    await lifecycle.guard('libération des abondements', () => lifecycle.steps.funds.releaseGrants({ projectId }));
     await resolveDonations(lifecycle, { refundAll: true });
   }
 

@@ -12,14 +12,7 @@ import guides from './guides/index.ts';
 import { i18nProvider } from './i18n/fr.ts';
 import { lazyPage } from './lazy-page.ts';
 import { payoutBatches, payouts } from './payouts/index.ts';
-import {
-  canSeeDonations,
-  canSeeFunds,
-  canSeeProjects,
-  canSeeSchools,
-  canSeeStructures,
-  isAdmin,
-} from './permissions.ts';
+import { canSeeDonations, canSeeFunds, canSeeProjects, isReviewer, canSeeStructures, isAdmin } from './permissions.ts';
 import projects, { validationQueue } from './projects/index.ts';
 import reconciliations from './reconciliations/index.ts';
 import stuckProjects from './stuck-projects/index.ts';
@@ -55,9 +48,9 @@ export const App = () => (
     </CustomRoutes>
     {(roles: Role[] | undefined) => (
       <>
-        {canSeeSchools(roles) ? <Resource name="validation-queue" {...validationQueue} /> : null}
+        {isReviewer(roles) ? <Resource name="validation-queue" {...validationQueue} /> : null}
         {canSeeProjects(roles) ? <Resource name="projects" {...projects} /> : null}
-        {canSeeSchools(roles) ? <Resource name="schools" {...schools} /> : null}
+        {isReviewer(roles) ? <Resource name="schools" {...schools} /> : null}
         {canSeeFunds(roles) ? <Resource name="funds" {...funds} /> : null}
         {isAdmin(roles) ? <Resource name="users" {...users} /> : null}
         {isAdmin(roles) ? <Resource name="academies" {...academies} /> : null}

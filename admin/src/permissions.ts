@@ -1,13 +1,18 @@
 import { inRoleGroup } from '../../domain/role-groups.ts';
 import { PROJECT_ROLES, type Role } from '../../domain/roles.ts';
 
-/** True for administrators, who see every resource. */
+/** True for administrators, who see every resource and do the platform's own work. */
 export function isAdmin(roles: readonly Role[] = []): boolean {
-  return roles.includes('admin');
+  return inRoleGroup('administrators', roles);
 }
 
-/** True for those who review projects against schools: validateurs and administrators. */
-export function canSeeSchools(roles: readonly Role[] = []): boolean {
+/** True for those who write projects: create, edit and give news of them (porteurs). */
+export function canWriteProjects(roles: readonly Role[] = []): boolean {
+  return inRoleGroup('projectAuthors', roles);
+}
+
+/** True for those who review projects against schools and read the platform's figures: validateurs and admins. */
+export function isReviewer(roles: readonly Role[] = []): boolean {
   return inRoleGroup('reviewers', roles);
 }
 

@@ -1,9 +1,10 @@
 import { createRoute, type RouteConfig } from '@hono/zod-openapi';
 import { createMiddleware } from 'hono/factory';
-import type { Role } from '../../domain/roles.ts';
+import { ROLE_LABELS, type Role } from '../../domain/roles.ts';
 import type { User } from '../../db/queries/users.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
+import { refusal } from '../routes/common.schemas.ts';
 import { sessionUser } from './session.ts';
 
 /** Who may call a route: anyone, any signed-in user, or holders of one of the roles. */
@@ -38,13 +39,25 @@ export function currentUser(c: { get(key: 'user'): User | undefined }): User {
   return user;
 }
 
+/** The refusals the access itself gives, described for the route: not signed in, and the roles it is kept for. */
+export function accessRefusals(access: Access) {
+  if (access === 'public') return {};
+  const unauthenticated = { 401: refusal('Non connecté : connectez-vous d’abord') };
+  if (access === 'authenticated') return unauthenticated;
+  const roles = access.map((role) => `« ${ROLE_LABELS[role]} »`).join(', ');
+  const kept = access.length === 1 ? `au rôle ${roles}` : `aux rôles ${roles}`;
+  return { ...unauthenticated, 403: refusal(`Rôle insuffisant : réservé ${kept}`) };
+}
+
 /**
  * Declares a route and who may call it: the access is enforced by middleware and published in the
- * OpenAPI document (`x-access`), where the route-walking test reads it.
+ * OpenAPI document (`x-access`, where the route-walking test reads it) with the refusals it gives (a route's own
+ * description of a status, e.g. 401 for wrong credentials, is kept).
  */
 export function defineRoute<R extends Omit<RouteConfig, 'middleware'>>(access: Access, route: R) {
   return createRoute({
     ...route,
+    responses: { ...accessRefusals(access), ...route.responses },
     middleware: [authorize(access)] as const,
     security: access === 'public' ? [] : [{ session: [] }],
     'x-access': access === 'public' || access === 'authenticated' ? access : [...access],

@@ -1,39 +1,32 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { ROLE_GROUPS } from '../../domain/role-groups.ts';
+import { Academy } from '../../contracts/academies.ts';
 import { listAcademies, setPilot } from '../../db/queries/academies.ts';
 import { recordAudit } from '../../db/queries/audit.ts';
 import { currentUser, defineRoute } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
-import { errorResponses, refusalResponses, jsonResponse, pageSchema } from './common.schemas.ts';
+import { invalidInput, refusalResponses, jsonResponse, pageSchema } from './common.schemas.ts';
 
-const Academy = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    pilotEnabled: z.boolean(),
-    schoolCount: z.number(),
-    projectCount: z.number(),
-  })
-  .openapi('Academy');
 const CodeParam = z.object({ id: z.string().regex(/^[a-z-]+$/, 'code d’académie invalide') });
 const PilotBody = z
   .object({ pilotEnabled: z.boolean({ error: 'pilotEnabled : vrai ou faux.' }) })
   .openapi('AcademyPilot');
 
-const list = defineRoute(['admin'], {
+const list = defineRoute(ROLE_GROUPS.administrators, {
   method: 'get',
   path: '/academies',
   summary: 'Académies, et celles du pilote (seuls leurs projets peuvent être publiés)',
-  responses: { 200: jsonResponse(pageSchema(Academy), 'Académies'), ...errorResponses },
+  responses: { 200: jsonResponse(pageSchema(Academy), 'Académies'), ...invalidInput },
 });
-const update = defineRoute(['admin'], {
+const update = defineRoute(ROLE_GROUPS.administrators, {
   method: 'patch',
   path: '/academies/{id}',
   summary: 'Ajouter une académie au pilote, ou l’en retirer',
   request: { params: CodeParam, body: { content: { 'application/json': { schema: PilotBody } }, required: true } },
   responses: {
     200: jsonResponse(z.object({ id: z.string() }), 'Académie modifiée'),
-    ...errorResponses,
+    ...invalidInput,
     404: refusalResponses[404],
   },
 });

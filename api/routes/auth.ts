@@ -14,9 +14,9 @@ import { SESSION_COOKIE } from '../auth/session.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
 import { requestPasswordReset } from '../services/password-links.ts';
-import { LoginBody, PasswordResetBody, RegisterBody } from '../../contracts/auth.ts';
+import { LoginBody, PasswordResetBody, RegisterBody, SignedIn } from '../../contracts/auth.ts';
 import { MeSchema } from '../../contracts/users.ts';
-import { ErrorSchema, errorResponses, jsonResponse } from './common.schemas.ts';
+import { ErrorSchema, invalidInput, jsonResponse } from './common.schemas.ts';
 
 const minutes = (seconds: number) => {
   const count = Math.ceil(seconds / 60);
@@ -29,8 +29,8 @@ const login = defineRoute('public', {
   summary: 'Se connecter (ouvre une session par cookie httpOnly)',
   request: { body: { content: { 'application/json': { schema: LoginBody } }, required: true } },
   responses: {
-    200: jsonResponse(z.object({ user: MeSchema }), 'Connecté'),
-    400: errorResponses[400],
+    200: jsonResponse(SignedIn, 'Connecté'),
+    400: invalidInput[400],
     401: jsonResponse(ErrorSchema, 'Identifiants incorrects'),
     429: jsonResponse(ErrorSchema, 'Trop de tentatives'),
   },
@@ -40,7 +40,7 @@ const logout = defineRoute('authenticated', {
   method: 'post',
   path: '/auth/logout',
   summary: 'Se déconnecter',
-  responses: { 204: { description: 'Déconnecté' }, 401: errorResponses[401] },
+  responses: { 204: { description: 'Déconnecté' } },
 });
 
 const register = defineRoute('public', {
@@ -50,7 +50,7 @@ const register = defineRoute('public', {
   request: { body: { content: { 'application/json': { schema: RegisterBody } }, required: true } },
   responses: {
     201: jsonResponse(MeSchema, 'Compte créé'),
-    400: errorResponses[400],
+    400: invalidInput[400],
     409: jsonResponse(ErrorSchema, 'Compte existant'),
   },
 });
@@ -63,7 +63,7 @@ const passwordReset = defineRoute('public', {
   request: { body: { content: { 'application/json': { schema: PasswordResetBody } }, required: true } },
   responses: {
     202: jsonResponse(z.object({ message: z.string() }), 'Demande prise en compte'),
-    400: errorResponses[400],
+    400: invalidInput[400],
     429: jsonResponse(ErrorSchema, 'Trop de demandes'),
   },
 });
@@ -72,7 +72,7 @@ const me = defineRoute('authenticated', {
   method: 'get',
   path: '/me',
   summary: 'L’utilisateur connecté et ses rôles',
-  responses: { 200: jsonResponse(MeSchema, 'Utilisateur connecté'), 401: errorResponses[401] },
+  responses: { 200: jsonResponse(MeSchema, 'Utilisateur connecté') },
 });
 
 /** Sign-in, sign-out, porteur sign-up and the `me` endpoint. */

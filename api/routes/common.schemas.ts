@@ -7,25 +7,25 @@ export const ErrorSchema = z
   .object({ code: z.string(), message: z.string(), details: z.unknown().optional() })
   .openapi('Error');
 
-const described = (description: string) =>
+/** An error response of the OpenAPI document: the one error body, with what the status means for the route. */
+export const refusal = (description: string) =>
   ({ description, content: { 'application/json': { schema: ErrorSchema } } }) as const;
 
 /** The refusals a route may add to the standard ones, each with its French description in the OpenAPI document. */
 export const refusalResponses = {
-  404: described('Introuvable (ou hors de votre périmètre)'),
-  409: described('Refusé : l’état actuel ne le permet pas'),
-  413: described('Requête trop volumineuse'),
-  422: described('Demande impossible à satisfaire telle quelle'),
-  429: described('Trop de tentatives : réessayez plus tard'),
-  502: described('Service de paiement indisponible'),
+  404: refusal('Introuvable (ou hors de votre périmètre)'),
+  409: refusal('Refusé : l’état actuel ne le permet pas'),
+  413: refusal('Requête trop volumineuse'),
+  422: refusal('Demande impossible à satisfaire telle quelle'),
+  429: refusal('Trop de tentatives : réessayez plus tard'),
+  502: refusal('Service de paiement indisponible'),
 } as const;
 
-/** Standard error responses, for the OpenAPI document. */
-export const errorResponses = {
-  400: { description: 'Données invalides', content: { 'application/json': { schema: ErrorSchema } } },
-  401: { description: 'Non connecté', content: { 'application/json': { schema: ErrorSchema } } },
-  403: { description: 'Rôle insuffisant', content: { 'application/json': { schema: ErrorSchema } } },
-} as const;
+/**
+ * The refusal of bad input, which any route may give (the input guard reads every request). Refusals of access (401,
+ * 403) are not declared by routes: defineRoute derives them from who may call the route.
+ */
+export const invalidInput = { 400: refusal('Données invalides') } as const;
 
 /** An optional free-text filter of a list, e.g. `q` or `academyCode`. */
 export const optionalText = z.string().trim().min(1).max(100).optional();

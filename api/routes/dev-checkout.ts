@@ -8,10 +8,15 @@ import { defineRoute } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
 import { validationHook } from '../errors.ts';
 import { htmlPage, htmlResponse } from '../html.ts';
+import { invalidInput } from './common.schemas.ts';
 import { receiveStripeEvent } from '../services/stripe-webhook.ts';
 
 const SessionParam = z.object({ sessionId: z.string().regex(/^cs_[\w]{1,200}$/, 'session Checkout invalide') });
-const responses = { 200: htmlResponse('Page de paiement de test'), 303: { description: 'Retour au site' } };
+const responses = {
+  200: htmlResponse('Page de paiement de test'),
+  303: { description: 'Retour au site' },
+  ...invalidInput,
+};
 
 const page = defineRoute('public', {
   method: 'get',

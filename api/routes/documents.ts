@@ -1,4 +1,6 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { ROLE_GROUPS } from '../../domain/role-groups.ts';
+import { DocumentInfo } from '../../contracts/documents.ts';
 import { findDocument, insertDocument } from '../../db/queries/documents.ts';
 import { findProject } from '../../db/queries/projects.ts';
 import { DOCUMENT_KINDS, MAX_DOCUMENT_BYTES, sniffContentType } from '../../domain/documents.ts';
@@ -7,7 +9,7 @@ import { currentUser, defineRoute } from '../auth/access.ts';
 import { projectScopeOf, visibleProject } from '../auth/scopes.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
-import { errorResponses, jsonResponse } from './common.schemas.ts';
+import { invalidInput, jsonResponse, refusalResponses } from './common.schemas.ts';
 import { IdParam } from './resources.schemas.ts';
 
 const UploadForm = z.object({
@@ -19,25 +21,12 @@ const UploadForm = z.object({
   imageRights: z.enum(['true', 'false']).default('false'),
 });
 
-const DocumentInfo = z
-  .object({
-    id: z.number(),
-    projectId: z.number(),
-    kind: z.string(),
-    filename: z.string(),
-    contentType: z.string(),
-    size: z.number(),
-    imageRights: z.boolean(),
-    uploadedAt: z.string(),
-  })
-  .openapi('Document');
-
-const upload = defineRoute(['porteur', 'directeur', 'admin'], {
+const upload = defineRoute(ROLE_GROUPS.documentUploaders, {
   method: 'post',
   path: '/projects/{id}/documents',
   summary: 'Joindre un document au projet (autorisation, devis, photo, bilan ; PDF, JPEG ou PNG, 5 Mo au plus)',
   request: { params: IdParam, body: { content: { 'multipart/form-data': { schema: UploadForm } }, required: true } },
-  responses: { 201: jsonResponse(DocumentInfo, 'Document enregistré'), ...errorResponses },
+  responses: { 201: jsonResponse(DocumentInfo, 'Document enregistré'), ...invalidInput, 404: refusalResponses[404] },
 });
 
 const download = defineRoute(PROJECT_ROLES, {
@@ -45,7 +34,7 @@ const download = defineRoute(PROJECT_ROLES, {
   path: '/projects/{id}/documents/{documentId}',
   summary: 'Télécharger un document du projet',
   request: { params: IdParam.extend({ documentId: z.coerce.number().int().positive() }) },
-  responses: { 200: { description: 'Le fichier' }, ...errorResponses },
+  responses: { 200: { description: 'Le fichier' }, ...invalidInput, 404: refusalResponses[404] },
 });
 
 /** Documents attached to projects, for those whose role covers the project. */

@@ -10,14 +10,9 @@ import { managedStructures } from '../auth/scopes.ts';
 import type { AppEnv } from '../context.ts';
 import { centsAsFrenchDecimal, toFrenchCsv } from '../csv.ts';
 import { ApiError, validationHook } from '../errors.ts';
-import { cappedPageOf, errorResponses, jsonResponse, pageOf, pageSchema, refusalResponses } from './common.schemas.ts';
-import {
-  Anomaly,
-  AnomalyListQuery,
-  DonationExportQuery,
-  DonationListItem,
-  DonationListQuery,
-} from './donation-list.schemas.ts';
+import { cappedPageOf, invalidInput, jsonResponse, pageOf, pageSchema, refusalResponses } from './common.schemas.ts';
+import { Anomaly, DonationListItem } from '../../contracts/donations.ts';
+import { AnomalyListQuery, DonationExportQuery, DonationListQuery } from './donation-list.schemas.ts';
 import { IdParam } from './resources.schemas.ts';
 
 const READERS = ROLE_GROUPS.donationReaders;
@@ -27,7 +22,7 @@ const list = defineRoute(READERS, {
   path: '/donations',
   summary: 'Dons : tous (admin), ceux des projets de sa structure (gestionnaire), ceux de ses projets (porteur)',
   request: { query: DonationListQuery },
-  responses: { 200: jsonResponse(pageSchema(DonationListItem), 'Dons'), ...errorResponses },
+  responses: { 200: jsonResponse(pageSchema(DonationListItem), 'Dons'), ...invalidInput },
 });
 
 const csv = defineRoute(READERS, {
@@ -37,24 +32,24 @@ const csv = defineRoute(READERS, {
   request: { query: DonationExportQuery },
   responses: {
     200: { description: 'Une ligne par don', content: { 'text/csv': { schema: { type: 'string' as const } } } },
-    ...errorResponses,
+    ...invalidInput,
   },
 });
 
-const anomalies = defineRoute(['admin'], {
+const anomalies = defineRoute(ROLE_GROUPS.administrators, {
   method: 'get',
   path: '/payment-anomalies',
   summary: 'Anomalies de paiement à examiner (montants différents, paiements inconnus, contestations…)',
   request: { query: AnomalyListQuery },
-  responses: { 200: jsonResponse(pageSchema(Anomaly), 'Anomalies'), ...errorResponses },
+  responses: { 200: jsonResponse(pageSchema(Anomaly), 'Anomalies'), ...invalidInput },
 });
 
-const resolve = defineRoute(['admin'], {
+const resolve = defineRoute(ROLE_GROUPS.administrators, {
   method: 'post',
   path: '/payment-anomalies/{id}/resolve',
   summary: 'Marque une anomalie comme traitée',
   request: { params: IdParam },
-  responses: { 204: { description: 'Traitée' }, ...errorResponses, 404: refusalResponses[404] },
+  responses: { 204: { description: 'Traitée' }, ...invalidInput, 404: refusalResponses[404] },
 });
 
 /** The donations a user's roles let them see. */

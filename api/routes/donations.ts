@@ -5,7 +5,7 @@ import type { AppEnv } from '../context.ts';
 import { validationHook } from '../errors.ts';
 import { startDonation } from '../services/giving.ts';
 import { receiveStripeEvent } from '../services/stripe-webhook.ts';
-import { errorResponses, refusalResponses, jsonResponse } from './common.schemas.ts';
+import { invalidInput, refusal, refusalResponses, jsonResponse } from './common.schemas.ts';
 import { DonationRequest, DonationStarted, WebhookReceipt } from './donations.schemas.ts';
 
 const give = defineRoute('public', {
@@ -15,7 +15,7 @@ const give = defineRoute('public', {
   request: { body: { content: { 'application/json': { schema: DonationRequest } }, required: true } },
   responses: {
     201: jsonResponse(DonationStarted, 'Don enregistré en attente de paiement'),
-    ...errorResponses,
+    ...invalidInput,
     404: refusalResponses[404],
     409: refusalResponses[409],
     502: refusalResponses[502],
@@ -26,7 +26,10 @@ const webhook = defineRoute('public', {
   method: 'post',
   path: '/stripe/webhook',
   summary: 'Événements Stripe, vérifiés par leur signature (en-tête Stripe-Signature) et traités une seule fois',
-  responses: { 200: jsonResponse(WebhookReceipt, 'Événement reçu'), 400: errorResponses[400] },
+  responses: {
+    200: jsonResponse(WebhookReceipt, 'Événement reçu'),
+    400: refusal('Signature Stripe absente ou fausse'),
+  },
 });
 
 /** A validated gift as the database stores it (absent optional fields become nulls). */

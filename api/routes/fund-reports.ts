@@ -6,7 +6,7 @@ import { assertMayReadFund } from '../auth/scopes.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
 import { buildFundReport, fundReportCsv } from '../services/fund-reports.ts';
-import { errorResponses, jsonResponse } from './common.schemas.ts';
+import { invalidInput, jsonResponse, refusalResponses } from './common.schemas.ts';
 import { FundReportSchema } from './fund-reports.schemas.ts';
 import { IdParam } from './resources.schemas.ts';
 
@@ -15,7 +15,7 @@ const json = defineRoute(ROLE_GROUPS.fundReaders, {
   path: '/funds/{id}/report',
   summary: 'Rapport au mécène : subventions, projets aidés, part allée aux établissements prioritaires, issues',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(FundReportSchema, 'Rapport du fonds'), ...errorResponses },
+  responses: { 200: jsonResponse(FundReportSchema, 'Rapport du fonds'), ...invalidInput, 404: refusalResponses[404] },
 });
 
 const csv = defineRoute(ROLE_GROUPS.fundReaders, {
@@ -25,7 +25,8 @@ const csv = defineRoute(ROLE_GROUPS.fundReaders, {
   request: { params: IdParam },
   responses: {
     200: { description: 'Une ligne par subvention', content: { 'text/csv': { schema: { type: 'string' as const } } } },
-    ...errorResponses,
+    ...invalidInput,
+    404: refusalResponses[404],
   },
 });
 

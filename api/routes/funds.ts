@@ -7,7 +7,7 @@ import { assertMayReadFund, fundScopeOf } from '../auth/scopes.ts';
 import type { Db } from '../../db/client.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
-import { ErrorSchema, errorResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
+import { ErrorSchema, invalidInput, jsonResponse, pageOf, pageSchema, refusalResponses } from './common.schemas.ts';
 import { fundReportRoutes } from './fund-reports.ts';
 import { Fund, FundTermsBody, NewFundBody } from '../../contracts/funds.ts';
 import { FundListQuery } from './funds.schemas.ts';
@@ -19,7 +19,7 @@ const list = defineRoute(ROLE_GROUPS.fundReaders, {
   path: '/funds',
   summary: 'Fonds de solidarité (un mécène ne voit que le sien)',
   request: { query: FundListQuery },
-  responses: { 200: jsonResponse(pageSchema(Fund), 'Fonds'), ...errorResponses },
+  responses: { 200: jsonResponse(pageSchema(Fund), 'Fonds'), ...invalidInput },
 });
 
 const one = defineRoute(ROLE_GROUPS.fundReaders, {
@@ -27,10 +27,10 @@ const one = defineRoute(ROLE_GROUPS.fundReaders, {
   path: '/funds/{id}',
   summary: 'Un fonds, ses règles et ses soldes (disponible, réservé, versé) tirés du grand livre',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(Fund, 'Fonds'), ...errorResponses },
+  responses: { 200: jsonResponse(Fund, 'Fonds'), ...invalidInput, 404: refusalResponses[404] },
 });
 
-const create = defineRoute(['admin'], {
+const create = defineRoute(ROLE_GROUPS.administrators, {
   method: 'post',
   path: '/funds',
   summary: 'Crée un fonds et inscrit au grand livre la dotation de son mécène (le budget)',
@@ -38,11 +38,11 @@ const create = defineRoute(['admin'], {
   responses: {
     201: jsonResponse(Fund, 'Fonds créé'),
     422: jsonResponse(ErrorSchema, 'Académie inconnue'),
-    ...errorResponses,
+    ...invalidInput,
   },
 });
 
-const update = defineRoute(['admin'], {
+const update = defineRoute(ROLE_GROUPS.administrators, {
   method: 'patch',
   path: '/funds/{id}',
   summary: 'Modifie un fonds : nom, mécène, validité, restrictions et règles (pas son budget, inscrit au grand livre)',
@@ -52,8 +52,9 @@ const update = defineRoute(['admin'], {
   },
   responses: {
     200: jsonResponse(Fund, 'Fonds modifié'),
+    404: refusalResponses[404],
     422: jsonResponse(ErrorSchema, 'Académie inconnue'),
-    ...errorResponses,
+    ...invalidInput,
   },
 });
 

@@ -1,22 +1,23 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { ROLE_GROUPS } from '../../domain/role-groups.ts';
 import { recordAudit } from '../../db/queries/audit.ts';
 import { grantMinimumGoalException } from '../../db/queries/project-drafts.ts';
 import { currentUser, defineRoute } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
-import { errorResponses, jsonResponse, refusalResponses } from './common.schemas.ts';
+import { invalidInput, jsonResponse, refusalResponses } from './common.schemas.ts';
 import { IdParam } from './resources.schemas.ts';
 
 const Granted = z.object({ id: z.number(), minimumGoalException: z.literal(true) }).openapi('MinimumGoalException');
 
-const grant = defineRoute(['admin'], {
+const grant = defineRoute(ROLE_GROUPS.administrators, {
   method: 'post',
   path: '/projects/{id}/minimum-goal-exception',
   summary: 'Accorder au projet la dérogation à l’objectif minimum de 5 000 € au plus (administrateur)',
   request: { params: IdParam },
   responses: {
     200: jsonResponse(Granted, 'Dérogation accordée'),
-    ...errorResponses,
+    ...invalidInput,
     404: refusalResponses[404],
     409: refusalResponses[409],
   },

@@ -5,17 +5,17 @@ import { currentUser, defineRoute } from '../auth/access.ts';
 import { assertMayReadFund, visibleProject } from '../auth/scopes.ts';
 import type { AppEnv } from '../context.ts';
 import { validationHook } from '../errors.ts';
-import { errorResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
+import { invalidInput, jsonResponse, pageOf, pageSchema, refusalResponses } from './common.schemas.ts';
 import { Grant } from '../../contracts/funds.ts';
 import { GrantListQuery } from './funds.schemas.ts';
 import { IdParam } from './resources.schemas.ts';
 
-const ofFund = defineRoute(['admin', 'validateur', 'mecene'], {
+const ofFund = defineRoute(ROLE_GROUPS.fundGrantReaders, {
   method: 'get',
   path: '/funds/{id}/grants',
   summary: 'Les subventions d’un fonds, chacune avec son explication (un mécène ne voit que son fonds)',
   request: { params: IdParam, query: GrantListQuery },
-  responses: { 200: jsonResponse(pageSchema(Grant), 'Subventions'), ...errorResponses },
+  responses: { 200: jsonResponse(pageSchema(Grant), 'Subventions'), ...invalidInput },
 });
 
 const ofProject = defineRoute(ROLE_GROUPS.projectGrantReaders, {
@@ -23,7 +23,7 @@ const ofProject = defineRoute(ROLE_GROUPS.projectGrantReaders, {
   path: '/projects/{id}/grants',
   summary: 'Les subventions reçues par un projet, chacune avec son explication',
   request: { params: IdParam, query: GrantListQuery },
-  responses: { 200: jsonResponse(pageSchema(Grant), 'Subventions'), ...errorResponses },
+  responses: { 200: jsonResponse(pageSchema(Grant), 'Subventions'), ...invalidInput, 404: refusalResponses[404] },
 });
 
 /** Grants with their stored explanations, by fund or by project, each caller within their scope. */

@@ -41,16 +41,3 @@ export const GuideUpdate = z
   })
   .partial()
   .openapi('GuideUpdate');
-
-export const Guide = z
-  .object({
-    id: z.number(),
-    slug: z.string(),
-    title: z.string(),
-    summary: z.string(),
-    bodyMarkdown: z.string(),
-    status: z.enum(['draft', 'published']),
-    publishedAt: z.string().nullable(),
-    updatedAt: z.string(),
-  })
-  .openapi('Guide');

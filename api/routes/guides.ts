@@ -1,12 +1,14 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { ROLE_GROUPS } from '../../domain/role-groups.ts';
 import type { Tx } from '../../db/client.ts';
 import { findGuide, insertGuide, listGuides, slugTaken, updateGuide } from '../../db/queries/guides.ts';
 import { slugOf } from '../../domain/slug.ts';
 import { currentUser, defineRoute } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
-import { errorResponses, refusalResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
-import { Guide, GuideCreate, GuideListQuery, GuideUpdate } from './guides.schemas.ts';
+import { invalidInput, refusalResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
+import { Guide } from '../../contracts/guides.ts';
+import { GuideCreate, GuideListQuery, GuideUpdate } from './guides.schemas.ts';
 import { IdParam } from './resources.schemas.ts';
 
 const notFound = { 404: refusalResponses[404] };
@@ -14,33 +16,33 @@ const body = <T extends z.ZodType>(schema: T) => ({
   body: { content: { 'application/json': { schema } }, required: true },
 });
 
-const list = defineRoute(['admin'], {
+const list = defineRoute(ROLE_GROUPS.administrators, {
   method: 'get',
   path: '/guides',
   summary: 'Guides du centre de ressources, brouillons compris',
   request: { query: GuideListQuery },
-  responses: { 200: jsonResponse(pageSchema(Guide), 'Guides'), ...errorResponses },
+  responses: { 200: jsonResponse(pageSchema(Guide), 'Guides'), ...invalidInput },
 });
-const one = defineRoute(['admin'], {
+const one = defineRoute(ROLE_GROUPS.administrators, {
   method: 'get',
   path: '/guides/{id}',
   summary: 'Un guide',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(Guide, 'Le guide'), ...errorResponses, ...notFound },
+  responses: { 200: jsonResponse(Guide, 'Le guide'), ...invalidInput, ...notFound },
 });
-const create = defineRoute(['admin'], {
+const create = defineRoute(ROLE_GROUPS.administrators, {
   method: 'post',
   path: '/guides',
   summary: 'Écrire un guide (Markdown), en brouillon ou publié',
   request: body(GuideCreate),
-  responses: { 201: jsonResponse(z.object({ id: z.number() }), 'Guide créé'), ...errorResponses },
+  responses: { 201: jsonResponse(z.object({ id: z.number() }), 'Guide créé'), ...invalidInput },
 });
-const update = defineRoute(['admin'], {
+const update = defineRoute(ROLE_GROUPS.administrators, {
   method: 'patch',
   path: '/guides/{id}',
   summary: 'Modifier un guide, le publier ou le dépublier',
   request: { params: IdParam, ...body(GuideUpdate) },
-  responses: { 200: jsonResponse(z.object({ id: z.number() }), 'Guide modifié'), ...errorResponses, ...notFound },
+  responses: { 200: jsonResponse(z.object({ id: z.number() }), 'Guide modifié'), ...invalidInput, ...notFound },
 });
 
 async function assertSlugFree(db: Tx, slug: string, exceptId?: number) {

@@ -12,21 +12,21 @@ import { currentUser, defineRoute } from '../auth/access.ts';
 import { managedStructures } from '../auth/scopes.ts';
 import type { AppEnv } from '../context.ts';
 import { validationHook } from '../errors.ts';
-import { errorResponses, jsonResponse } from './common.schemas.ts';
+import { invalidInput, jsonResponse } from './common.schemas.ts';
 import {
   AdminHomeSchema,
   DirecteurHomeSchema,
   GestionnaireHomeSchema,
   MeceneHomeSchema,
   ValidateurHomeSchema,
-} from './homes.schemas.ts';
+} from '../../contracts/homes.ts';
 
 const home = <S extends Parameters<typeof jsonResponse>[0]>(role: Role, schema: S, summary: string) =>
   defineRoute([role], {
     method: 'get',
     path: `/home/${role}`,
     summary,
-    responses: { 200: jsonResponse(schema, 'Page d’accueil'), ...errorResponses },
+    responses: { 200: jsonResponse(schema, 'Page d’accueil'), ...invalidInput },
   });
 
 const directeur = home('directeur', DirecteurHomeSchema, 'Accueil du directeur : les attestations qui l’attendent');

@@ -1,30 +1,32 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { ROLE_GROUPS } from '../../domain/role-groups.ts';
 import { currentUser, defineRoute } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
 import { validationHook } from '../errors.ts';
 import { listStuckProjects, resumeLifecycle } from '../services/lifecycle-recovery.ts';
-import { ErrorSchema, errorResponses, jsonResponse } from './common.schemas.ts';
-import { Resumed, StuckProject } from './lifecycle.schemas.ts';
+import { ErrorSchema, invalidInput, jsonResponse } from './common.schemas.ts';
+import { StuckProject } from '../../contracts/lifecycle.ts';
+import { Resumed } from './lifecycle.schemas.ts';
 import { IdParam } from './resources.schemas.ts';
 
-const stuck = defineRoute(['admin'], {
+const stuck = defineRoute(ROLE_GROUPS.administrators, {
   method: 'get',
   path: '/stuck-projects',
   summary: 'Projets bloqués : une étape a échoué, ou leur processus s’est arrêté avant la fin',
   responses: {
     200: jsonResponse(z.object({ data: z.array(StuckProject), total: z.number().int() }), 'Projets bloqués'),
-    ...errorResponses,
+    ...invalidInput,
   },
 });
 
-const resume = defineRoute(['admin'], {
+const resume = defineRoute(ROLE_GROUPS.administrators, {
   method: 'post',
   path: '/projects/{id}/lifecycle/resume',
   summary: 'Relancer le processus d’un projet bloqué (l’étape échouée est retentée, ou le processus repart)',
   request: { params: IdParam },
   responses: {
     200: jsonResponse(Resumed, 'Processus relancé'),
-    ...errorResponses,
+    ...invalidInput,
     404: jsonResponse(ErrorSchema, 'Projet introuvable'),
     409: jsonResponse(ErrorSchema, 'Projet pas bloqué, ou terminé'),
   },

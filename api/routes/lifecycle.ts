@@ -23,7 +23,7 @@ import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
 import { readProjectState, sendProjectUpdate } from '../services/lifecycle.ts';
 import { reportInput } from '../services/report-spend.ts';
-import { ErrorSchema, errorResponses, jsonResponse } from './common.schemas.ts';
+import { ErrorSchema, invalidInput, jsonResponse, refusalResponses } from './common.schemas.ts';
 import {
   AttestBody,
   CancelBody,
@@ -32,12 +32,12 @@ import {
   ReportReviewBody,
   ReviewBody,
 } from '../../contracts/project-actions.ts';
-import { TimelineEntry } from './lifecycle.schemas.ts';
+import { TimelineEntry } from '../../contracts/lifecycle.ts';
 import { IdParam } from './resources.schemas.ts';
 
 const stepResponses = {
   200: jsonResponse(LifecycleState, 'Action enregistrée ; nouvel état du projet'),
-  ...errorResponses,
+  ...invalidInput,
   404: jsonResponse(ErrorSchema, 'Projet introuvable'),
   409: jsonResponse(ErrorSchema, 'Action impossible dans l’état actuel du projet'),
   422: jsonResponse(ErrorSchema, 'Action refusée pour ce projet'),
@@ -108,7 +108,7 @@ const state = defineRoute(PROJECT_ROLES, {
   path: '/projects/{id}/lifecycle',
   summary: 'État du projet et actions possibles maintenant, par rôle',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(LifecycleState, 'État'), ...errorResponses },
+  responses: { 200: jsonResponse(LifecycleState, 'État'), ...invalidInput, 404: refusalResponses[404] },
 });
 
 const timeline = defineRoute(PROJECT_ROLES, {
@@ -116,7 +116,7 @@ const timeline = defineRoute(PROJECT_ROLES, {
   path: '/projects/{id}/timeline',
   summary: 'Historique du projet : qui a fait quoi, et quand',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(z.array(TimelineEntry), 'Historique'), ...errorResponses },
+  responses: { 200: jsonResponse(z.array(TimelineEntry), 'Historique'), ...invalidInput, 404: refusalResponses[404] },
 });
 
 /** The human steps of the lifecycle, its state and its timeline. */

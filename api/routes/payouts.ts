@@ -1,72 +1,66 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { ROLE_GROUPS } from '../../domain/role-groups.ts';
 import { findBatch, listBatches, listPayouts } from '../../db/queries/payout-batches.ts';
 import { currentUser, defineRoute } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
 import { confirmPayoutBatch, exportPayouts } from '../services/payouts.ts';
-import { errorResponses, refusalResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
-import {
-  BatchListQuery,
-  ConfirmResult,
-  ExportResult,
-  Payout,
-  PayoutBatch,
-  PayoutListQuery,
-} from './payouts.schemas.ts';
+import { invalidInput, refusalResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
+import { ConfirmResult, ExportResult, Payout, PayoutBatch } from '../../contracts/payouts.ts';
+import { BatchListQuery, PayoutListQuery } from './payouts.schemas.ts';
 import { IdParam } from './resources.schemas.ts';
 
-const TREASURER = ['admin'] as const;
 const notFound = { 404: refusalResponses[404] };
 
-const list = defineRoute(TREASURER, {
+const list = defineRoute(ROLE_GROUPS.administrators, {
   method: 'get',
   path: '/payouts',
   summary: 'Versements aux structures réceptrices des projets réussis (à exporter, exportés, confirmés)',
   request: { query: PayoutListQuery },
-  responses: { 200: jsonResponse(pageSchema(Payout), 'Versements'), ...errorResponses },
+  responses: { 200: jsonResponse(pageSchema(Payout), 'Versements'), ...invalidInput },
 });
 
-const batches = defineRoute(TREASURER, {
+const batches = defineRoute(ROLE_GROUPS.administrators, {
   method: 'get',
   path: '/payout-batches',
   summary: 'Lots de virements exportés',
   request: { query: BatchListQuery },
-  responses: { 200: jsonResponse(pageSchema(PayoutBatch), 'Lots'), ...errorResponses },
+  responses: { 200: jsonResponse(pageSchema(PayoutBatch), 'Lots'), ...invalidInput },
 });
 
-const create = defineRoute(TREASURER, {
+const create = defineRoute(ROLE_GROUPS.administrators, {
   method: 'post',
   path: '/payout-batches',
   summary: 'Exporte tous les versements prêts en un fichier de virements SEPA (pain.001.001.03)',
-  responses: { 201: jsonResponse(ExportResult, 'Lot créé'), ...errorResponses, 409: refusalResponses[409] },
+  responses: { 201: jsonResponse(ExportResult, 'Lot créé'), ...invalidInput, 409: refusalResponses[409] },
 });
 
-const one = defineRoute(TREASURER, {
+const one = defineRoute(ROLE_GROUPS.administrators, {
   method: 'get',
   path: '/payout-batches/{id}',
   summary: 'Un lot de virements',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(PayoutBatch, 'Lot'), ...errorResponses, ...notFound },
+  responses: { 200: jsonResponse(PayoutBatch, 'Lot'), ...invalidInput, ...notFound },
 });
 
-const file = defineRoute(TREASURER, {
+const file = defineRoute(ROLE_GROUPS.administrators, {
   method: 'get',
   path: '/payout-batches/{id}/pain.001.xml',
   summary: 'Le fichier de virements du lot, à déposer à la banque',
   request: { params: IdParam },
   responses: {
     200: { description: 'pain.001.001.03', content: { 'application/xml': { schema: { type: 'string' as const } } } },
-    ...errorResponses,
+    ...invalidInput,
     ...notFound,
   },
 });
 
-const confirm = defineRoute(TREASURER, {
+const confirm = defineRoute(ROLE_GROUPS.administrators, {
   method: 'post',
   path: '/payout-batches/{id}/confirm',
   summary: 'Confirme que la banque a exécuté le lot : les versements sont réglés dans le grand livre',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(ConfirmResult, 'Lot confirmé'), ...errorResponses, ...notFound },
+  responses: { 200: jsonResponse(ConfirmResult, 'Lot confirmé'), ...invalidInput, ...notFound },
 });
 
 async function batchOrFail(c: { get(key: 'deps'): AppEnv['Variables']['deps'] }, id: number) {

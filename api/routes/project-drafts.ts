@@ -1,4 +1,5 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { ROLE_GROUPS } from '../../domain/role-groups.ts';
 import type { Context } from 'hono';
 import { recordAudit } from '../../db/queries/audit.ts';
 import { findProjectDossier, insertProjectNews } from '../../db/queries/project-dossier.ts';
@@ -19,7 +20,7 @@ import { visibleProject } from '../auth/scopes.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
 import { notify } from '../services/notify.ts';
-import { errorResponses, refusalResponses, jsonResponse } from './common.schemas.ts';
+import { invalidInput, refusalResponses, jsonResponse } from './common.schemas.ts';
 import {
   Created,
   Dossier,
@@ -34,33 +35,33 @@ import { IdParam, UaiParam } from './resources.schemas.ts';
 const jsonBody = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
 const refused = { 404: refusalResponses[404], 409: refusalResponses[409], 422: refusalResponses[422] };
 
-const create = defineRoute(['porteur'], {
+const create = defineRoute(ROLE_GROUPS.projectAuthors, {
   method: 'post',
   path: '/projects',
   summary: 'Créer un projet en brouillon (porteur)',
   request: { body: jsonBody(DraftBody) },
-  responses: { 201: jsonResponse(Created, 'Brouillon créé'), ...errorResponses, ...refused },
+  responses: { 201: jsonResponse(Created, 'Brouillon créé'), ...invalidInput, ...refused },
 });
-const edit = defineRoute(['porteur'], {
+const edit = defineRoute(ROLE_GROUPS.projectAuthors, {
   method: 'patch',
   path: '/projects/{id}',
   summary: 'Modifier son brouillon, ou son projet quand des modifications sont demandées (porteur)',
   request: { params: IdParam, body: jsonBody(DraftEditBody) },
-  responses: { 200: jsonResponse(Created, 'Projet enregistré'), ...errorResponses, ...refused },
+  responses: { 200: jsonResponse(Created, 'Projet enregistré'), ...invalidInput, ...refused },
 });
 const dossier = defineRoute(PROJECT_ROLES, {
   method: 'get',
   path: '/projects/{id}/dossier',
   summary: 'Le dossier du projet : description, budget, dates, pièces jointes, établissement, historique du porteur',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(Dossier, 'Dossier'), ...errorResponses },
+  responses: { 200: jsonResponse(Dossier, 'Dossier'), ...invalidInput, 404: refusalResponses[404] },
 });
-const news = defineRoute(['porteur'], {
+const news = defineRoute(ROLE_GROUPS.projectAuthors, {
   method: 'post',
   path: '/projects/{id}/news',
   summary: 'Publier des nouvelles du projet ; ses donateurs les reçoivent par e-mail (porteur)',
   request: { params: IdParam, body: jsonBody(NewsBody) },
-  responses: { 201: jsonResponse(Created, 'Nouvelles publiées'), ...errorResponses, ...refused },
+  responses: { 201: jsonResponse(Created, 'Nouvelles publiées'), ...invalidInput, ...refused },
 });
 
 const structures = defineRoute(PROJECT_ROLES, {
@@ -68,7 +69,7 @@ const structures = defineRoute(PROJECT_ROLES, {
   path: '/schools/{id}/structures',
   summary: 'Les structures réceptrices d’un établissement, parmi lesquelles un projet choisit la sienne',
   request: { params: UaiParam },
-  responses: { 200: jsonResponse(z.array(SchoolStructure), 'Structures réceptrices'), ...errorResponses },
+  responses: { 200: jsonResponse(z.array(SchoolStructure), 'Structures réceptrices'), ...invalidInput },
 });
 
 const SCHOOL_REFUSALS = {

@@ -7,7 +7,7 @@ import type { AppEnv } from '../context.ts';
 import { validationHook } from '../errors.ts';
 import { siteBase } from '../pages/project-view.ts';
 import { flyerPdf } from '../pdf/flyer.ts';
-import { errorResponses, refusalResponses } from './common.schemas.ts';
+import { invalidInput, refusalResponses } from './common.schemas.ts';
 import { IdParam } from './resources.schemas.ts';
 
 const flyer = defineRoute(PROJECT_ROLES, {
@@ -20,7 +20,7 @@ const flyer = defineRoute(PROJECT_ROLES, {
       description: 'L’affiche',
       content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
     },
-    ...errorResponses,
+    ...invalidInput,
     404: refusalResponses[404],
   },
 });

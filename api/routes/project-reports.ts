@@ -1,30 +1,13 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { BudgetLine, ProjectReport } from '../../contracts/project-reports.ts';
 import { findLatestReport, listReportBudgetLines } from '../../db/queries/project-reports.ts';
 import { PROJECT_ROLES } from '../../domain/roles.ts';
 import { defineRoute } from '../auth/access.ts';
 import { visibleProject } from '../auth/scopes.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
-import { errorResponses, jsonResponse } from './common.schemas.ts';
+import { invalidInput, jsonResponse, refusal, refusalResponses } from './common.schemas.ts';
 import { IdParam } from './resources.schemas.ts';
-
-const BudgetLine = z.object({ id: z.number().int(), label: z.string(), amountCents: z.number().int() });
-
-const ProjectReport = z
-  .object({
-    version: z.number().int(),
-    whatWasDone: z.string(),
-    pupilsReached: z.number().int(),
-    actualSpendCents: z.number().int(),
-    submittedAt: z.string(),
-    plannedCents: z.number().int().openapi({ description: 'the sum of the budget lines planned' }),
-    shareConsent: z.boolean().openapi({ description: 'the porteur agrees to share it in the resource centre' }),
-    budgetLines: z.array(BudgetLine.extend({ spentCents: z.number().int().nullable() })),
-    photos: z.array(
-      z.object({ id: z.number(), filename: z.string(), contentType: z.string(), imageRights: z.boolean() }),
-    ),
-  })
-  .openapi('ProjectReport');
 
 const latest = defineRoute(PROJECT_ROLES, {
   method: 'get',
@@ -33,8 +16,8 @@ const latest = defineRoute(PROJECT_ROLES, {
   request: { params: IdParam },
   responses: {
     200: jsonResponse(ProjectReport, 'Bilan final'),
-    404: jsonResponse(z.object({ code: z.string(), message: z.string() }), 'Aucun bilan déposé'),
-    ...errorResponses,
+    404: refusal('Projet introuvable (ou hors de votre périmètre), ou aucun bilan déposé'),
+    ...invalidInput,
   },
 });
 
@@ -43,7 +26,11 @@ const budgetLines = defineRoute(PROJECT_ROLES, {
   path: '/projects/{id}/budget-lines',
   summary: 'Les postes du budget du projet, pour dire dans le bilan ce qui a été dépensé sur chacun',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(z.array(BudgetLine), 'Postes du budget'), ...errorResponses },
+  responses: {
+    200: jsonResponse(z.array(BudgetLine), 'Postes du budget'),
+    ...invalidInput,
+    404: refusalResponses[404],
+  },
 });
 
 /** The final report of a project, for those whose role covers the project (its judges read it before deciding). */

@@ -5,7 +5,7 @@ import { currentUser, defineRoute } from '../auth/access.ts';
 import { projectScopeOf, visibleProject } from '../auth/scopes.ts';
 import type { AppEnv } from '../context.ts';
 import { validationHook } from '../errors.ts';
-import { cappedPageOf, errorResponses, jsonResponse, pageSchema } from './common.schemas.ts';
+import { cappedPageOf, invalidInput, jsonResponse, pageSchema, refusalResponses } from './common.schemas.ts';
 import { Project } from '../../contracts/projects.ts';
 import { IdParam, ProjectListQuery } from './resources.schemas.ts';
 
@@ -14,7 +14,7 @@ const list = defineRoute(PROJECT_ROLES, {
   path: '/projects',
   summary: 'Projets visibles par le rôle de l’utilisateur',
   request: { query: ProjectListQuery },
-  responses: { 200: jsonResponse(pageSchema(Project), 'Projets'), ...errorResponses },
+  responses: { 200: jsonResponse(pageSchema(Project), 'Projets'), ...invalidInput },
 });
 
 const one = defineRoute(PROJECT_ROLES, {
@@ -22,7 +22,7 @@ const one = defineRoute(PROJECT_ROLES, {
   path: '/projects/{id}',
   summary: 'Un projet',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(Project, 'Projet'), ...errorResponses },
+  responses: { 200: jsonResponse(Project, 'Projet'), ...invalidInput, 404: refusalResponses[404] },
 });
 
 /** Projects, each caller seeing only the ones their roles cover. */

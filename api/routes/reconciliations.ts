@@ -1,85 +1,45 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { ROLE_GROUPS } from '../../domain/role-groups.ts';
 import { randomBytes } from 'node:crypto';
+import { Mode, Run } from '../../contracts/reconciliations.ts';
 import { findReconciliationRun, listReconciliationRuns } from '../../db/queries/reconciliation.ts';
 import { defineRoute } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
-import { errorResponses, refusalResponses, jsonResponse, listQuery, pageOf, pageSchema } from './common.schemas.ts';
+import { invalidInput, refusalResponses, jsonResponse, listQuery, pageOf, pageSchema } from './common.schemas.ts';
 import { IdParam } from './resources.schemas.ts';
-
-const Difference = z
-  .object({
-    kind: z.enum([
-      'missing_in_stripe',
-      'missing_in_ledger',
-      'amount_differs',
-      'refund_missing_in_stripe',
-      'refund_missing_in_ledger',
-      'refund_differs',
-    ]),
-    paymentIntent: z.string().nullable(),
-    chargeId: z.string().nullable(),
-    donationId: z.number().nullable(),
-    ledgerCents: z.number(),
-    stripeCents: z.number(),
-    message: z.string(),
-  })
-  .partial({ chargeId: true })
-  .openapi('ReconciliationDifference');
-
-const Run = z
-  .object({
-    id: z.number(),
-    periodStart: z.date(),
-    periodEnd: z.date(),
-    comparedCount: z.number(),
-    ledgerPaidCents: z.number(),
-    stripePaidCents: z.number(),
-    ledgerRefundedCents: z.number(),
-    stripeRefundedCents: z.number(),
-    differenceCount: z.number().describe('toutes les différences ; le détail garde les 1 000 premières'),
-    differences: z.array(Difference),
-    ranAt: z.date(),
-  })
-  .openapi('ReconciliationRun');
 
 const RunRequest = z
   .object({ days: z.number().int().min(1, 'Au moins 1 jour.').max(90, 'Au plus 90 jours.').default(2) })
   .openapi('ReconciliationRequest');
 
-const list = defineRoute(['admin'], {
+const list = defineRoute(ROLE_GROUPS.administrators, {
   method: 'get',
   path: '/reconciliations',
   summary: 'Rapprochements du grand livre avec Stripe (paiements et remboursements), les plus récents d’abord',
   request: { query: listQuery(['ranAt'] as const, 'ranAt') },
-  responses: { 200: jsonResponse(pageSchema(Run), 'Rapprochements'), ...errorResponses },
+  responses: { 200: jsonResponse(pageSchema(Run), 'Rapprochements'), ...invalidInput },
 });
-const one = defineRoute(['admin'], {
+const one = defineRoute(ROLE_GROUPS.administrators, {
   method: 'get',
   path: '/reconciliations/{id}',
   summary: 'Un rapprochement et ses écarts',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(Run, 'Rapprochement'), ...errorResponses, 404: refusalResponses[404] },
+  responses: { 200: jsonResponse(Run, 'Rapprochement'), ...invalidInput, 404: refusalResponses[404] },
 });
-const run = defineRoute(['admin'], {
+const run = defineRoute(ROLE_GROUPS.administrators, {
   method: 'post',
   path: '/reconciliations',
   summary: 'Lance un rapprochement maintenant sur les derniers jours (le planning le fait chaque jour)',
   request: { body: { content: { 'application/json': { schema: RunRequest } }, required: true } },
-  responses: { 201: jsonResponse(Run, 'Rapprochement fait'), ...errorResponses },
+  responses: { 201: jsonResponse(Run, 'Rapprochement fait'), ...invalidInput },
 });
 
-const Mode = z
-  .object({
-    stripeMock: z.boolean().describe('Stripe est simulé par stripe-mock, qui ne garde aucun paiement'),
-    daily: z.boolean().describe('le rapprochement quotidien est planifié (jamais contre stripe-mock)'),
-  })
-  .openapi('ReconciliationMode');
-const mode = defineRoute(['admin'], {
+const mode = defineRoute(ROLE_GROUPS.administrators, {
   method: 'get',
   path: '/reconciliation-mode',
   summary: 'Contre quoi le rapprochement compare le grand livre : Stripe, ou stripe-mock (écarts sans valeur)',
-  responses: { 200: jsonResponse(Mode, 'Mode du rapprochement'), ...errorResponses },
+  responses: { 200: jsonResponse(Mode, 'Mode du rapprochement'), ...invalidInput },
 });
 
 /** The reconciliation report with Stripe, for admins: the daily runs, one run on demand, and what it compares with. */

@@ -3,7 +3,7 @@ import { findSchool, listSchools } from '../../db/queries/schools.ts';
 import { currentUser, defineRoute } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
-import { errorResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
+import { invalidInput, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
 import { School } from '../../contracts/schools.ts';
 import { SchoolListQuery, UaiParam } from './resources.schemas.ts';
 
@@ -12,7 +12,7 @@ const list = defineRoute('authenticated', {
   path: '/schools',
   summary: 'Liste des établissements',
   request: { query: SchoolListQuery },
-  responses: { 200: jsonResponse(pageSchema(School), 'Établissements'), ...errorResponses },
+  responses: { 200: jsonResponse(pageSchema(School), 'Établissements'), ...invalidInput },
 });
 
 const one = defineRoute('authenticated', {
@@ -20,7 +20,7 @@ const one = defineRoute('authenticated', {
   path: '/schools/{id}',
   summary: 'Un établissement, par code UAI',
   request: { params: UaiParam },
-  responses: { 200: jsonResponse(School, 'Établissement'), ...errorResponses },
+  responses: { 200: jsonResponse(School, 'Établissement'), ...invalidInput },
 });
 
 /** Schools: public reference data, listed for any signed-in user. */

@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { BankDetailsReviewed, Structure, StructureDetails } from '../../contracts/structures.ts';
 import { ROLE_GROUPS } from '../../domain/role-groups.ts';
 import { recordAudit } from '../../db/queries/audit.ts';
 import {
@@ -14,9 +15,9 @@ import { structuresHandledBy } from '../auth/scopes.ts';
 import { signalPayoutsReady } from '../services/lifecycle-recovery.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
-import { errorResponses, refusalResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
+import { invalidInput, refusalResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
 import { IdParam } from './resources.schemas.ts';
-import { BankDetailsReviewed, Structure, StructureDetails, StructureListQuery } from './structures.schemas.ts';
+import { StructureListQuery } from './structures.schemas.ts';
 
 const READERS = ROLE_GROUPS.structureHandlers;
 const notFound = { 404: refusalResponses[404] };
@@ -26,7 +27,7 @@ const list = defineRoute(READERS, {
   path: '/structures',
   summary: 'Structures réceptrices : toutes (admin), la sienne (gestionnaire)',
   request: { query: StructureListQuery },
-  responses: { 200: jsonResponse(pageSchema(Structure), 'Structures'), ...errorResponses },
+  responses: { 200: jsonResponse(pageSchema(Structure), 'Structures'), ...invalidInput },
 });
 
 const one = defineRoute(READERS, {
@@ -34,7 +35,7 @@ const one = defineRoute(READERS, {
   path: '/structures/{id}',
   summary: 'Une structure réceptrice, avec ses coordonnées bancaires',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(Structure, 'Structure'), ...errorResponses, ...notFound },
+  responses: { 200: jsonResponse(Structure, 'Structure'), ...invalidInput, ...notFound },
 });
 
 const update = defineRoute(READERS, {
@@ -45,10 +46,10 @@ const update = defineRoute(READERS, {
     params: IdParam,
     body: { content: { 'application/json': { schema: StructureDetails } }, required: true },
   },
-  responses: { 200: jsonResponse(Structure, 'Structure'), ...errorResponses, ...notFound },
+  responses: { 200: jsonResponse(Structure, 'Structure'), ...invalidInput, ...notFound },
 });
 
-const validate = defineRoute(['admin'], {
+const validate = defineRoute(ROLE_GROUPS.administrators, {
   method: 'post',
   path: '/structures/{id}/validate-bank-details',
   summary:
@@ -57,7 +58,7 @@ const validate = defineRoute(['admin'], {
     params: IdParam,
     body: { content: { 'application/json': { schema: BankDetailsReviewed } }, required: true },
   },
-  responses: { 200: jsonResponse(Structure, 'Structure'), ...errorResponses, ...notFound, 409: refusalResponses[409] },
+  responses: { 200: jsonResponse(Structure, 'Structure'), ...invalidInput, ...notFound, 409: refusalResponses[409] },
 });
 
 function assertMayHandle(user: User, id: number): void {

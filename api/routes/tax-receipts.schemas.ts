@@ -1,8 +1,9 @@
 import { z } from '@hono/zod-openapi';
+import { RECEIPT_STATUSES } from '../../domain/tax-receipts.ts';
 import { listQuery } from './common.schemas.ts';
 
 export const ReceiptListQuery = listQuery(['id', 'paidAt', 'amountCents'] as const, 'id').extend({
-  status: z.enum(['draft', 'validated', 'sent']).optional(),
+  status: z.enum(RECEIPT_STATUSES).optional(),
 });
 
 export const ReceiptIds = z
@@ -12,23 +13,3 @@ export const ReceiptIds = z
 export const YearRequest = z
   .object({ year: z.number().int().min(2020, 'Année invalide.').max(2100, 'Année invalide.') })
   .openapi('StatementYear');
-
-export const Receipt = z
-  .object({
-    id: z.number(),
-    donationId: z.number(),
-    structureId: z.number(),
-    structureName: z.string(),
-    projectTitle: z.string(),
-    status: z.enum(['draft', 'validated', 'sent']),
-    year: z.number().nullable(),
-    number: z.number().nullable(),
-    amountCents: z.number(),
-    donorName: z.string(),
-    donorEmail: z.string(),
-    paidAt: z.date(),
-    sentAt: z.date().nullable(),
-  })
-  .openapi('TaxReceipt');
-
-export const Count = z.object({ count: z.number() }).openapi('Count');

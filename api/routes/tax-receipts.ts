@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { Count, Receipt } from '../../contracts/tax-receipts.ts';
 import { ROLE_GROUPS } from '../../domain/role-groups.ts';
 import {
   createDraftReceiptsForConfirmedPayouts,
@@ -17,9 +18,9 @@ import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
 import { taxReceiptPdf } from '../pdf/tax-receipt.ts';
 import { notify } from '../services/notify.ts';
-import { errorResponses, refusalResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
+import { invalidInput, refusalResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
 import { IdParam } from './resources.schemas.ts';
-import { Count, Receipt, ReceiptIds, ReceiptListQuery, YearRequest } from './tax-receipts.schemas.ts';
+import { ReceiptIds, ReceiptListQuery, YearRequest } from './tax-receipts.schemas.ts';
 
 const HANDLERS = ROLE_GROUPS.structureHandlers;
 const jsonBody = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
@@ -30,35 +31,35 @@ const list = defineRoute(HANDLERS, {
   path: '/tax-receipts',
   summary: 'Reçus fiscaux des dons versés à sa structure (brouillons, validés, envoyés)',
   request: { query: ReceiptListQuery },
-  responses: { 200: jsonResponse(pageSchema(Receipt), 'Reçus'), ...errorResponses },
+  responses: { 200: jsonResponse(pageSchema(Receipt), 'Reçus'), ...invalidInput },
 });
 const validate = defineRoute(HANDLERS, {
   method: 'post',
   path: '/tax-receipts/validate',
   summary: 'Valide des reçus : chacun prend le numéro suivant de la structure, sans trou',
   request: { body: jsonBody(ReceiptIds) },
-  responses: { 200: jsonResponse(Count, 'Reçus validés'), ...errorResponses },
+  responses: { 200: jsonResponse(Count, 'Reçus validés'), ...invalidInput },
 });
 const send = defineRoute(HANDLERS, {
   method: 'post',
   path: '/tax-receipts/send',
   summary: 'Envoie aux donateurs le lien de leur reçu validé',
   request: { body: jsonBody(ReceiptIds) },
-  responses: { 200: jsonResponse(Count, 'Reçus envoyés'), ...errorResponses },
+  responses: { 200: jsonResponse(Count, 'Reçus envoyés'), ...invalidInput },
 });
 const pdf = defineRoute(HANDLERS, {
   method: 'get',
   path: '/tax-receipts/{id}/pdf',
   summary: 'Le reçu fiscal en PDF',
   request: { params: IdParam },
-  responses: { 200: pdfResponse, ...errorResponses, 404: refusalResponses[404] },
+  responses: { 200: pdfResponse, ...invalidInput, 404: refusalResponses[404] },
 });
-const statements = defineRoute(['admin'], {
+const statements = defineRoute(ROLE_GROUPS.administrators, {
   method: 'post',
   path: '/tax-receipts/yearly-statements',
   summary: 'Envoie à chaque donateur le récapitulatif annuel de ses reçus',
   request: { body: jsonBody(YearRequest) },
-  responses: { 200: jsonResponse(Count, 'Donateurs prévenus'), ...errorResponses },
+  responses: { 200: jsonResponse(Count, 'Donateurs prévenus'), ...invalidInput },
 });
 
 const base = (url: string) => url.replace(/\/+$/, '');

@@ -1,4 +1,5 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { ROLE_GROUPS } from '../../domain/role-groups.ts';
 import { listAcademicDomains } from '../../db/queries/academic-domains.ts';
 import { recordAudit } from '../../db/queries/audit.ts';
 import type { Tx } from '../../db/client.ts';
@@ -15,28 +16,28 @@ import { currentUser, defineRoute } from '../auth/access.ts';
 import { sendInvitation } from '../services/password-links.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
-import { errorResponses, refusalResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
+import { invalidInput, refusalResponses, jsonResponse, pageOf, pageSchema } from './common.schemas.ts';
 import { UserSchema } from '../../contracts/users.ts';
 import { IdParam, UserListQuery } from './resources.schemas.ts';
 import { GrantBody, InviteBody } from '../../contracts/users.ts';
 
-const list = defineRoute(['admin'], {
+const list = defineRoute(ROLE_GROUPS.administrators, {
   method: 'get',
   path: '/users',
   summary: 'Comptes utilisateurs (administrateurs seulement)',
   request: { query: UserListQuery },
-  responses: { 200: jsonResponse(pageSchema(UserSchema), 'Utilisateurs'), ...errorResponses },
+  responses: { 200: jsonResponse(pageSchema(UserSchema), 'Utilisateurs'), ...invalidInput },
 });
 
-const one = defineRoute(['admin'], {
+const one = defineRoute(ROLE_GROUPS.administrators, {
   method: 'get',
   path: '/users/{id}',
   summary: 'Un compte utilisateur',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(UserSchema, 'Utilisateur'), ...errorResponses },
+  responses: { 200: jsonResponse(UserSchema, 'Utilisateur'), ...invalidInput, 404: refusalResponses[404] },
 });
 
-const invite = defineRoute(['admin'], {
+const invite = defineRoute(ROLE_GROUPS.administrators, {
   method: 'post',
   path: '/users',
   summary:
@@ -44,33 +45,33 @@ const invite = defineRoute(['admin'], {
   request: { body: { content: { 'application/json': { schema: InviteBody } }, required: true } },
   responses: {
     201: jsonResponse(UserSchema, 'Compte ouvert, invitation envoyée'),
-    ...errorResponses,
+    ...invalidInput,
     409: refusalResponses[409],
     422: refusalResponses[422],
   },
 });
 
-const grant = defineRoute(['admin'], {
+const grant = defineRoute(ROLE_GROUPS.administrators, {
   method: 'post',
   path: '/users/{id}/roles',
   summary: 'Attribuer un rôle (avec sa portée : établissement, académie, structure ou fonds)',
   request: { params: IdParam, body: { content: { 'application/json': { schema: GrantBody } }, required: true } },
   responses: {
     200: jsonResponse(UserSchema, 'Utilisateur'),
-    ...errorResponses,
+    ...invalidInput,
     404: refusalResponses[404],
     422: refusalResponses[422],
   },
 });
 
-const revoke = defineRoute(['admin'], {
+const revoke = defineRoute(ROLE_GROUPS.administrators, {
   method: 'delete',
   path: '/users/{id}/roles/{roleId}',
   summary: 'Retirer un rôle',
   request: { params: IdParam.extend({ roleId: z.coerce.number().int().positive() }) },
   responses: {
     200: jsonResponse(UserSchema, 'Utilisateur'),
-    ...errorResponses,
+    ...invalidInput,
     404: refusalResponses[404],
     409: refusalResponses[409],
   },

@@ -1,4 +1,4 @@
-import type { Audience, DeliveryShard, EmailKind } from '../../domain/emails.ts';
+import { PROGRESS_WINDOW_MS, type Audience, type DeliveryShard, type EmailKind } from '../../domain/emails.ts';
 import type { Db, Tx } from '../client.ts';
 
 /** An outbox e-mail a delivery has claimed (status 'sending'), with what it needs to go out. */
@@ -65,7 +65,8 @@ export async function dueEmailIds(
 
 /**
  * Claims a deliverable e-mail (status 'sending', one more attempt) so that no other delivery sends it.
- * A progress e-mail takes along the recipient's earlier waiting ones (marked 'merged' into it); a progress
+ * A progress e-mail takes along the recipient's earlier waiting ones (marked 'merged' into it), or waits again
+ * when the recipient's last one went out less than the throttling window ago; a progress
  * or news e-mail to an unsubscribed recipient is marked 'skipped' instead. Undefined when not deliverable.
  */
 export async function claimEmail(
@@ -80,6 +81,19 @@ export async function claimEmail(
                 o.subject, o.text_body, o.html_body, o.project_id, o.attempts, o.merged_templates`;
     if (!email) return undefined;
     if (email.kind === 'progress') {
+      // one queued while the last went out (its claim not yet seen) waits out that one's window, like any other
+      const [last] = await tx<{ at: Date | null }[]>`
+        select max(coalesce(sent_at, claimed_at)) as at from email_outbox
+        where kind = 'progress' and status in ('sent', 'sending') and project_id = ${email.projectId}
+          and to_address = ${email.toAddress} and id <> ${email.id}`;
+      const heldUntil = last?.at ? new Date(last.at.getTime() + PROGRESS_WINDOW_MS) : undefined;
+      if (heldUntil && heldUntil > request.now) {
+        await tx`
+          update email_outbox set status = 'pending', claimed_at = null, attempts = attempts - 1,
+            send_after = ${heldUntil}
+          where id = ${email.id}`;
+        return undefined;
+      }
       const merged = await tx<{ id: number; template: string; mergedTemplates: string[] }[]>`
         update email_outbox set status = 'merged', merged_into = ${email.id}
         where kind = 'progress' and status = 'pending' and project_id = ${email.projectId}

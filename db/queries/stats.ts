@@ -1,11 +1,11 @@
-import { FAILED_CAMPAIGN, SUCCESSFUL_CAMPAIGN } from '../../domain/project-status.ts';
+import { FAILED_CAMPAIGN, SUCCESSFUL_CAMPAIGN, type ProjectStatus } from '../../domain/project-status.ts';
 import type { Tx } from '../client.ts';
 
 /** The dashboard's figures, from the ledger and the projects. */
 export interface Stats {
   /** gifts Stripe collected per month (the last 12), in cents */
   collectedByMonth: { month: string; cents: number }[];
-  projectsByStatus: { status: string; count: number }[];
+  projectsByStatus: { status: ProjectStatus; count: number }[];
   byAcademy: {
     academyCode: string;
     academyName: string;
@@ -28,7 +28,7 @@ export async function platformStats(db: Tx): Promise<Stats> {
     where transaction_kind = 'donation_paid' and account_kind = 'stripe_clearing'
       and month >= (date_trunc('month', now() at time zone 'UTC') - interval '11 months')::date
     group by month having sum(amount_cents) <> 0 order by month`;
-  const projectsByStatus = await db<{ status: string; count: number }[]>`
+  const projectsByStatus = await db<{ status: ProjectStatus; count: number }[]>`
     select status, sum(projects)::int as count from project_status_counts
     group by status having sum(projects) > 0 order by count desc, status`;
   const byAcademy = await db<Stats['byAcademy']>`

@@ -1,4 +1,4 @@
-import type { ActivityOptions } from '@temporalio/workflow';
+import type { ActivityOptions, LocalActivityOptions } from '@temporalio/workflow';
 
 /** Short database activities: retried with backoff, well within a minute each. */
 export const DATABASE_ACTIVITY: ActivityOptions = {
@@ -18,6 +18,12 @@ export const SWEEP_ACTIVITY: ActivityOptions = {
   retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 5 },
 };
 
+/**
+ * One project's top-up request: the sweep's few tries, each within a minute (a completion lost by an overloaded
+ * server held the lifecycle for the sweep's 5 minutes).
+ */
+export const TOP_UP_REQUEST_ACTIVITY: ActivityOptions = { ...SWEEP_ACTIVITY, startToCloseTimeout: '1 minute' };
+
 /** One e-mail over SMTP: the transport gives up well within the timeout; SMTP failures are recorded, not thrown. */
 export const EMAIL_ACTIVITY: ActivityOptions = {
   startToCloseTimeout: '1 minute',
@@ -26,3 +32,9 @@ export const EMAIL_ACTIVITY: ActivityOptions = {
 
 /** Writing e-mails to the outbox (delivery is another workflow): a database write, retried like one. */
 export const EMAIL_QUEUE_ACTIVITY: ActivityOptions = DATABASE_ACTIVITY;
+
+/** A short database step run as a local activity: the same timeout and retries, in the worker holding the workflow. */
+export const LOCAL_DATABASE_ACTIVITY: LocalActivityOptions = {
+  startToCloseTimeout: DATABASE_ACTIVITY.startToCloseTimeout,
+  retry: DATABASE_ACTIVITY.retry,
+};

@@ -1,4 +1,10 @@
-import { ActivityFailure, ChildWorkflowFailure, condition, workflowInfo } from '@temporalio/workflow';
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  ChildWorkflowFailure,
+  condition,
+  workflowInfo,
+} from '@temporalio/workflow';
 import { milestonesReached } from '../../domain/campaign.ts';
 import type { Audience, EmailTemplate } from '../../domain/emails.ts';
 import { actionsByRole } from '../../domain/lifecycle.ts';
@@ -11,9 +17,13 @@ import type {
   ProjectLifecycleInput,
   ProjectState,
 } from '../project-lifecycle.messages.ts';
-import { emails, records } from './activities.ts';
+import { ACTIVITY_STEPS, emails, records, type LifecycleSteps } from './activities.ts';
 import { Decisions } from './decisions.ts';
 import { recordSearchAttributes } from './search-attributes.ts';
+
+/** How a step fails for good: an activity, a child, or a local activity (its own error, not wrapped). */
+const isStepFailure = (error: unknown) =>
+  error instanceof ActivityFailure || error instanceof ChildWorkflowFailure || error instanceof ApplicationFailure;
 
 /** Where the main function is: a cancel is refused while the outcome or the payout is being recorded. */
 export type Phase = 'open' | 'closing' | 'paying';
@@ -35,6 +45,8 @@ export class Lifecycle {
   /** resume signals received, and why the lifecycle waits for one (a step that failed for good) */
   resumes = 0;
   incident: string | undefined;
+  /** the short database steps: activities, then local activities from a closing that took `closing-local-activities` */
+  steps: LifecycleSteps = ACTIVITY_STEPS;
 
   constructor(input: ProjectLifecycleInput) {
     this.project = input.project;
@@ -51,7 +63,7 @@ export class Lifecycle {
     this.state.transitions += 1;
     const { workflowId, firstExecutionRunId } = workflowInfo();
     await this.guard(`statut ${to}`, () =>
-      records.recordStatusChange({
+      this.steps.records.recordStatusChange({
         projectId: this.project.projectId,
         from: this.state.status,
         to,
@@ -74,7 +86,7 @@ export class Lifecycle {
     const eventKeys = [1, 2, 3].map((n) => `${workflowId}-${firstExecutionRunId}-${this.state.transitions + n}`);
     const { projectId } = this.project;
     const recorded = await this.guard(`statut ${outcome}`, () =>
-      records.recordCampaignOutcome({ projectId, from: this.state.status, outcome, eventKeys }),
+      this.steps.records.recordCampaignOutcome({ projectId, from: this.state.status, outcome, eventKeys }),
     );
     this.state.transitions += recorded.statuses.length;
     this.state.status = recorded.statuses.at(-1) ?? outcome;
@@ -86,7 +98,7 @@ export class Lifecycle {
   async notify(template: EmailTemplate, audience: Audience, options: { key?: string; message?: string } = {}) {
     const eventKey = `${template}-${this.state.transitions}${options.key ?? ''}`;
     const request = { projectId: this.project.projectId, template, audience, eventKey, message: options.message };
-    await this.guard(`e-mail ${template}`, () => emails.queueProjectEmail(request));
+    await this.guard(`e-mail ${template}`, () => this.steps.emails.queueProjectEmail(request));
   }
 
   /** True when a donation changed since the figures were last read. */
@@ -101,7 +113,7 @@ export class Lifecycle {
     const { projectId } = this.project;
     Object.assign(
       this.progress,
-      await this.guard('lecture de la collecte', () => records.getCampaignProgress({ projectId })),
+      await this.guard('lecture de la collecte', () => this.steps.records.getCampaignProgress({ projectId })),
     );
     this.donationSignalsRead = seen;
     for (const milestone of milestonesReached(before, this.progress, this.project)) {
@@ -116,16 +128,16 @@ export class Lifecycle {
   }
 
   /**
-   * Runs a step; if it fails for good (an activity's non-retryable failure or a failed child), the project
-   * waits visibly for an admin: the incident is recorded, the admins are told, and the step is tried again
-   * when they resume it. No failure ends the workflow.
+   * Runs a step; if it fails for good (an activity's or a local activity's non-retryable failure, or a failed
+   * child), the project waits visibly for an admin: the incident is recorded, the admins are told, and the step
+   * is tried again when they resume it. No failure ends the workflow.
    */
   async guard<T>(step: string, run: (attempt: number) => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt += 1) {
       try {
         return await run(attempt);
       } catch (error) {
-        if (!(error instanceof ActivityFailure) && !(error instanceof ChildWorkflowFailure)) throw error;
+        if (!isStepFailure(error)) throw error;
         await this.stopForIncident(step, error.cause?.message ?? error.message);
       }
     }

@@ -1,15 +1,7 @@
 import { Switch } from '@mui/material';
 import { DataTable, List, useRecordContext } from 'react-admin';
-import type { RaRecord } from 'react-admin';
 import { useApiAction } from '../providers/useApiAction.ts';
-
-/** An académie as GET /api/academies lists it. */
-interface Academy extends RaRecord<string> {
-  name: string;
-  pilotEnabled: boolean;
-  schoolCount: number;
-  projectCount: number;
-}
+import type { AcademyResponse as Academy } from '../../../contracts/academies.ts';
 
 const Column = DataTable.Col<Academy>;
 

@@ -10,18 +10,13 @@ import {
 } from 'react-admin';
 import { plural } from '../../../domain/format.ts';
 import { ActionDialog } from '../fields/ActionDialog.tsx';
-import type { RaRecord } from 'react-admin';
-import { ANOMALY_LABELS, type AnomalyKind } from '../../../domain/payments.ts';
+import { ANOMALY_LABELS } from '../../../domain/payments.ts';
 import { useApiAction } from '../providers/useApiAction.ts';
-
-/** A payment anomaly as GET /api/payment-anomalies lists it. */
-interface Anomaly extends RaRecord<number> {
-  kind: AnomalyKind;
-  donationId: number | null;
-  message: string;
-  createdAt: string;
-  resolvedAt: string | null;
-}
+import type {
+  AnomaliesResolvedResponse,
+  AnomalyIdsRequest,
+  AnomalyResponse as Anomaly,
+} from '../../../contracts/donations.ts';
 
 const Column = DataTable.Col<Anomaly>;
 
@@ -42,13 +37,13 @@ const ResolveButton = () => {
 /** Marks the selected anomalies handled, all or none, after a confirmation; those handled before stay so. */
 const MarkHandledButton = () => {
   const { selectedIds } = useListContext<Anomaly>();
-  const { send } = useApiAction<{ resolved: number }>();
+  const { send } = useApiAction<AnomaliesResolvedResponse>();
   const unselectAll = useUnselectAll('payment-anomalies');
   const count = selectedIds.length;
   const markHandled = () =>
     send({
       path: '/payment-anomalies/resolve',
-      body: { ids: selectedIds },
+      body: { ids: selectedIds } satisfies AnomalyIdsRequest,
       done: ({ resolved }) =>
         `${plural(resolved, 'anomalie marquée', 'anomalies marquées')} comme ${resolved > 1 ? 'traitées' : 'traitée'}.`,
       after: () => unselectAll(),

@@ -1,7 +1,7 @@
 import { Box, Card, CardContent, Typography } from '@mui/material';
 import { Title, useGetIdentity, usePermissions, useTranslate } from 'react-admin';
 import type { Role } from '../../../domain/roles.ts';
-import { canSeeSchools } from '../permissions.ts';
+import { isReviewer } from '../permissions.ts';
 import { AdminHome } from './homes/AdminHome.tsx';
 import { DirecteurHome } from './homes/DirecteurHome.tsx';
 import { GestionnaireHome } from './homes/GestionnaireHome.tsx';
@@ -45,7 +45,7 @@ export const Dashboard = () => {
       {permissions?.includes('validateur') ? <ValidateurHome /> : null}
       {permissions?.includes('mecene') ? <MeceneHome /> : null}
       {permissions?.includes('admin') ? <AdminHome /> : null}
-      {canSeeSchools(permissions) ? <StatsCharts /> : null}
+      {isReviewer(permissions) ? <StatsCharts /> : null}
     </>
   );
 };

@@ -2,24 +2,11 @@ import { Card, CardContent, Grid, Table, TableBody, TableCell, TableHead, TableR
 import { useQuery } from '@tanstack/react-query';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatEuros } from '../../../domain/money.ts';
-import { PROJECT_STATUS_LABELS, type ProjectStatus } from '../../../domain/project-status.ts';
+import { PROJECT_STATUS_LABELS } from '../../../domain/project-status.ts';
 import { fetchApi } from '../providers/http.ts';
 import { formatMonth } from '../../../domain/format.ts';
 import { fluidChart, WideTable } from './homes/HomeSection.tsx';
-
-/** The platform's figures, as GET /api/stats gives them. */
-interface Stats {
-  collectedByMonth: { month: string; cents: number }[];
-  projectsByStatus: { status: ProjectStatus; count: number }[];
-  byAcademy: {
-    academyCode: string;
-    academyName: string;
-    succeeded: number;
-    failed: number;
-    grantedCents: number;
-    priorityGrantedCents: number;
-  }[];
-}
+import type { StatsResponse as Stats } from '../../../contracts/stats.ts';
 
 const ratio = (part: number, whole: number) => (whole === 0 ? null : Math.round((part * 100) / whole));
 const percent = (part: number, whole: number) => {

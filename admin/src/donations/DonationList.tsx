@@ -11,30 +11,14 @@ import {
   useListContext,
   useRecordContext,
 } from 'react-admin';
-import type { FieldProps, RaRecord } from 'react-admin';
+import type { FieldProps } from 'react-admin';
+import type { DonationListItemResponse as Donation } from '../../../contracts/donations.ts';
 import { formatEuros } from '../../../domain/format.ts';
 import { DONATION_STATUS_LABELS } from '../../../domain/payments.ts';
 import { choicesOf } from '../choices.ts';
 import { EurosField } from '../fields/EurosField.tsx';
 import { StatusField, type StatusColors } from '../fields/StatusField.tsx';
 import { CompactOnPhone } from '../fields/CompactOnPhone.tsx';
-
-/** A donation as GET /api/donations lists it (contact details are null for a porteur). */
-export interface Donation extends RaRecord<number> {
-  projectTitle: string | null;
-  fundName: string | null;
-  amountCents: number | null;
-  refundedCents: number;
-  status: string;
-  donorName: string | null;
-  donorEmail: string | null;
-  companyName: string | null;
-  siren: string | null;
-  postalAddress: string | null;
-  wantsTaxReceipt: boolean;
-  failureChoice: 'refund' | 'redirect';
-  paidAt: string | null;
-}
 
 const Column = DataTable.Col<Donation>;
 

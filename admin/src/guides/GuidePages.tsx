@@ -9,6 +9,7 @@ import {
   TextField,
   useRecordContext,
 } from 'react-admin';
+import type { GuideResponse } from '../../../contracts/guides.ts';
 import { Link } from '@mui/material';
 import { GuideForm } from './GuideForm.tsx';
 
@@ -18,7 +19,7 @@ const STATUS_LABELS = [
 ];
 
 const PublicLink = () => {
-  const guide = useRecordContext<{ slug: string; status: string }>();
+  const guide = useRecordContext<GuideResponse>();
   if (guide?.status !== 'published') return null;
   return (
     <Link

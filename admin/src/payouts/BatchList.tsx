@@ -1,21 +1,11 @@
 import DownloadIcon from '@mui/icons-material/Download';
 import { Button, Stack } from '@mui/material';
 import { DataTable, DateField, List, useRecordContext } from 'react-admin';
-import type { RaRecord } from 'react-admin';
 import { ActionDialog } from '../fields/ActionDialog.tsx';
 import { EurosField } from '../fields/EurosField.tsx';
 import { plural } from '../../../domain/format.ts';
 import { useApiAction } from '../providers/useApiAction.ts';
-
-/** A batch as GET /api/payout-batches lists it. */
-interface Batch extends RaRecord<number> {
-  messageId: string;
-  payoutCount: number;
-  totalCents: number;
-  requestedExecutionDate: string;
-  createdAt: string;
-  confirmedAt: string | null;
-}
+import type { PayoutBatchResponse as Batch } from '../../../contracts/payouts.ts';
 
 const Column = DataTable.Col<Batch>;
 

@@ -3,34 +3,22 @@ import SendIcon from '@mui/icons-material/Send';
 import { Button } from '@mui/material';
 import { useState } from 'react';
 import { DataTable, DateField, List, SelectInput, TopToolbar, type HttpError } from 'react-admin';
-import type { RaRecord } from 'react-admin';
 import { formatEuros, plural } from '../../../domain/format.ts';
 import { choicesOf } from '../choices.ts';
 import { EurosField } from '../fields/EurosField.tsx';
 import { StatusField } from '../fields/StatusField.tsx';
 import { useApiAction } from '../providers/useApiAction.ts';
-
-/** A payout as GET /api/payouts lists it. */
-interface Payout extends RaRecord<number> {
-  projectTitle: string;
-  structureName: string;
-  amountCents: number;
-  status: 'recorded' | 'exported' | 'confirmed';
-  batchId: number | null;
-  bankDetailsValidated: boolean;
-  createdAt: string;
-}
+import type { ExportResponse, PayoutResponse as Payout } from '../../../contracts/payouts.ts';
 
 export const PAYOUT_STATUS_LABELS = { recorded: 'À exporter', exported: 'Exporté', confirmed: 'Exécuté' };
 const Column = DataTable.Col<Payout>;
 
-type LeftOut = { reason: string }[];
-type Exported = { batchId: number; exported: number; totalCents: number; leftOut: LeftOut };
+type LeftOut = Pick<ExportResponse['leftOut'][number], 'reason'>[];
 const reasons = (leftOut: LeftOut = []) => leftOut.map((payout) => ` ${payout.reason}`).join('');
 
 /** Exports every ready payout into one SEPA file and offers it; says what was left out and why, as the API does. */
 const ExportButton = () => {
-  const { sendNow, pending } = useApiAction<Exported>();
+  const { sendNow, pending } = useApiAction<ExportResponse>();
   const [batchId, setBatchId] = useState<number>();
   const exportAll = () =>
     sendNow({

@@ -16,25 +16,13 @@ import { formatDate, formatEuros, plural } from '../../../domain/format.ts';
 import type { ProjectStatus } from '../../../domain/project-status.ts';
 import { fetchApi } from '../providers/http.ts';
 import type { Project } from '../types.ts';
-
-/** The latest final report, as GET /api/projects/{id}/report gives it. */
-interface Report {
-  version: number;
-  whatWasDone: string;
-  pupilsReached: number;
-  actualSpendCents: number;
-  shareConsent: boolean;
-  submittedAt: string;
-  plannedCents: number;
-  budgetLines: { label: string; amountCents: number; spentCents: number | null }[];
-  photos: { id: number; filename: string }[];
-}
+import type { ProjectReportResponse as Report } from '../../../contracts/project-reports.ts';
 
 const WITH_REPORT: readonly ProjectStatus[] = ['report_submitted', 'report_changes_requested', 'completed'];
 
 /** The final report of the project on the page, read in full before « Accepter le bilan » is offered. */
 export const FinalReport = () => {
-  const project = useRecordContext<Project & { pupilCount?: number }>();
+  const project = useRecordContext<Project>();
   const submitted = project !== undefined && WITH_REPORT.includes(project.status);
   const { data: report } = useQuery({
     queryKey: ['report', project?.id],

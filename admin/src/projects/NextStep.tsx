@@ -2,14 +2,7 @@ import { Alert, type AlertColor } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import type { ProjectStatus } from '../../../domain/project-status.ts';
 import { fetchApi } from '../providers/http.ts';
-
-/** One status change of the project, as GET /api/projects/{id}/timeline gives it. */
-export interface TimelineEntry {
-  toStatus: ProjectStatus;
-  actorName: string | null;
-  comment: string | null;
-  at: string;
-}
+import type { TimelineEntryResponse as TimelineEntry } from '../../../contracts/lifecycle.ts';
 
 /** The project's status changes, oldest first (read again when its status changes). */
 export const useTimeline = (projectId: number | undefined, status: ProjectStatus | undefined) =>

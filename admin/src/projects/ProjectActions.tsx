@@ -2,16 +2,13 @@ import { Button, Stack } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { Fragment } from 'react';
 import { usePermissions, useRecordContext } from 'react-admin';
-import type { LifecycleStateResponse } from '../../../contracts/project-actions.ts';
+import type { LifecycleStateResponse as LifecycleState } from '../../../contracts/project-actions.ts';
 import type { Role } from '../../../domain/roles.ts';
 import { ActionDialog } from '../fields/ActionDialog.tsx';
 import { fetchApi } from '../providers/http.ts';
 import type { Project } from '../types.ts';
 import { PROJECT_ACTIONS, type ActionContext, type DialogAction } from './actions/declarations.tsx';
 import { useProjectAction } from './actions/useProjectAction.ts';
-
-/** The project's state and the actions each role may take now, as GET /api/projects/{id}/lifecycle says. */
-export type LifecycleState = LifecycleStateResponse;
 
 /** The lifecycle of the project on the page (re-read after every action). */
 export const useLifecycle = (projectId: number | undefined) =>

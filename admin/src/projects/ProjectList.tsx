@@ -13,6 +13,7 @@ import { THEME_LABELS } from '../../../domain/projects.ts';
 import type { Role } from '../../../domain/roles.ts';
 import { ACADEMY_NAMES, academyName, formatEuros } from '../../../domain/format.ts';
 import { choicesOf } from '../choices.ts';
+import { canWriteProjects } from '../permissions.ts';
 import { EurosField } from '../fields/EurosField.tsx';
 import type { Project } from '../types.ts';
 import { ProjectStatusField } from './ProjectStatusField.tsx';
@@ -39,7 +40,7 @@ const projectFilters = [
 /** Porteurs start new projects from the list. */
 const ListActions = () => {
   const { permissions } = usePermissions<Role[]>();
-  return <TopToolbar>{permissions?.includes('porteur') ? <CreateButton label="Nouveau projet" /> : null}</TopToolbar>;
+  return <TopToolbar>{canWriteProjects(permissions) ? <CreateButton label="Nouveau projet" /> : null}</TopToolbar>;
 };
 
 /** Projects, most recently moved first, with status, school, priority and goals; filtered as the team works. */

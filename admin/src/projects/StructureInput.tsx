@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { SelectInput } from 'react-admin';
+import type { SchoolStructureResponse } from '../../../contracts/project-drafts.ts';
 import { fetchApi } from '../providers/http.ts';
 
 /**
@@ -14,7 +15,7 @@ export const StructureInput = () => {
   const { data: structures } = useQuery({
     queryKey: ['school-structures', schoolUai],
     queryFn: ({ signal }) =>
-      fetchApi<{ id: number; legalName: string }[]>(`/schools/${encodeURIComponent(schoolUai ?? '')}/structures`, {
+      fetchApi<SchoolStructureResponse[]>(`/schools/${encodeURIComponent(schoolUai ?? '')}/structures`, {
         signal,
       }),
     enabled: Boolean(schoolUai),

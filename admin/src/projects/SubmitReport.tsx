@@ -3,12 +3,7 @@ import type { ReportRequest } from '../../../contracts/project-actions.ts';
 import { formatEuros } from '../../../domain/format.ts';
 import { ActionDialog, type Field } from '../fields/ActionDialog.tsx';
 import { fetchApi } from '../providers/http.ts';
-
-interface BudgetLine {
-  id: number;
-  label: string;
-  amountCents: number;
-}
+import type { BudgetLineResponse as BudgetLine } from '../../../contracts/project-reports.ts';
 
 const cents = (euros: unknown) => Math.round(Number(euros ?? 0) * 100);
 

@@ -1,7 +1,7 @@
 import type { AuthProvider } from 'react-admin';
 import type { Role } from '../../../domain/roles.ts';
 import type { Me } from '../types.ts';
-import type { LoginRequest } from '../../../contracts/auth.ts';
+import type { LoginRequest, SignedInResponse } from '../../../contracts/auth.ts';
 import { fetchApi } from './http.ts';
 
 let currentUser: Promise<Me> | undefined;
@@ -24,7 +24,7 @@ function rolesOf(user: Me): Role[] {
 /** Session-cookie authentication against /api/auth and /api/me; permissions are the user's roles. */
 export const authProvider: AuthProvider = {
   async login({ username, password }: { username: string; password: string }) {
-    const { user } = await fetchApi<{ user: Me }>('/auth/login', {
+    const { user } = await fetchApi<SignedInResponse>('/auth/login', {
       method: 'POST',
       body: JSON.stringify({ email: username, password } satisfies LoginRequest),
     });

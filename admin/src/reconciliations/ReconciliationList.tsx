@@ -1,25 +1,11 @@
 import { Alert, Button, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { DataTable, DateField, List, TopToolbar, useRecordContext } from 'react-admin';
-import type { RaRecord } from 'react-admin';
 import { EurosField } from '../fields/EurosField.tsx';
 import { fetchApi } from '../providers/http.ts';
 import { plural } from '../../../domain/format.ts';
 import { useApiAction } from '../providers/useApiAction.ts';
-
-/** A run of the reconciliation as GET /api/reconciliations lists it. */
-interface Run extends RaRecord<number> {
-  periodStart: string;
-  periodEnd: string;
-  comparedCount: number;
-  ledgerPaidCents: number;
-  stripePaidCents: number;
-  ledgerRefundedCents: number;
-  stripeRefundedCents: number;
-  differenceCount: number;
-  differences: { kind: string; message: string }[];
-  ranAt: string;
-}
+import type { ModeResponse, RunResponse as Run } from '../../../contracts/reconciliations.ts';
 
 const Column = DataTable.Col<Run>;
 
@@ -51,7 +37,7 @@ const Differences = () => {
 };
 
 const RunNow = () => {
-  const { sendNow } = useApiAction<{ differenceCount: number }>();
+  const { sendNow } = useApiAction<Run>();
   const run = () =>
     sendNow({
       path: '/reconciliations',
@@ -74,7 +60,7 @@ const RunNow = () => {
 const StripeMockNotice = () => {
   const { data } = useQuery({
     queryKey: ['reconciliation-mode'],
-    queryFn: ({ signal }) => fetchApi<{ stripeMock: boolean }>('/reconciliation-mode', { signal }),
+    queryFn: ({ signal }) => fetchApi<ModeResponse>('/reconciliation-mode', { signal }),
   });
   if (!data?.stripeMock) return null;
   return (

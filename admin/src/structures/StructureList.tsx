@@ -1,5 +1,5 @@
 import { DataTable, DateField, List, SearchInput, SelectInput } from 'react-admin';
-import type { Structure } from './StructureShow.tsx';
+import type { StructureResponse as Structure } from '../../../contracts/structures.ts';
 import { CompactOnPhone } from '../fields/CompactOnPhone.tsx';
 
 const Column = DataTable.Col<Structure>;

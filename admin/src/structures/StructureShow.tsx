@@ -1,20 +1,10 @@
 import { Alert, Button, Stack, TextField as Input, Typography } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import { DateField, Show, SimpleShowLayout, TextField, usePermissions, useRecordContext } from 'react-admin';
-import type { RaRecord } from 'react-admin';
 import type { Role } from '../../../domain/roles.ts';
+import { isAdmin } from '../permissions.ts';
 import { useApiAction } from '../providers/useApiAction.ts';
-
-/** A receiving structure as GET /api/structures/{id} returns it. */
-export interface Structure extends RaRecord<number> {
-  legalName: string;
-  schoolName: string;
-  siret: string | null;
-  legalRepresentative: string | null;
-  iban: string | null;
-  bic: string | null;
-  bankDetailsValidatedAt: string | null;
-}
+import type { StructureResponse as Structure } from '../../../contracts/structures.ts';
 
 const FIELDS = [
   ['legalName', 'Raison sociale'],
@@ -64,7 +54,7 @@ const ValidateButton = () => {
   const structure = useRecordContext<Structure>();
   const { permissions } = usePermissions<Role[]>();
   const { sendNow } = useApiAction();
-  if (!structure || structure.bankDetailsValidatedAt || !permissions?.includes('admin')) return null;
+  if (!structure || structure.bankDetailsValidatedAt || !isAdmin(permissions)) return null;
   const validate = () =>
     sendNow({
       path: `/structures/${structure.id}/validate-bank-details`,

@@ -1,17 +1,8 @@
 import { Button } from '@mui/material';
 import { DataTable, DateField, List, useRecordContext } from 'react-admin';
-import type { RaRecord } from 'react-admin';
-import { PROJECT_STATUS_LABELS, type ProjectStatus } from '../../../domain/project-status.ts';
+import { PROJECT_STATUS_LABELS } from '../../../domain/project-status.ts';
 import { useApiAction } from '../providers/useApiAction.ts';
-
-/** A project whose lifecycle does not move on by itself, as GET /api/stuck-projects lists it. */
-interface StuckProject extends RaRecord<number> {
-  title: string;
-  status: ProjectStatus;
-  kind: 'incident' | 'stopped';
-  reason: string;
-  since: string;
-}
+import type { StuckProjectResponse as StuckProject } from '../../../contracts/lifecycle.ts';
 
 const Column = DataTable.Col<StuckProject>;
 

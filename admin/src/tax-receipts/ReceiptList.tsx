@@ -1,7 +1,6 @@
 import DownloadIcon from '@mui/icons-material/Download';
 import { Button } from '@mui/material';
 import { DataTable, DateField, List, SelectInput, useListContext, useRecordContext, useUnselectAll } from 'react-admin';
-import type { RaRecord } from 'react-admin';
 import { receiptNumber } from '../../../domain/tax-receipts.ts';
 import { choicesOf } from '../choices.ts';
 import { EurosField } from '../fields/EurosField.tsx';
@@ -9,19 +8,7 @@ import { StatusField } from '../fields/StatusField.tsx';
 import { plural } from '../../../domain/format.ts';
 import { useApiAction } from '../providers/useApiAction.ts';
 import { YearlyStatementsAction } from './YearlyStatements.tsx';
-
-/** A tax receipt as GET /api/tax-receipts lists it. */
-interface Receipt extends RaRecord<number> {
-  structureName: string;
-  projectTitle: string;
-  status: 'draft' | 'validated' | 'sent';
-  year: number | null;
-  number: number | null;
-  amountCents: number;
-  donorName: string;
-  donorEmail: string;
-  paidAt: string;
-}
+import type { CountResponse, ReceiptResponse as Receipt } from '../../../contracts/tax-receipts.ts';
 
 const STATUS_LABELS = { draft: 'Brouillon', validated: 'Validé', sent: 'Envoyé' };
 const Column = DataTable.Col<Receipt>;
@@ -37,7 +24,7 @@ const BulkAction = ({
   done: (count: number) => string;
 }) => {
   const { selectedIds } = useListContext();
-  const { sendNow } = useApiAction<{ count: number }>();
+  const { sendNow } = useApiAction<CountResponse>();
   const unselectAll = useUnselectAll('tax-receipts');
   const run = () =>
     sendNow({

@@ -5,6 +5,7 @@ import { TopToolbar, usePermissions } from 'react-admin';
 import type { Role } from '../../../domain/roles.ts';
 import { isAdmin } from '../permissions.ts';
 import { plural } from '../../../domain/format.ts';
+import type { CountResponse } from '../../../contracts/tax-receipts.ts';
 import { useApiAction } from '../providers/useApiAction.ts';
 
 /**
@@ -13,7 +14,7 @@ import { useApiAction } from '../providers/useApiAction.ts';
  */
 export const YearlyStatementsAction = () => {
   const { permissions } = usePermissions<Role[]>();
-  const { sendNow, pending } = useApiAction<{ count: number }>();
+  const { sendNow, pending } = useApiAction<CountResponse>();
   const [year, setYear] = useState(String(new Date().getFullYear() - 1));
   if (!isAdmin(permissions)) return <TopToolbar />;
   const send = () =>

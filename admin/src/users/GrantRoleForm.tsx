@@ -1,7 +1,8 @@
 import { Button, Stack, Typography } from '@mui/material';
 import { Form } from 'react-admin';
 import { useApiAction } from '../providers/useApiAction.ts';
-import { grantBody, RoleGrantInputs, type Grant } from './RoleGrantInputs.tsx';
+import type { RoleGrantRequest as Grant } from '../../../contracts/users.ts';
+import { grantBody, RoleGrantInputs } from './RoleGrantInputs.tsx';
 
 /** Grants a user one more role with its scope; a refusal shows under the field it concerns. */
 export const GrantRoleForm = ({ userId }: { userId: number }) => {

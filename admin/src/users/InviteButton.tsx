@@ -2,9 +2,10 @@ import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack
 import { useState } from 'react';
 import { Form, TextInput, TopToolbar, required } from 'react-admin';
 import { useApiAction } from '../providers/useApiAction.ts';
-import { grantBody, RoleGrantInputs, type Grant } from './RoleGrantInputs.tsx';
+import type { InviteRequest } from '../../../contracts/users.ts';
+import { grantBody, RoleGrantInputs } from './RoleGrantInputs.tsx';
 
-type Invitation = Partial<Grant> & { email?: string; displayName?: string };
+type Invitation = Partial<InviteRequest>;
 
 /**
  * Opens an account with its role and its scope chosen by name, and e-mails its owner the link to choose a password;

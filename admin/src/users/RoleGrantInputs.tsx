@@ -2,15 +2,7 @@ import { AutocompleteInput, FormDataConsumer, ReferenceInput, SelectInput, requi
 import { ACADEMY_NAMES } from '../../../domain/format.ts';
 import { ROLE_LABELS, ROLES, type Role } from '../../../domain/roles.ts';
 import { choicesOf } from '../choices.ts';
-
-/** A role with its scope, as the forms hold it. */
-export interface Grant {
-  role: Role;
-  schoolUai?: string | null;
-  academyCode?: string | null;
-  structureId?: number | null;
-  fundId?: number | null;
-}
+import type { RoleGrantRequest as Grant } from '../../../contracts/users.ts';
 
 /** The body the API takes for a grant: the role, and only the scope that role takes. */
 export function grantBody(values: Partial<Grant>) {

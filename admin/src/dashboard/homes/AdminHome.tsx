@@ -1,6 +1,6 @@
 import { Box, Typography } from '@mui/material';
 import { formatEuros, formatNumber } from '../../../../domain/format.ts';
-import type { AdminHome as Summary } from '../../../../domain/homes.ts';
+import type { AdminHomeResponse as Summary } from '../../../../contracts/homes.ts';
 import { PROJECT_STATUS_LABELS } from '../../../../domain/project-status.ts';
 import { Figure, Figures, HomeSection, ShareBar, useHome } from './HomeSection.tsx';
 

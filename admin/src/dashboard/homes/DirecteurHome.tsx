@@ -1,6 +1,6 @@
 import { List, ListItem, ListItemText, Typography } from '@mui/material';
 import { formatDate, plural } from '../../../../domain/format.ts';
-import type { DirecteurHome as Summary } from '../../../../domain/homes.ts';
+import type { DirecteurHomeResponse as Summary } from '../../../../contracts/homes.ts';
 import { ActLink, HomeSection, useHome } from './HomeSection.tsx';
 
 /** A directeur's home: the projects of their school waiting for their attestation, each linked to its page. */

@@ -1,6 +1,7 @@
 import { Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { formatDate, formatEuros, plural } from '../../../../domain/format.ts';
-import type { BankDetailsState, GestionnaireHome as Summary } from '../../../../domain/homes.ts';
+import type { GestionnaireHomeResponse as Summary } from '../../../../contracts/homes.ts';
+import type { BankDetailsState } from '../../../../domain/homes.ts';
 import { ActLink, Figure, Figures, HomeSection, useHome, WideTable } from './HomeSection.tsx';
 
 const BANK_DETAILS: Record<BankDetailsState, string> = {

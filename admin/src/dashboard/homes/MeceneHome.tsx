@@ -1,7 +1,7 @@
 import { Box, Typography } from '@mui/material';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatEuros, formatMonth, formatNumber, plural } from '../../../../domain/format.ts';
-import type { MeceneHome as Summary } from '../../../../domain/homes.ts';
+import type { MeceneHomeResponse as Summary } from '../../../../contracts/homes.ts';
 import { ActLink, Figure, Figures, fluidChart, HomeSection, ShareBar, useHome } from './HomeSection.tsx';
 
 type FundImpact = Summary['funds'][number];

@@ -1,6 +1,7 @@
 import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { formatDate, plural } from '../../../../domain/format.ts';
-import { REVIEW_SLA_WORKING_DAYS, type ValidateurHome as Summary } from '../../../../domain/homes.ts';
+import type { ValidateurHomeResponse as Summary } from '../../../../contracts/homes.ts';
+import { REVIEW_SLA_WORKING_DAYS } from '../../../../domain/homes.ts';
 import { ActLink, Figure, Figures, HomeSection, useHome, WideTable } from './HomeSection.tsx';
 
 type Queued = Summary['queue'][number];

@@ -14,6 +14,7 @@ import type { NewsRequest } from '../../../../contracts/project-drafts.ts';
 import type { Field } from '../../fields/ActionDialog.tsx';
 import type { Project } from '../../types.ts';
 import { SubmitReport } from '../SubmitReport.tsx';
+import { canWriteProjects, isAdmin } from '../../permissions.ts';
 import { uploadDocument, type ActionRequest } from './useProjectAction.ts';
 
 /** What decides whether an action is offered: who is signed in, the project and its lifecycle now. */
@@ -52,13 +53,13 @@ const CLOSED: readonly ProjectStatus[] = ['rejected', 'cancelled', 'closed', 'co
 const EXCEPTION_OPEN: readonly ProjectStatus[] = ['draft', 'submitted', 'changes_requested'];
 /** A text field's value, as ActionDialog reads it (absent when left empty). */
 const text = (value: unknown) => value as string | undefined;
-const porteur = ({ roles }: ActionContext) => roles.includes('porteur');
+const author = ({ roles }: ActionContext) => canWriteProjects(roles);
 
 /** Every action on a project, in the order of its buttons. */
 export const PROJECT_ACTIONS: readonly (DialogAction | CustomAction)[] = [
   {
     key: 'edit',
-    offered: (context) => porteur(context) && ['draft', 'changes_requested'].includes(context.status),
+    offered: (context) => author(context) && ['draft', 'changes_requested'].includes(context.status),
     render: () => <EditButton label="Modifier" />,
   },
   {
@@ -79,7 +80,7 @@ export const PROJECT_ACTIONS: readonly (DialogAction | CustomAction)[] = [
         type: 'checkbox',
       },
     ],
-    offered: (context) => porteur(context) && !CLOSED.includes(context.status),
+    offered: (context) => author(context) && !CLOSED.includes(context.status),
     request: (values) => {
       const form = new FormData();
       if (values.file instanceof File) form.set('file', values.file);
@@ -197,7 +198,7 @@ export const PROJECT_ACTIONS: readonly (DialogAction | CustomAction)[] = [
       { name: 'title', label: 'Titre' },
       { name: 'body', label: 'Texte', type: 'multiline' },
     ],
-    offered: (context) => porteur(context) && !BEFORE_PUBLICATION.includes(context.status),
+    offered: (context) => author(context) && !BEFORE_PUBLICATION.includes(context.status),
     request: (values) => ({
       path: 'news',
       body: { title: text(values.title), body: text(values.body) } satisfies Partial<NewsRequest>,
@@ -212,7 +213,7 @@ export const PROJECT_ACTIONS: readonly (DialogAction | CustomAction)[] = [
       'Le porteur pourra fixer un objectif minimum supérieur à 5 000 €. La dérogation reste acquise au projet.',
     fields: [],
     offered: ({ roles, status, project }) =>
-      roles.includes('admin') && EXCEPTION_OPEN.includes(status) && !project.minimumGoalException,
+      isAdmin(roles) && EXCEPTION_OPEN.includes(status) && !project.minimumGoalException,
     request: () => ({ path: 'minimum-goal-exception', body: {}, done: 'Dérogation accordée.' }),
   },
   {

@@ -1,3 +1,4 @@
+import type { DocumentResponse } from '../../../../contracts/documents.ts';
 import { fetchApi } from '../../providers/http.ts';
 import { useApiAction, type ApiRequest } from '../../providers/useApiAction.ts';
 
@@ -34,5 +35,5 @@ export async function uploadDocument(projectId: number, kind: string, file: File
   const form = new FormData();
   form.set('file', file);
   form.set('kind', kind);
-  return (await fetchApi<{ id: number }>(`/projects/${projectId}/documents`, { method: 'POST', body: form })).id;
+  return (await fetchApi<DocumentResponse>(`/projects/${projectId}/documents`, { method: 'POST', body: form })).id;
 }

@@ -1,6 +1,12 @@
 import { z } from '@hono/zod-openapi';
-import type { AdminHome, DirecteurHome, GestionnaireHome, MeceneHome, ValidateurHome } from '../../domain/homes.ts';
-import { PROJECT_STATUSES } from '../../domain/project-status.ts';
+import type { AdminHome, DirecteurHome, GestionnaireHome, MeceneHome, ValidateurHome } from '../domain/homes.ts';
+import { PAYOUT_STATUSES } from '../domain/payouts.ts';
+import { PROJECT_STATUSES } from '../domain/project-status.ts';
+
+/*
+ * Each role's home page as GET /api/home/{role} answers it. The queries of db/ build the domain's types (db/ does not
+ * import contracts/), so each schema satisfies its domain type; the admin imports the types inferred here.
+ */
 
 const cents = z.number().int();
 const count = z.number().int();
@@ -37,7 +43,7 @@ export const GestionnaireHomeSchema = z
         id: z.number(),
         projectTitle: z.string(),
         amountCents: cents,
-        status: z.enum(['recorded', 'exported', 'confirmed']),
+        status: z.enum(PAYOUT_STATUSES),
         at: z.string(),
       }),
     ),
@@ -87,3 +93,10 @@ export const AdminHomeSchema = z
     openAnomalies: count,
   })
   .openapi('AdminHome') satisfies z.ZodType<AdminHome>;
+
+/** What the admin reads of each role's home. */
+export type DirecteurHomeResponse = z.output<typeof DirecteurHomeSchema>;
+export type GestionnaireHomeResponse = z.output<typeof GestionnaireHomeSchema>;
+export type MeceneHomeResponse = z.output<typeof MeceneHomeSchema>;
+export type ValidateurHomeResponse = z.output<typeof ValidateurHomeSchema>;
+export type AdminHomeResponse = z.output<typeof AdminHomeSchema>;
