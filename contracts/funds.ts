@@ -39,23 +39,28 @@ export const FundRules = z
   })
   .openapi('FundRules');
 
+const fundTerms = z.object({
+  name: z.string().trim().min(3, 'nom du fonds (3 caractères au moins)').max(200),
+  sponsorName: z.string().trim().min(2, 'nom du mécène (2 caractères au moins)').max(200),
+  validFrom: z.iso.date('date au format AAAA-MM-JJ'),
+  validUntil: z.iso.date('date au format AAAA-MM-JJ'),
+  isGeneralSolidarity: z.boolean().default(false),
+  restrictions: FundRestrictions.prefault({}),
+  rules: FundRules.prefault({}),
+});
+const validInOrder: [(fund: { validFrom: string; validUntil: string }) => boolean, z.core.$ZodCustomParams] = [
+  (fund) => fund.validUntil >= fund.validFrom,
+  { message: 'la fin de validité ne peut précéder son début', path: ['validUntil'] },
+];
+
 /** POST /api/funds: a new fund, its restrictions and rules (their defaults when omitted). */
-export const NewFundBody = z
-  .object({
-    name: z.string().trim().min(3, 'nom du fonds (3 caractères au moins)').max(200),
-    sponsorName: z.string().trim().min(2, 'nom du mécène (2 caractères au moins)').max(200),
-    budgetCents: cents('budget'),
-    validFrom: z.iso.date('date au format AAAA-MM-JJ'),
-    validUntil: z.iso.date('date au format AAAA-MM-JJ'),
-    isGeneralSolidarity: z.boolean().default(false),
-    restrictions: FundRestrictions.prefault({}),
-    rules: FundRules.prefault({}),
-  })
-  .refine((fund) => fund.validUntil >= fund.validFrom, {
-    message: 'la fin de validité ne peut précéder son début',
-    path: ['validUntil'],
-  })
+export const NewFundBody = fundTerms
+  .extend({ budgetCents: cents('budget') })
+  .refine(...validInOrder)
   .openapi('NewFund');
+
+/** PATCH /api/funds/{id}: what an admin may change in a fund — everything but its budget, which is in the ledger. */
+export const FundTermsBody = fundTerms.refine(...validInOrder).openapi('FundTerms');
 
 /** A fund with its balances from the ledger, as GET /api/funds lists it. */
 export const Fund = z
@@ -132,8 +137,9 @@ export const Grant = z
   })
   .openapi('Grant');
 
-/** What the admin sends to create a fund. */
+/** What the admin sends to create a fund, and to change its terms. */
 export type NewFundRequest = z.input<typeof NewFundBody>;
+export type FundTermsRequest = z.input<typeof FundTermsBody>;
 
 /** What the admin reads of a fund, and of a grant. */
 export type FundResponse = Json<z.output<typeof Fund>>;

@@ -118,4 +118,19 @@ describe('the admin’s screens', () => {
     expect(open?.count).toBe(0);
     await page.close();
   }, 90_000);
+
+  it('edits a guide with no « Supprimer », which the API does not offer, and says the guide is saved', async () => {
+    await db`
+      insert into guides (slug, title, body_markdown) values ('preparer-sa-collecte', 'Préparer sa collecte', 'Texte.')`;
+    const page = await openAsAdmin();
+    await page.getByRole('menuitem', { name: 'Ressources' }).click();
+    await page.getByText('Préparer sa collecte').click();
+    await page.getByRole('textbox', { name: 'Titre' }).fill('Bien préparer sa collecte');
+    expect(await page.getByRole('button', { name: 'Supprimer' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByText('Guide enregistré.', { exact: true }).waitFor();
+    const [guide] = await db<{ title: string }[]>`select title from guides where slug = 'preparer-sa-collecte'`;
+    expect(guide?.title).toBe('Bien préparer sa collecte');
+    await page.close();
+  }, 90_000);
 });

@@ -121,6 +121,46 @@ describe('granting a role with its scope, in the browser', () => {
   });
 });
 
+describe('granting a gestionnaire’s structure and a mécène’s fund, in the browser', () => {
+  // what a person types: no accents, no capitals, the start of the name
+  const typed = (name: string) =>
+    name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(' ').slice(0, 3).join(' ');
+
+  it('lets an admin find each by its name, typed without accents or capitals, instead of typing a number', async () => {
+    const [structure] = await db<{ id: number; legalName: string }[]>`
+      select id, legal_name from receiving_structures where legal_name ~ '[À-ÿ]' order by id limit 1`;
+    const [fund] = await db<{ id: number; name: string }[]>`select id, name from funds order by id desc limit 1`;
+    const page = await signIn('admin');
+    page.setDefaultTimeout(20_000);
+    await page.getByRole('menuitem', { name: 'Utilisateurs' }).click();
+    await page.getByText(account('donateur').email).click();
+    for (const [role, input, name] of [
+      ['Gestionnaire de la structure réceptrice', 'Structure réceptrice', structure!.legalName],
+      ['Mécène', 'Fonds', fund!.name],
+    ] as const) {
+      await page.getByRole('combobox', { name: 'Rôle' }).click();
+      await page.getByRole('option', { name: role, exact: true }).click();
+      expect(await page.getByText(/N° de la structure|N° du fonds/).count()).toBe(0);
+      // the second scope is chosen right after the first, in the same form; a search finding nothing says so in French
+      await page.getByRole('combobox', { name: input, exact: true }).fill('introuvable');
+      await page.getByText('Aucun résultat', { exact: true }).waitFor();
+      await page.getByRole('combobox', { name: input, exact: true }).fill(typed(name));
+      await page.getByRole('option', { name, exact: true }).click();
+      await page.getByRole('button', { name: 'Attribuer' }).click();
+      // the user's roles, each named with its scope
+      await page.getByText(`${role} — ${name}`, { exact: true }).waitFor();
+    }
+    const held = await db<{ role: string; structureId: number | null; fundId: number | null }[]>`
+      select r.role, r.structure_id, r.fund_id from user_roles r join users u on u.id = r.user_id
+      where u.email = ${account('donateur').email} and r.role in ('gestionnaire', 'mecene') order by r.role`;
+    expect(held).toEqual([
+      { role: 'gestionnaire', structureId: structure!.id, fundId: null },
+      { role: 'mecene', structureId: null, fundId: fund!.id },
+    ]);
+    await page.close();
+  }, 90_000);
+});
+
 describe('the home page of a porteur', () => {
   it('lists each of their projects with what it waits for now', async () => {
     const page = await signIn('porteur');

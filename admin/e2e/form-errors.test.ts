@@ -1,7 +1,7 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createTestApp } from '../../test/app.ts';
-import { signInToAdmin, useBrowser } from '../../test/browser.ts';
+import { errorUnder, signInToAdmin, useBrowser } from '../../test/browser.ts';
 import { FIXTURE_PASSWORD, insertSchool, insertUser } from '../../test/fixtures.ts';
 
 // API refusals in the browser: each in French, under the field as the form labels it, until the field is changed.
@@ -26,15 +26,6 @@ async function open(email: string): Promise<Page> {
     .first()
     .waitFor();
   return page;
-}
-
-/** The error text shown under an input (its helper text, which the input is described by), once the API answered. */
-async function errorUnder(input: Locator): Promise<string> {
-  const id = await input.getAttribute('aria-describedby');
-  const helper = input.page().locator(`[id="${id}"]`);
-  // before the refusal arrives, the helper may be there holding only a zero-width space
-  await helper.filter({ hasText: /[^\s\u200b]/ }).waitFor();
-  return (await helper.textContent()) ?? '';
 }
 
 describe('refusals of the API, in the browser', () => {

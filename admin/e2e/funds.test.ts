@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createFundActivities } from '../../activities/funds.ts';
 import { DEMO_ACCOUNTS, seedDemoData } from '../../dev/demo-data.ts';
 import { createTestApp } from '../../test/app.ts';
-import { signInToAdmin, useBrowser } from '../../test/browser.ts';
+import { errorUnder, signInToAdmin, useBrowser } from '../../test/browser.ts';
 
 // A fund's page in a real browser (Debian's Chromium), served by the real API over HTTP with the demo data.
 const { app, db } = await createTestApp();
@@ -66,10 +66,58 @@ describe('opening a fund in the back office', () => {
     await page.getByRole('option', { name: 'Lille' }).click();
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
+    // what was saved, named in French (react-admin says « Élément créé »)
+    await page.getByText('Fonds ouvert.', { exact: true }).waitFor();
     await page.getByText('Librairies du Nord').first().waitFor();
     const [fund] = await db<{ budgetCents: number; academies: string[] }[]>`
       select budget_cents, academies from funds where name = 'Fonds des Hauts-de-France pour la lecture'`;
     expect(fund).toEqual({ budgetCents: 2_500_000, academies: ['lille'] });
+    await page.close();
+  }, 90_000);
+
+  it('lets an admin change a fund’s name and validity, shown on its page; a refusal sits under its field, in French', async () => {
+    const admin = DEMO_ACCOUNTS.find((demo) => demo.role === 'admin')!;
+    const [fund] = await db<{ id: number; name: string; budgetCents: number }[]>`
+      select id, name, budget_cents from funds order by id limit 1`;
+    const page = await session.browser.newPage({ viewport: { width: 1400, height: 1400 } });
+    page.setDefaultTimeout(20_000);
+    await signInToAdmin(page, session.baseUrl, admin.email, admin.password);
+    await page.getByRole('menuitem', { name: 'Fonds' }).click();
+    await page.getByText(fund!.name, { exact: true }).click();
+    await page.getByRole('link', { name: 'Modifier' }).click();
+    await page.getByLabel('Nom').fill('Fonds renommé pour la lecture');
+    await page.getByLabel('Valable à partir du').fill('2027-03-01');
+    await page.getByLabel('Valable jusqu’au').fill('2028-06-30');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+
+    await page.getByText('Fonds modifié.', { exact: true }).waitFor();
+    await page.getByText('Subventions et leurs raisons').waitFor();
+    const shown = page.locator('main');
+    await shown.getByText('Fonds renommé pour la lecture').first().waitFor();
+    const text = await shown.innerText();
+    expect(text).toContain('01/03/2027');
+    expect(text).toContain('30/06/2028');
+    const [saved] = await db<{ name: string; validFrom: string; validUntil: string; budgetCents: number }[]>`
+      select name, valid_from::text, valid_until::text, budget_cents from funds where id = ${fund!.id}`;
+    expect(saved).toEqual({
+      name: 'Fonds renommé pour la lecture',
+      validFrom: '2027-03-01',
+      validUntil: '2028-06-30',
+      budgetCents: fund!.budgetCents,
+    });
+
+    // a validity ending before it starts: the API refuses it, its sentence stays under the field, nothing changes
+    await page.getByRole('link', { name: 'Modifier' }).click();
+    await page.getByLabel('Nom').fill('Un nom qui ne sera pas gardé');
+    await page.getByLabel('Valable jusqu’au').fill('2027-01-31');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    expect(await errorUnder(page.getByLabel('Valable jusqu’au'))).toBe(
+      'La fin de validité ne peut précéder son début.',
+    );
+    expect(await page.getByLabel('Nom').inputValue()).toBe('Un nom qui ne sera pas gardé');
+    expect(await page.locator('body').innerText()).not.toMatch(/validUntil|Invalid/);
+    const [kept] = await db<{ name: string }[]>`select name from funds where id = ${fund!.id}`;
+    expect(kept?.name).toBe('Fonds renommé pour la lecture');
     await page.close();
   }, 90_000);
 });

@@ -53,6 +53,7 @@ describe('a project from draft to publication, in the browser', () => {
     await page.getByLabel('Objectif minimum (€)').fill('1200');
     await page.getByLabel('Objectif optimal (€)').fill('1500');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByText('Projet enregistré comme brouillon.', { exact: true }).waitFor();
     await page.screenshot({ path: '.data/e2e-porteur-draft.png', fullPage: true });
     await page.getByRole('button', { name: 'Soumettre à la validation' }).click();
     await page.getByText('Projet soumis à la validation.').waitFor();

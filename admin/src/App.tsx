@@ -4,6 +4,7 @@ import type { Role } from '../../domain/roles.ts';
 import academies from './academies/index.ts';
 import anomalies from './anomalies/index.ts';
 import { LoginPage } from './auth/LoginPage.tsx';
+import { Layout } from './Layout.tsx';
 import donations from './donations/index.ts';
 import emails from './emails/index.ts';
 import funds from './funds/index.ts';
@@ -33,6 +34,7 @@ export const App = () => (
     title="app.title"
     dashboard={Dashboard}
     loginPage={LoginPage}
+    layout={Layout}
     authProvider={authProvider}
     dataProvider={dataProvider}
     queryClient={queryClient}

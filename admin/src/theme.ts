@@ -37,6 +37,8 @@ export const lightTheme: RaThemeOptions = {
       },
     },
     MuiCircularProgress: { defaultProps: { 'aria-label': 'Chargement…' } },
+    // MUI's own English when a search finds nothing (react-admin passes none)
+    MuiAutocomplete: { defaultProps: { noOptionsText: 'Aucun résultat' } },
     MuiFormHelperText: { styleOverrides: { root: { '&.Mui-disabled': DIMMED_TEXT } } },
     RaLayout: { styleOverrides: { root: onPhone({ minWidth: 0, '& .RaLayout-content': { minWidth: 0 } }) } },
     RaShow: { styleOverrides: { root: onPhone({ '& .RaShow-card': { minWidth: 0 } }) } },

@@ -95,6 +95,80 @@ describe('an admin creates a fund', () => {
   });
 });
 
+describe('an admin edits a fund’s terms', () => {
+  let fundId: number;
+  const terms = {
+    name: 'Fonds Lecture Hauts-de-France',
+    sponsorName: 'Fondation Littoral et Lecture',
+    validFrom: '2026-02-01',
+    validUntil: '2027-06-30',
+    restrictions: { academies: ['lille'], levels: ['CP'] },
+    rules: { topUpCapCents: 80_000 },
+  };
+
+  beforeAll(async () => {
+    fundId = (await (await as('admin').request('POST', '/api/funds', newFund)).json()).id;
+  });
+
+  it('changes its name, sponsor, validity, restrictions and rules, not its budget, and records who did it', async () => {
+    const response = await as('admin').request('PATCH', `/api/funds/${fundId}`, { ...terms, budgetCents: 1 });
+    expect(response.status).toBe(200);
+    const fund = await response.json();
+    expect(fund).toMatchObject({
+      id: fundId,
+      name: 'Fonds Lecture Hauts-de-France',
+      sponsorName: 'Fondation Littoral et Lecture',
+      validFrom: '2026-02-01',
+      validUntil: '2027-06-30',
+      budgetCents: 2_000_000,
+      availableCents: 2_000_000,
+      restrictions: { themes: [], academies: ['lille'], departements: [], levels: ['CP'], prioritySchoolsOnly: false },
+      rules: { topUpCapCents: 80_000, seedingShareBp: 2000 },
+    });
+    expect((await as('admin').getJson(`/api/funds/${fundId}`)).body).toEqual(fund);
+    expect(await balanceOf(db, accounts.sponsorContributions(fundId).code)).toBe(-2_000_000);
+    const [audit] = await db<{ actorId: number; details: { name: string } }[]>`
+      select actor_id, details from audit_log where action = 'fund.update' and entity_id = ${String(fundId)}`;
+    expect(audit).toMatchObject({ actorId: people.admin!.id, details: { name: 'Fonds Lecture Hauts-de-France' } });
+  });
+
+  it('is refused in French, naming the field, when its validity ends before it starts', async () => {
+    const response = await as('admin').request('PATCH', `/api/funds/${fundId}`, {
+      ...terms,
+      name: 'Un autre nom',
+      validUntil: '2025-01-31',
+    });
+    expect(response.status).toBe(400);
+    expect((await response.json()).message).toBe(
+      'Données invalides — validUntil : la fin de validité ne peut précéder son début',
+    );
+    expect((await as('admin').getJson(`/api/funds/${fundId}`)).body.name).toBe('Fonds Lecture Hauts-de-France');
+  });
+
+  it('is refused with a 422 for an unknown académie and a 404 for an unknown fund', async () => {
+    const academy = await as('admin').request('PATCH', `/api/funds/${fundId}`, {
+      ...terms,
+      restrictions: { academies: ['atlantide'] },
+    });
+    expect(academy.status).toBe(422);
+    expect((await academy.json()).message).toBe('Académie inconnue : atlantide.');
+    const missing = await as('admin').request('PATCH', '/api/funds/999999', terms);
+    expect(missing.status).toBe(404);
+    expect((await missing.json()).message).toBe('Fonds introuvable.');
+    const [audits] = await db<{ n: number }[]>`select count(*)::int as n from audit_log where action = 'fund.update'`;
+    expect(audits?.n).toBe(1);
+  });
+
+  it('cannot be done by the fund’s own mécène nor by a validateur', async () => {
+    people.fundMecene = await signIn(testApp, 'mecene', { fundId });
+    for (const who of ['fundMecene', 'validateur']) {
+      const response = await as(who).request('PATCH', `/api/funds/${fundId}`, terms);
+      expect(response.status).toBe(403);
+      expect((await response.json()).message).toBe('Votre rôle ne permet pas cette action.');
+    }
+  });
+});
+
 describe('grants and their explanation', () => {
   let fundId: number;
   let projectId: number;

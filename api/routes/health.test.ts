@@ -88,7 +88,7 @@ describe('/health/ready', () => {
     });
     expect(body.emailOutbox.oldestSeconds).toBeGreaterThanOrEqual(20 * 60);
     expect(body.emailOutbox.error).toMatch(
-      /^1 e-mail\(s\) en attente ; le plus ancien attend depuis 2\d min \(au plus 15\)\.$/,
+      /^1 e-mail en attente ; le plus ancien attend depuis 2\d min \(au plus 15\)\.$/,
     );
   });
 });

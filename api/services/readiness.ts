@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
 import { outboxBacklog, type OutboxBacklog } from '../../db/queries/operations.ts';
+import { plural } from '../../domain/format.ts';
 import type { ApiDeps } from '../context.ts';
 
 /** A poller seen longer ago than this is a worker gone (an idle worker polls again about every minute). */
@@ -46,6 +47,6 @@ export async function probeOutbox(deps: Pick<ApiDeps, 'db'>): Promise<OutboxBack
   const backlog = await outboxBacklog(deps.db);
   if (backlog.oldestSeconds <= OUTBOX_MAX_AGE_SECONDS) return { ok: true, ...backlog };
   const minutes = Math.floor(backlog.oldestSeconds / 60);
-  const error = `${backlog.undelivered} e-mail(s) en attente ; le plus ancien attend depuis ${minutes} min (au plus ${OUTBOX_MAX_AGE_SECONDS / 60}).`;
+  const error = `${plural(backlog.undelivered, 'e-mail')} en attente ; le plus ancien attend depuis ${minutes} min (au plus ${OUTBOX_MAX_AGE_SECONDS / 60}).`;
   return { ok: false, error, ...backlog };
 }

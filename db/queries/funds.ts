@@ -96,6 +96,24 @@ export async function createFund(db: Tx, fund: NewFund): Promise<number> {
   return id;
 }
 
+/** A fund's terms an admin may change: all but its budget, which the ledger holds. */
+export type FundTerms = Omit<NewFund, 'budgetCents'>;
+
+/** Changes a fund's name, sponsor, validity, restrictions and rules; false when there is no such fund. */
+export async function updateFund(db: Tx, id: number, fund: FundTerms): Promise<boolean> {
+  const { restrictions: r, rules } = fund;
+  const rows = await db`
+    update funds set name = ${fund.name}, sponsor_name = ${fund.sponsorName}, valid_from = ${fund.validFrom},
+      valid_until = ${fund.validUntil}, is_general_solidarity = ${fund.isGeneralSolidarity},
+      themes = ${r.themes}::text[], academies = ${r.academies}::text[], departements = ${r.departements}::text[],
+      levels = ${r.levels}::text[], priority_schools_only = ${r.prioritySchoolsOnly},
+      seeding_share_bp = ${rules.seedingShareBp}, seeding_cap_cents = ${rules.seedingCapCents},
+      topup_threshold_pct = ${rules.topUpThresholdPct}, topup_min_donors = ${rules.topUpMinDonors},
+      topup_days_left = ${rules.topUpDaysLeft}, topup_cap_cents = ${rules.topUpCapCents}
+    where id = ${id}`;
+  return rows.count === 1;
+}
+
 /** The académie codes among these that do not exist. */
 export async function unknownAcademies(db: Tx, codes: string[]): Promise<string[]> {
   const rows = await db<{ code: string }[]>`

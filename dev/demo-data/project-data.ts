@@ -44,7 +44,7 @@ export interface DemoProject {
 export function acceptedOn(day: number): Step[] {
   return [
     ['accepted', day, 'validateur', 'Projet conforme à la charte.'],
-    ['awaiting_attestation', day, null, "Attestation demandée au chef d'établissement."],
+    ['awaiting_attestation', day, null, 'Attestation demandée au chef d’établissement.'],
   ];
 }
 

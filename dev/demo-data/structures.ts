@@ -53,7 +53,7 @@ export function structureOf(school: DemoSchool): {
       legalRepresentative: `${MAISON_DES_LYCEENS_PRESIDENT}, présidente de la maison des lycéens`,
     };
   }
-  return { kind: 'eple', legalName: school.name, legalRepresentative: `${school.head}, chef d'établissement` };
+  return { kind: 'eple', legalName: school.name, legalRepresentative: `${school.head}, chef d’établissement` };
 }
 
 /** Inserts one receiving structure per school; returns their ids by school key. */

@@ -1,19 +1,10 @@
 import { Alert, Button, CardContent, Link as MuiLink, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import {
-  Form,
-  Link,
-  Login,
-  PasswordInput,
-  TextInput,
-  email,
-  required,
-  useAuthProvider,
-  useNavigate,
-} from 'react-admin';
+import { Form, Link, PasswordInput, TextInput, email, required, useAuthProvider, useNavigate } from 'react-admin';
 import type { RegisterRequest } from '../../../contracts/auth.ts';
 import { useApiAction } from '../providers/useApiAction.ts';
+import { SignedOutPage } from './SignedOutPage.tsx';
 
 const atLeast12 = (value: string | undefined) =>
   value && value.length < 12 ? 'Le mot de passe doit compter au moins 12 caractères.' : undefined;
@@ -37,7 +28,7 @@ export const SignUpPage = () => {
     return submit({ path: '/auth/register', body: values, refresh: false, after: signIn }, setRefusal);
   };
   return (
-    <Login>
+    <SignedOutPage>
       <CardContent sx={{ maxWidth: 420 }}>
         <Typography component="h1" variant="h6" gutterBottom>
           Créer un compte porteur de projet
@@ -88,6 +79,6 @@ export const SignUpPage = () => {
           </Stack>
         </Form>
       </CardContent>
-    </Login>
+    </SignedOutPage>
   );
 };

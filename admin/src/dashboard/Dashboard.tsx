@@ -24,10 +24,10 @@ export const Dashboard = () => {
       <Card sx={{ mt: 2 }}>
         <Title title="app.dashboard.title" />
         <CardContent>
-          <Typography variant="h5" component="h1" gutterBottom>
+          <Typography variant="h5" component="h2" gutterBottom>
             {translate('app.dashboard.greeting', { name: identity.fullName })}
           </Typography>
-          <Typography variant="subtitle1" component="h2" gutterBottom>
+          <Typography variant="subtitle1" component="h3" gutterBottom>
             {translate('app.dashboard.roles')}
           </Typography>
           {roles.length > 0 ? (

@@ -1,19 +1,34 @@
 import DownloadIcon from '@mui/icons-material/Download';
 import { Button, Stack, Typography } from '@mui/material';
-import { BooleanField, Labeled, Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext } from 'react-admin';
+import {
+  BooleanField,
+  EditButton,
+  Labeled,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TopToolbar,
+  useRecordContext,
+  usePermissions,
+} from 'react-admin';
 import { formatEuros } from '../../../domain/money.ts';
+import type { Role } from '../../../domain/roles.ts';
 import { EurosField } from '../fields/EurosField.tsx';
+import { isAdmin } from '../permissions.ts';
 import type { Fund } from '../types.ts';
 import { GrantsTable } from './GrantsTable.tsx';
 import { DateText } from '../fields/DateText.tsx';
 
 const listed = (values: string[]) => (values.length > 0 ? values.join(', ') : 'tous');
 
-const ReportDownload = () => {
+/** The sponsor's report for whoever reads the fund; changing its terms for admins only, as the API allows. */
+const FundActions = () => {
   const fund = useRecordContext<Fund>();
+  const { permissions } = usePermissions<Role[]>();
   if (!fund) return null;
   return (
     <TopToolbar>
+      {isAdmin(permissions) ? <EditButton label="Modifier" /> : null}
       <Button href={`/api/funds/${fund.id}/report.csv`} download startIcon={<DownloadIcon />}>
         Rapport au mécène (CSV)
       </Button>
@@ -49,7 +64,7 @@ const FundTitle = () => <>{useRecordContext<Fund>()?.name ?? ''}</>;
 
 /** One fund: its sponsor, balances from the ledger, rules, and every grant with its explanation. */
 export const FundShow = () => (
-  <Show title={<FundTitle />} actions={<ReportDownload />}>
+  <Show title={<FundTitle />} actions={<FundActions />}>
     <SimpleShowLayout>
       <TextField source="name" />
       <TextField source="sponsorName" />

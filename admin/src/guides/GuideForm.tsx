@@ -1,4 +1,5 @@
 import { SelectInput, SimpleForm, TextInput, required } from 'react-admin';
+import { SaveOnlyToolbar } from '../fields/SaveOnlyToolbar.tsx';
 
 const STATUSES = [
   { id: 'draft', name: 'Brouillon (invisible du public)' },
@@ -7,7 +8,7 @@ const STATUSES = [
 
 /** The fields of a guide: title, address, summary, Markdown text and whether it is published. */
 export const GuideForm = () => (
-  <SimpleForm>
+  <SimpleForm toolbar={<SaveOnlyToolbar />}>
     <TextInput source="title" label="Titre" validate={required()} fullWidth />
     <TextInput
       source="slug"

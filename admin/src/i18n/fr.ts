@@ -18,6 +18,8 @@ const appMessages = {
   resources: {
     projects: {
       name: 'Projet |||| Projets',
+      // react-admin's default « Élément créé » names nothing: each form says what it saved
+      notifications: { created: 'Projet enregistré comme brouillon.', updated: 'Projet enregistré.' },
       fields: {
         title: 'Titre',
         summary: 'Résumé',
@@ -89,7 +91,9 @@ const appMessages = {
         rules: 'Règles',
         grants: 'Subventions et leurs raisons',
       },
+      notifications: { created: 'Fonds ouvert.', updated: 'Fonds modifié.' },
     },
+    guides: { notifications: { created: 'Guide enregistré.', updated: 'Guide enregistré.' } },
     grants: {
       name: 'Subvention |||| Subventions',
       fields: {

@@ -3,6 +3,7 @@ import { Button, Stack } from '@mui/material';
 import { DataTable, List, useRecordContext } from 'react-admin';
 import { ActionDialog } from '../fields/ActionDialog.tsx';
 import { EurosField } from '../fields/EurosField.tsx';
+import { plural } from '../../../domain/format.ts';
 import { useApiAction } from '../providers/useApiAction.ts';
 import type { PayoutBatchResponse as Batch } from '../../../contracts/payouts.ts';
 import { DateText } from '../fields/DateText.tsx';
@@ -25,7 +26,7 @@ const BatchActions = () => {
         <ActionDialog
           label="Confirmer l’exécution"
           title="La banque a-t-elle exécuté ces virements ?"
-          description={`Confirmez seulement une fois les ${batch.payoutCount} virement(s) du fichier ${batch.messageId} exécutés par la banque : chaque versement sera marqué réglé et les reçus fiscaux de ses dons pourront être émis. Cette confirmation ne peut pas être annulée.`}
+          description={`Confirmez seulement une fois le fichier ${batch.messageId} (${plural(batch.payoutCount, 'virement')}) exécuté par la banque : chaque versement sera marqué réglé et les reçus fiscaux de ses dons pourront être émis. Cette confirmation ne peut pas être annulée.`}
           fields={[]}
           send={confirm}
         />

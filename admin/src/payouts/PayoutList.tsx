@@ -3,7 +3,7 @@ import SendIcon from '@mui/icons-material/Send';
 import { Button } from '@mui/material';
 import { useState } from 'react';
 import { DataTable, List, SelectInput, TopToolbar, type HttpError } from 'react-admin';
-import { formatEuros } from '../../../domain/money.ts';
+import { formatEuros, plural } from '../../../domain/format.ts';
 import { choicesOf } from '../choices.ts';
 import { EurosField } from '../fields/EurosField.tsx';
 import { StatusField } from '../fields/StatusField.tsx';
@@ -25,7 +25,7 @@ const ExportButton = () => {
     sendNow({
       path: '/payout-batches',
       done: (result) =>
-        `${result.exported} virement(s) exporté(s), ${formatEuros(result.totalCents)}.${reasons(result.leftOut)}`,
+        `${plural(result.exported, 'virement exporté', 'virements exportés')}, ${formatEuros(result.totalCents)}.${reasons(result.leftOut)}`,
       after: (result) => setBatchId(result.batchId),
       refusal: (error) => `${error.message}${reasons((error as HttpError).body?.details?.leftOut)}`,
     });

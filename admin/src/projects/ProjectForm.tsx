@@ -10,30 +10,18 @@ import {
   SelectInput,
   SimpleForm,
   SimpleFormIterator,
-  SaveButton,
   TextInput,
-  Toolbar,
   required,
 } from 'react-admin';
 import { LEVELS, THEME_LABELS } from '../../../domain/projects.ts';
 import { choicesOf } from '../choices.ts';
+import { eurosInput as euros } from '../fields/euros-input.ts';
+import { SaveOnlyToolbar } from '../fields/SaveOnlyToolbar.tsx';
 import { StructureInput } from './StructureInput.tsx';
-
-// amounts are typed in euros and sent in cents, as the API counts them
-const toEuros = (cents: unknown) => (typeof cents === 'number' ? cents / 100 : cents);
-const toCents = (euros: unknown) => (euros === '' || euros === null ? null : Math.round(Number(euros) * 100));
-const euros = { format: toEuros, parse: toCents, min: 0, step: 0.01 };
-
-/** Saving only: a project is never deleted from here (the API keeps every project, drafts included). */
-const SaveOnly = () => (
-  <Toolbar>
-    <SaveButton />
-  </Toolbar>
-);
 
 /** The fields of a project as its porteur writes it; the API's refusals show under the fields they concern. */
 const ProjectFields = () => (
-  <SimpleForm toolbar={<SaveOnly />}>
+  <SimpleForm toolbar={<SaveOnlyToolbar />}>
     <TextInput source="title" validate={required()} fullWidth />
     <TextInput source="summary" validate={required()} fullWidth multiline />
     <TextInput source="description" fullWidth multiline minRows={4} />

@@ -184,7 +184,7 @@ export const ProjectShow = () => (
     sx={{ maxWidth: { xs: 'calc(100vw - 16px)', sm: 'none' }, overflowWrap: 'anywhere' }}
   >
     <Box sx={{ px: 2, pt: 2 }}>
-      <TextField source="title" variant="h5" component="h1" />
+      <TextField source="title" variant="h5" component="h2" />
       <Box sx={{ my: 1 }}>
         <ProjectStatusField source="status" />
       </Box>

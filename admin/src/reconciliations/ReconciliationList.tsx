@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { DataTable, List, TopToolbar, useRecordContext } from 'react-admin';
 import { EurosField } from '../fields/EurosField.tsx';
 import { fetchApi } from '../providers/http.ts';
+import { plural } from '../../../domain/format.ts';
 import { useApiAction } from '../providers/useApiAction.ts';
 import type { ModeResponse, RunResponse as Run } from '../../../contracts/reconciliations.ts';
 import { DateText } from '../fields/DateText.tsx';
@@ -43,7 +44,7 @@ const RunNow = () => {
       path: '/reconciliations',
       body: { days: 2 },
       done: ({ differenceCount }) => ({
-        message: `Rapprochement fait : ${differenceCount} écart(s).`,
+        message: `Rapprochement fait : ${plural(differenceCount, 'écart')}.`,
         type: differenceCount ? 'warning' : 'success',
       }),
     });

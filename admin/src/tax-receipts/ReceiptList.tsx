@@ -5,6 +5,7 @@ import { receiptNumber } from '../../../domain/tax-receipts.ts';
 import { choicesOf } from '../choices.ts';
 import { EurosField } from '../fields/EurosField.tsx';
 import { StatusField } from '../fields/StatusField.tsx';
+import { plural } from '../../../domain/format.ts';
 import { useApiAction } from '../providers/useApiAction.ts';
 import { YearlyStatementsAction } from './YearlyStatements.tsx';
 import type { CountResponse, ReceiptResponse as Receipt } from '../../../contracts/tax-receipts.ts';
@@ -14,7 +15,15 @@ const STATUS_LABELS = { draft: 'Brouillon', validated: 'Validé', sent: 'Envoyé
 const Column = DataTable.Col<Receipt>;
 
 /** Validates or sends the selected receipts; the API's message is shown as it is when it refuses. */
-const BulkAction = ({ action, label, done }: { action: 'validate' | 'send'; label: string; done: string }) => {
+const BulkAction = ({
+  action,
+  label,
+  done,
+}: {
+  action: 'validate' | 'send';
+  label: string;
+  done: (count: number) => string;
+}) => {
   const { selectedIds } = useListContext();
   const { sendNow } = useApiAction<CountResponse>();
   const unselectAll = useUnselectAll('tax-receipts');
@@ -22,7 +31,7 @@ const BulkAction = ({ action, label, done }: { action: 'validate' | 'send'; labe
     sendNow({
       path: `/tax-receipts/${action}`,
       body: { ids: selectedIds },
-      done: ({ count }) => `${count} ${done}`,
+      done: ({ count }) => done(count),
       after: () => unselectAll(),
     });
   return (
@@ -57,8 +66,16 @@ export const ReceiptList = () => (
       rowClick={false}
       bulkActionButtons={
         <>
-          <BulkAction action="validate" label="Valider" done="reçu(s) validé(s) et numéroté(s)." />
-          <BulkAction action="send" label="Envoyer" done="reçu(s) envoyé(s) aux donateurs." />
+          <BulkAction
+            action="validate"
+            label="Valider"
+            done={(count) => `${plural(count, 'reçu validé et numéroté', 'reçus validés et numérotés')}.`}
+          />
+          <BulkAction
+            action="send"
+            label="Envoyer"
+            done={(count) => `${plural(count, 'reçu envoyé', 'reçus envoyés')} aux donateurs.`}
+          />
         </>
       }
     >

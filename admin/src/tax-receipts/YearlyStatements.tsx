@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { TopToolbar, usePermissions } from 'react-admin';
 import type { Role } from '../../../domain/roles.ts';
 import { isAdmin } from '../permissions.ts';
+import { plural } from '../../../domain/format.ts';
 import type { CountResponse } from '../../../contracts/tax-receipts.ts';
 import { useApiAction } from '../providers/useApiAction.ts';
 
@@ -20,7 +21,7 @@ export const YearlyStatementsAction = () => {
     sendNow({
       path: '/tax-receipts/yearly-statements',
       body: { year: Number(year) },
-      done: ({ count }) => `Récapitulatif ${year} envoyé à ${count} donateur(s).`,
+      done: ({ count }) => `Récapitulatif ${year} envoyé à ${plural(count, 'donateur')}.`,
       refresh: false,
     });
   return (

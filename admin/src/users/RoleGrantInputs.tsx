@@ -67,6 +67,9 @@ export const RoleGrantInputs = () => (
       choices={ROLES.map((role) => ({ id: role, name: ROLE_LABELS[role] }))}
       validate={required()}
     />
-    <FormDataConsumer<Grant>>{({ formData }) => <ScopeInput role={formData.role} />}</FormDataConsumer>
+    {/* one input per role: a reference input kept across roles kept the first one's sort (a fund sorted by legalName) */}
+    <FormDataConsumer<Grant>>
+      {({ formData }) => <ScopeInput key={formData.role} role={formData.role} />}
+    </FormDataConsumer>
   </>
 );
