@@ -66,7 +66,7 @@ describe('donations in the back office', () => {
     await page.getByRole('menuitem', { name: 'Rapprochements Stripe' }).click();
     await page.getByText(/simulé par stripe-mock, qui ne garde aucun paiement/).waitFor();
     await page.getByRole('button', { name: 'Rapprocher maintenant' }).click();
-    await page.getByText(/Rapprochement fait : \d+ écart\(s\)\./).waitFor();
+    await page.getByText(/Rapprochement fait : \d+ écarts?\./).waitFor();
     await page.locator('tbody tr').first().click();
     await page
       .getByText(/sans don correspondant au grand livre/)

@@ -95,8 +95,8 @@ describe('opening a fund in the back office', () => {
     const shown = page.locator('main');
     await shown.getByText('Fonds renommé pour la lecture').first().waitFor();
     const text = await shown.innerText();
-    expect(text).toContain('01/03/2027');
-    expect(text).toContain('30/06/2028');
+    expect(text).toContain('1er mars 2027');
+    expect(text).toContain('30 juin 2028');
     const [saved] = await db<{ name: string; validFrom: string; validUntil: string; budgetCents: number }[]>`
       select name, valid_from::text, valid_until::text, budget_cents from funds where id = ${fund!.id}`;
     expect(saved).toEqual({
