@@ -14,6 +14,7 @@ import {
 } from 'react-admin';
 import type { RegisterRequest } from '../../../contracts/auth.ts';
 import { useApiAction } from '../providers/useApiAction.ts';
+import { SignUpSchoolInput } from './SignUpSchoolInput.tsx';
 
 const atLeast12 = (value: string | undefined) =>
   value && value.length < 12 ? 'Le mot de passe doit compter au moins 12 caractères.' : undefined;
@@ -65,13 +66,7 @@ export const SignUpPage = () => {
               autoComplete="name"
               validate={required()}
             />
-            <TextInput
-              source="schoolUai"
-              id="schoolUai"
-              label="Code UAI de votre établissement"
-              helperText="7 chiffres et une lettre, par exemple 0590001A"
-              validate={required()}
-            />
+            <SignUpSchoolInput />
             <PasswordInput
               source="password"
               id="password"
