@@ -21,3 +21,9 @@ export const School = z
 
 /** What the admin reads of a school (react-admin's record id is its UAI). */
 export type SchoolResponse = z.output<typeof School>;
+
+/** A school as a signed-out teacher sees it when signing up: the directory's open data, nothing else. */
+export const SchoolChoice = School.pick({ uai: true, name: true, commune: true, departement: true }).openapi(
+  'SchoolChoice',
+);
+export type SchoolChoiceResponse = z.output<typeof SchoolChoice>;

@@ -27,32 +27,36 @@ describe('getting into the back office', () => {
     await page.close();
   });
 
-  it('lets a teacher create a porteur account, refusing a non-academic address next to its field', async () => {
-    const [school] = await db<
-      { uai: string }[]
-    >`select uai from schools where academy_code = 'lille' order by uai limit 1`;
+  it('lets a teacher with an academic address create a porteur account, choosing their school by a name typed without accents', async () => {
+    const [school] = await db<{ uai: string }[]>`
+      select uai from schools where academy_code = 'lille' and name = 'École élémentaire Jean Jaurès'`;
     const page = await session.browser.newPage();
     await page.goto(`${session.baseUrl}/admin/`);
     await page.getByRole('link', { name: 'Créer un compte porteur' }).click();
     await page.getByRole('heading', { name: 'Créer un compte porteur de projet' }).waitFor();
+    const schoolInput = page.getByRole('combobox', { name: 'Votre établissement' });
+    const schoolHint = page.locator('#schoolUai-helper-text');
+    await schoolHint.getByText(/Indiquez d’abord votre adresse e-mail académique/).waitFor();
+    expect(await schoolInput.isDisabled()).toBe(true);
+
+    // a personal address: the schools wait, and the page says why
     await page.getByLabel('Adresse e-mail académique').fill('lucie.moreau@gmail.com');
-    await page.getByLabel('Prénom et nom').fill('Lucie Moreau');
-    await page.getByLabel('Code UAI de votre établissement').fill(school!.uai);
-    await page.getByLabel('Mot de passe (12 caractères au moins)').fill('un mot de passe solide');
-    await page.getByRole('button', { name: 'Créer mon compte' }).click();
-    const emailError = page.locator('#email-helper-text');
-    await emailError.getByText(/adresse e-mail académique/).waitFor();
-    expect(await emailError.textContent()).toBe(
-      'Un porteur de projet doit utiliser son adresse e-mail académique (par exemple prenom.nom@ac-lille.fr).',
-    );
-    // the refusal takes the hint's place: the academic address is asked for once on the page
+    await schoolHint.getByText(/n’est pas une adresse académique/).waitFor();
+    expect(await schoolInput.isDisabled()).toBe(true);
+    // the academic address is asked for by example once on the page
     expect(await page.getByText('prenom.nom@ac-lille.fr').count()).toBe(1);
-    const [refused] = await db<
-      { n: number }[]
-    >`select count(*)::int as n from users where email = 'lucie.moreau@gmail.com'`;
-    expect(refused?.n).toBe(0);
 
     await page.getByLabel('Adresse e-mail académique').fill('lucie.moreau@ac-lille.fr');
+    await page.getByLabel('Prénom et nom').fill('Lucie Moreau');
+    await schoolInput.click();
+    await schoolInput.pressSequentially('jean jaures');
+    // only the académie de Lille's Jean Jaurès: not the one of Les Mureaux (Versailles)
+    const option = page.getByRole('option', { name: `École élémentaire Jean Jaurès, Roubaix (${school!.uai})` });
+    await option.waitFor();
+    expect(await page.getByRole('option', { name: /Les Mureaux/ }).count()).toBe(0);
+    await option.click();
+    expect(await schoolInput.inputValue()).toBe(`École élémentaire Jean Jaurès, Roubaix (${school!.uai})`);
+    await page.getByLabel('Mot de passe (12 caractères au moins)').fill('un mot de passe solide');
     await page.getByRole('button', { name: 'Créer mon compte' }).click();
     await page.getByRole('heading', { name: 'Bonjour, Lucie Moreau' }).waitFor();
     const [created] = await db<{ role: string; schoolUai: string }[]>`

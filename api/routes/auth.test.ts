@@ -110,3 +110,47 @@ describe('porteur sign-up', () => {
     expect((await unknown.json()).message).toContain('0599999Y');
   });
 });
+
+describe('choosing one’s school when signing up', () => {
+  let amiensUai: string;
+  beforeAll(async () => {
+    await db`insert into academies (code, name) values ('amiens', 'Amiens') on conflict do nothing`;
+    await db`insert into academic_domains (domain, academy_code) values ('ac-amiens.fr', 'amiens') on conflict do nothing`;
+    const [amiens] = await db<{ uai: string }[]>`
+      insert into schools (uai, name, kind, degree, academy_code, departement, commune, sector, priority_education)
+      values ('0800001A', 'Collège Jean Jaurès', 'college', 'second', 'amiens', '80', 'Abbeville', 'public', 'none')
+      returning uai`;
+    amiensUai = amiens!.uai;
+  });
+  const search = (email: string, q?: string) =>
+    browser().getJson(`/api/auth/schools?${new URLSearchParams({ email, ...(q === undefined ? {} : { q }) })}`);
+
+  it('finds, signed out, the schools of the address’s académie by a name typed without accents or capitals', async () => {
+    const { status, body } = await search('prenom.nom@ac-lille.fr', 'jean jaures');
+    expect(status).toBe(200);
+    const uais = body.map((school: { uai: string }) => school.uai);
+    expect(uais).toContain(schoolUai);
+    expect(uais).not.toContain(amiensUai);
+    const { body: amiens } = await search('Prenom.Nom@AC-AMIENS.fr', 'JAURES');
+    expect(amiens).toEqual([{ uai: amiensUai, name: 'Collège Jean Jaurès', commune: 'Abbeville', departement: '80' }]);
+  });
+
+  it('answers the directory’s public data only, twenty schools at most', async () => {
+    await Promise.all(Array.from({ length: 22 }, () => insertSchool(db)));
+    const { body } = await search('prenom.nom@ac-lille.fr', 'jaurès');
+    expect(body).toHaveLength(20);
+    for (const school of body) expect(Object.keys(school).sort()).toEqual(['commune', 'departement', 'name', 'uai']);
+  });
+
+  it('refuses in French an address that is not academic, or not an address', async () => {
+    const personal = await search('lucie.moreau@gmail.com', 'jaures');
+    expect(personal.status).toBe(400);
+    expect(personal.body.message).toBe(
+      'Un porteur de projet doit utiliser son adresse e-mail académique (par exemple prenom.nom@ac-lille.fr).',
+    );
+    const malformed = await search('lucie.moreau', 'jaures');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.message).toContain('email : adresse e-mail invalide');
+    expect((await search('', 'jaures')).status).toBe(400);
+  });
+});

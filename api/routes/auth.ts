@@ -3,7 +3,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { isAcademicEmail } from '../../domain/roles.ts';
 import { listAcademicDomains } from '../../db/queries/academic-domains.ts';
 import { recordAudit } from '../../db/queries/audit.ts';
-import { findSchool } from '../../db/queries/schools.ts';
+import { findSchool, listSchools } from '../../db/queries/schools.ts';
 import { createSession, deleteSession, recordLoginAttempt } from '../../db/queries/sessions.ts';
 import { createPorteur, findLoginCandidate, findUser } from '../../db/queries/users.ts';
 import { currentUser, defineRoute } from '../auth/access.ts';
@@ -11,10 +11,12 @@ import { clientIp } from '../auth/client-ip.ts';
 import { signInSucceeded, takeSignInAttempt } from '../auth/login-throttle.ts';
 import { checkPassword, hashPassword } from '../auth/passwords.ts';
 import { SESSION_COOKIE } from '../auth/session.ts';
+import type { Tx } from '../../db/client.ts';
 import type { AppEnv } from '../context.ts';
 import { ApiError, validationHook } from '../errors.ts';
 import { requestPasswordReset } from '../services/password-links.ts';
-import { LoginBody, PasswordResetBody, RegisterBody, SignedIn } from '../../contracts/auth.ts';
+import { LoginBody, PasswordResetBody, RegisterBody, SignedIn, SignUpSchoolQuery } from '../../contracts/auth.ts';
+import { SchoolChoice } from '../../contracts/schools.ts';
 import { MeSchema } from '../../contracts/users.ts';
 import { ErrorSchema, invalidInput, jsonResponse } from './common.schemas.ts';
 
@@ -22,6 +24,19 @@ const minutes = (seconds: number) => {
   const count = Math.ceil(seconds / 60);
   return count > 1 ? `${count} minutes` : '1 minute';
 };
+
+/** Refuses, in French, an address whose domain is not on the academic allow-list: porteurs need one. */
+async function requireAcademicEmail(db: Tx, email: string): Promise<void> {
+  if (isAcademicEmail(email, await listAcademicDomains(db))) return;
+  throw new ApiError(
+    400,
+    'not_academic_email',
+    'Un porteur de projet doit utiliser son adresse e-mail académique (par exemple prenom.nom@ac-lille.fr).',
+  );
+}
+
+/** Enough to pick from while typing; a longer list means the name needs more letters. */
+const SCHOOL_CHOICES = 20;
 
 const login = defineRoute('public', {
   method: 'post',
@@ -55,6 +70,15 @@ const register = defineRoute('public', {
   },
 });
 
+const signUpSchools = defineRoute('public', {
+  method: 'get',
+  path: '/auth/schools',
+  summary:
+    'Établissements de l’académie d’une adresse académique, cherchés par nom ou commune sans tenir compte des accents (inscription ; données publiques de l’annuaire)',
+  request: { query: SignUpSchoolQuery },
+  responses: { 200: jsonResponse(z.array(SchoolChoice), 'Établissements (20 au plus)'), ...invalidInput },
+});
+
 const passwordReset = defineRoute('public', {
   method: 'post',
   path: '/auth/password-reset',
@@ -75,7 +99,7 @@ const me = defineRoute('authenticated', {
   responses: { 200: jsonResponse(MeSchema, 'Utilisateur connecté') },
 });
 
-/** Sign-in, sign-out, porteur sign-up and the `me` endpoint. */
+/** Sign-in, sign-out, porteur sign-up (with its school search) and the `me` endpoint. */
 export const authRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(login, async (c) => {
     const { db, config } = c.get('deps');
@@ -127,13 +151,7 @@ export const authRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
   .openapi(register, async (c) => {
     const { db } = c.get('deps');
     const body = c.req.valid('json');
-    if (!isAcademicEmail(body.email, await listAcademicDomains(db))) {
-      throw new ApiError(
-        400,
-        'not_academic_email',
-        'Un porteur de projet doit utiliser son adresse e-mail académique (par exemple prenom.nom@ac-lille.fr).',
-      );
-    }
+    await requireAcademicEmail(db, body.email);
     if (!(await findSchool(db, body.schoolUai))) {
       throw new ApiError(400, 'unknown_school', `Aucun établissement ne porte le code UAI ${body.schoolUai}.`);
     }
@@ -153,6 +171,15 @@ export const authRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
       ip: clientIp(c),
     });
     return c.json((await findUser(db, id))!, 201);
+  })
+  .openapi(signUpSchools, async (c) => {
+    const { db } = c.get('deps');
+    const { email, q } = c.req.valid('query');
+    await requireAcademicEmail(db, email);
+    const page = { sort: 'name', descending: false, limit: SCHOOL_CHOICES, offset: 0 } as const;
+    const { data } = await listSchools(db, { academyOfEmail: email, q, ...page });
+    // the directory's open data only: parsing drops the rest of the row
+    return c.json(z.array(SchoolChoice).parse(data), 200);
   })
   .openapi(passwordReset, async (c) => {
     const { email } = c.req.valid('json');

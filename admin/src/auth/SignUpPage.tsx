@@ -5,6 +5,7 @@ import { Form, Link, PasswordInput, TextInput, email, required, useAuthProvider,
 import type { RegisterRequest } from '../../../contracts/auth.ts';
 import { useApiAction } from '../providers/useApiAction.ts';
 import { SignedOutPage } from './SignedOutPage.tsx';
+import { SignUpSchoolInput } from './SignUpSchoolInput.tsx';
 
 const atLeast12 = (value: string | undefined) =>
   value && value.length < 12 ? 'Le mot de passe doit compter au moins 12 caractères.' : undefined;
@@ -56,13 +57,7 @@ export const SignUpPage = () => {
               autoComplete="name"
               validate={required()}
             />
-            <TextInput
-              source="schoolUai"
-              id="schoolUai"
-              label="Code UAI de votre établissement"
-              helperText="7 chiffres et une lettre, par exemple 0590001A"
-              validate={required()}
-            />
+            <SignUpSchoolInput />
             <PasswordInput
               source="password"
               id="password"
