@@ -109,6 +109,22 @@ describe('porteur sign-up', () => {
     expect(unknown.status).toBe(400);
     expect((await unknown.json()).message).toContain('0599999Y');
   });
+
+  it('refuses a school of another académie than the address’s, as the form offers none, and creates nothing', async () => {
+    await db`insert into academies (code, name) values ('versailles', 'Versailles') on conflict do nothing`;
+    const [versailles] = await db<{ uai: string }[]>`
+      insert into schools (uai, name, kind, degree, academy_code, departement, commune, sector, priority_education)
+      values ('0780099J', 'École Jean Jaurès', 'ecole_elementaire', 'premier', 'versailles', '78', 'Les Mureaux',
+              'public', 'none')
+      returning uai`;
+    const response = await signUp('lea.roux@ac-lille.fr', { schoolUai: versailles!.uai });
+    expect(response.status).toBe(400);
+    expect((await response.json()).message).toBe(
+      'Cet établissement n’est pas dans l’académie de votre adresse e-mail : choisissez un établissement de votre académie.',
+    );
+    const [row] = await db`select count(*)::int as n from users where email = 'lea.roux@ac-lille.fr'`;
+    expect(row?.n).toBe(0);
+  });
 });
 
 describe('choosing one’s school when signing up', () => {

@@ -155,6 +155,14 @@ export const authRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
     if (!(await findSchool(db, body.schoolUai))) {
       throw new ApiError(400, 'unknown_school', `Aucun établissement ne porte le code UAI ${body.schoolUai}.`);
     }
+    // the form offers only the schools of the address's académie; a request made by hand is held to the same
+    if (!(await findSchool(db, body.schoolUai, { academyOfEmail: body.email }))) {
+      throw new ApiError(
+        400,
+        'other_academy',
+        'Cet établissement n’est pas dans l’académie de votre adresse e-mail : choisissez un établissement de votre académie.',
+      );
+    }
     const passwordHash = await hashPassword(body.password);
     const id = await db
       .begin((tx) => createPorteur(tx, { ...body, passwordHash }))

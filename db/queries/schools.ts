@@ -64,8 +64,14 @@ export async function listSchools(
   return { data, total: count?.total ?? 0 };
 }
 
-/** One school by UAI. */
-export async function findSchool(db: Tx, uai: string): Promise<SchoolRow | undefined> {
-  const [row] = await db<SchoolRow[]>`select ${columns(db)} from schools where uai = ${uai}`;
+/** One school by UAI; with `academyOfEmail`, only if it is in the académie of that academic address. */
+export async function findSchool(
+  db: Tx,
+  uai: string,
+  options: { academyOfEmail?: string } = {},
+): Promise<SchoolRow | undefined> {
+  const [row] = await db<SchoolRow[]>`
+    select ${columns(db)} from schools
+    where uai = ${uai} ${options.academyOfEmail ? db`and ${academyOfEmail(db, 'academy_code', options.academyOfEmail)}` : db``}`;
   return row;
 }
