@@ -88,6 +88,9 @@ describe('opening a fund in the back office', () => {
     await page.getByLabel('Nom').fill('Fonds renommé pour la lecture');
     await page.getByLabel('Valable à partir du').fill('2027-03-01');
     await page.getByLabel('Valable jusqu’au').fill('2028-06-30');
+    await page.getByLabel('Départements (tous si aucun)').fill('59');
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Amorçage : plafond par projet (€)').fill('800');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
 
     await page.getByText('Fonds modifié.', { exact: true }).waitFor();
@@ -97,13 +100,27 @@ describe('opening a fund in the back office', () => {
     const text = await shown.innerText();
     expect(text).toContain('1er mars 2027');
     expect(text).toContain('30 juin 2028');
-    const [saved] = await db<{ name: string; validFrom: string; validUntil: string; budgetCents: number }[]>`
-      select name, valid_from::text, valid_until::text, budget_cents from funds where id = ${fund!.id}`;
+    expect(text).toContain('Départements : 59');
+    expect(text.replace(/[\u202f\u00a0]/g, ' ')).toMatch(/du minimum, au plus 800,00 €/);
+    const [saved] = await db<
+      {
+        name: string;
+        validFrom: string;
+        validUntil: string;
+        budgetCents: number;
+        departements: string[];
+        seedingCapCents: number;
+      }[]
+    >`
+      select name, valid_from::text, valid_until::text, budget_cents, departements, seeding_cap_cents
+      from funds where id = ${fund!.id}`;
     expect(saved).toEqual({
       name: 'Fonds renommé pour la lecture',
       validFrom: '2027-03-01',
       validUntil: '2028-06-30',
       budgetCents: fund!.budgetCents,
+      departements: ['59'],
+      seedingCapCents: 80_000,
     });
 
     // a validity ending before it starts: the API refuses it, its sentence stays under the field, nothing changes

@@ -154,7 +154,7 @@ describe('the home page of each role', () => {
     const page = await signIn('validation.lille@trousse-a-projets.fr');
     const home = await section(page, 'Projets à examiner');
     const row = home.getByRole('row', { name: /Des robots pour apprendre à coder/ });
-    await row.getByText(/^En retard de \d+ jours ouvrés$/).waitFor();
+    await row.getByText(/^En retard de \d+ jours? ouvrés?$/).waitFor();
     await home.getByText('Chaque projet soumis est examiné sous 5 jours ouvrés.').waitFor();
     await page.close();
   });

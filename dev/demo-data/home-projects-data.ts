@@ -78,9 +78,10 @@ export const ROUBAIX_PROJECTS: DemoProject[] = [
       ['Six robots programmables', 900],
       ['Cartes et tapis de défis', 150],
     ],
+    // two weeks ago: overdue against the 5 working days whatever the weekday and public holidays
     history: [
-      ['draft', -14, 'porteur'],
-      ['submitted', -10, 'porteur'],
+      ['draft', -18, 'porteur'],
+      ['submitted', -14, 'porteur'],
     ],
   },
 ];

@@ -11,7 +11,9 @@ import {
   useRecordContext,
   usePermissions,
 } from 'react-admin';
+import { academyName } from '../../../domain/format.ts';
 import { formatEuros } from '../../../domain/money.ts';
+import { THEME_LABELS } from '../../../domain/projects.ts';
 import type { Role } from '../../../domain/roles.ts';
 import { EurosField } from '../fields/EurosField.tsx';
 import { isAdmin } from '../permissions.ts';
@@ -44,8 +46,9 @@ const Terms = () => {
   return (
     <Stack spacing={0.5}>
       <Typography variant="body2">
-        Thèmes : {listed(r.themes)} · Académies : {listed(r.academies)} · Départements : {listed(r.departements)} ·
-        Niveaux : {listed(r.levels)}
+        Thèmes : {listed(r.themes.map((theme) => (THEME_LABELS as Record<string, string>)[theme] ?? theme))} · Académies
+        : {listed(r.academies.map(academyName))} · Départements : {listed(r.departements)} · Niveaux :{' '}
+        {listed(r.levels)}
         {r.prioritySchoolsOnly ? ' · établissements prioritaires seulement (REP+, REP, rural)' : ''}
       </Typography>
       <Typography variant="body2">

@@ -1,12 +1,83 @@
+import { Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import { BooleanInput, DateInput, SelectArrayInput, TextInput, required } from 'react-admin';
+import {
+  BooleanInput,
+  DateInput,
+  NumberInput,
+  SelectArrayInput,
+  TextArrayInput,
+  TextInput,
+  required,
+} from 'react-admin';
 import { ACADEMY_NAMES } from '../../../domain/format.ts';
+import { DEFAULT_FUND_RULES } from '../../../domain/funds/defaults.ts';
 import { LEVELS, THEME_LABELS } from '../../../domain/projects.ts';
 import { choicesOf } from '../choices.ts';
+import { eurosInput } from '../fields/euros-input.ts';
+
+/** A share the API counts in basis points (2000), typed and shown in percent (20). */
+const percentOfBasisPoints = {
+  format: (bp: unknown) => (typeof bp === 'number' ? bp / 100 : bp),
+  parse: (percent: unknown) => (percent === '' || percent === null ? null : Math.round(Number(percent) * 100)),
+  min: 0,
+  max: 100,
+};
+
+/** The allocation rules (DESIGN.md §Funds), the platform's defaults on a new fund. */
+const RuleInputs = () => (
+  <>
+    <Typography component="h2" variant="subtitle1" sx={{ mt: 2 }}>
+      Règles d’attribution
+    </Typography>
+    <NumberInput
+      source="rules.seedingShareBp"
+      label="Amorçage : part de l’objectif minimum (%)"
+      defaultValue={DEFAULT_FUND_RULES.seedingShareBp}
+      validate={required()}
+      {...percentOfBasisPoints}
+    />
+    <NumberInput
+      source="rules.seedingCapCents"
+      label="Amorçage : plafond par projet (€)"
+      defaultValue={DEFAULT_FUND_RULES.seedingCapCents}
+      validate={required()}
+      {...eurosInput}
+    />
+    <NumberInput
+      source="rules.topUpThresholdPct"
+      label="Abondement : dès ce pourcentage du minimum collecté (%)"
+      defaultValue={DEFAULT_FUND_RULES.topUpThresholdPct}
+      validate={required()}
+      min={1}
+      max={100}
+    />
+    <NumberInput
+      source="rules.topUpMinDonors"
+      label="Abondement : donateurs au moins"
+      defaultValue={DEFAULT_FUND_RULES.topUpMinDonors}
+      validate={required()}
+      min={0}
+    />
+    <NumberInput
+      source="rules.topUpDaysLeft"
+      label="Abondement : jours restants au plus"
+      defaultValue={DEFAULT_FUND_RULES.topUpDaysLeft}
+      validate={required()}
+      min={0}
+    />
+    <NumberInput
+      source="rules.topUpCapCents"
+      label="Abondement : plafond par projet (€)"
+      defaultValue={DEFAULT_FUND_RULES.topUpCapCents}
+      validate={required()}
+      {...eurosInput}
+    />
+  </>
+);
 
 /**
  * The inputs of a fund's terms, as an admin opens it and later changes it: its name and sponsor, then `children`
- * (the budget, when opening it), its validity and whom it may help.
+ * (the budget, when opening it), its validity, whom it may help and by what rules.
  */
 export const FundTermsInputs = ({ children }: { children?: ReactNode }) => (
   <>
@@ -27,6 +98,12 @@ export const FundTermsInputs = ({ children }: { children?: ReactNode }) => (
       label="Niveaux (tous si aucun)"
       choices={LEVELS.map((level) => ({ id: level, name: level }))}
     />
+    <TextArrayInput
+      source="restrictions.departements"
+      label="Départements (tous si aucun)"
+      helperText="Numéro du département, puis Entrée : 59, 62, 2A…"
+    />
     <BooleanInput source="restrictions.prioritySchoolsOnly" label="Écoles prioritaires seulement (REP, REP+, rural)" />
+    <RuleInputs />
   </>
 );
