@@ -23,55 +23,32 @@ const percentOfBasisPoints = {
   max: 100,
 };
 
-/** The allocation rules (DESIGN.md §Funds), the platform's defaults on a new fund. */
+/** Each allocation rule (DESIGN.md §Funds): its label and how it is typed. */
+const RULES: [keyof typeof DEFAULT_FUND_RULES, string, object][] = [
+  ['seedingShareBp', 'Amorçage : part de l’objectif minimum (%)', percentOfBasisPoints],
+  ['seedingCapCents', 'Amorçage : plafond par projet (€)', eurosInput],
+  ['topUpThresholdPct', 'Abondement : dès ce pourcentage du minimum collecté (%)', { min: 1, max: 100 }],
+  ['topUpMinDonors', 'Abondement : donateurs au moins', { min: 0 }],
+  ['topUpDaysLeft', 'Abondement : jours restants au plus', { min: 0 }],
+  ['topUpCapCents', 'Abondement : plafond par projet (€)', eurosInput],
+];
+
+/** The allocation rules, the platform's defaults on a new fund. */
 const RuleInputs = () => (
   <>
     <Typography component="h2" variant="subtitle1" sx={{ mt: 2 }}>
       Règles d’attribution
     </Typography>
-    <NumberInput
-      source="rules.seedingShareBp"
-      label="Amorçage : part de l’objectif minimum (%)"
-      defaultValue={DEFAULT_FUND_RULES.seedingShareBp}
-      validate={required()}
-      {...percentOfBasisPoints}
-    />
-    <NumberInput
-      source="rules.seedingCapCents"
-      label="Amorçage : plafond par projet (€)"
-      defaultValue={DEFAULT_FUND_RULES.seedingCapCents}
-      validate={required()}
-      {...eurosInput}
-    />
-    <NumberInput
-      source="rules.topUpThresholdPct"
-      label="Abondement : dès ce pourcentage du minimum collecté (%)"
-      defaultValue={DEFAULT_FUND_RULES.topUpThresholdPct}
-      validate={required()}
-      min={1}
-      max={100}
-    />
-    <NumberInput
-      source="rules.topUpMinDonors"
-      label="Abondement : donateurs au moins"
-      defaultValue={DEFAULT_FUND_RULES.topUpMinDonors}
-      validate={required()}
-      min={0}
-    />
-    <NumberInput
-      source="rules.topUpDaysLeft"
-      label="Abondement : jours restants au plus"
-      defaultValue={DEFAULT_FUND_RULES.topUpDaysLeft}
-      validate={required()}
-      min={0}
-    />
-    <NumberInput
-      source="rules.topUpCapCents"
-      label="Abondement : plafond par projet (€)"
-      defaultValue={DEFAULT_FUND_RULES.topUpCapCents}
-      validate={required()}
-      {...eurosInput}
-    />
+    {RULES.map(([rule, label, typed]) => (
+      <NumberInput
+        key={rule}
+        source={`rules.${rule}`}
+        label={label}
+        defaultValue={DEFAULT_FUND_RULES[rule]}
+        validate={required()}
+        {...typed}
+      />
+    ))}
   </>
 );
 
