@@ -1,5 +1,6 @@
-import { PROGRESS_WINDOW_MS, type Audience, type DeliveryShard, type EmailKind } from '../../domain/emails.ts';
+import { progressSendAfter, type Audience, type DeliveryShard, type EmailKind } from '../../domain/emails.ts';
 import type { Db, Tx } from '../client.ts';
+import { progressWindows } from './outbox.ts';
 
 /** An outbox e-mail a delivery has claimed (status 'sending'), with what it needs to go out. */
 export interface ClaimedEmail {
@@ -82,15 +83,15 @@ export async function claimEmail(
     if (!email) return undefined;
     if (email.kind === 'progress') {
       // one queued while the last went out (its claim not yet seen) waits out that one's window, like any other
-      const [last] = await tx<{ at: Date | null }[]>`
-        select max(coalesce(sent_at, claimed_at)) as at from email_outbox
-        where kind = 'progress' and status in ('sent', 'sending') and project_id = ${email.projectId}
-          and to_address = ${email.toAddress} and id <> ${email.id}`;
-      const heldUntil = last?.at ? new Date(last.at.getTime() + PROGRESS_WINDOW_MS) : undefined;
-      if (heldUntil && heldUntil > request.now) {
+      const { lastSentAt = null } =
+        (await progressWindows(tx, email.projectId ?? 0, [email.toAddress], email.id)).get(
+          email.toAddress.toLowerCase(),
+        ) ?? {};
+      const sendAfter = progressSendAfter(request.now, { lastSentAt, heldUntil: null });
+      if (sendAfter > request.now) {
         await tx`
           update email_outbox set status = 'pending', claimed_at = null, attempts = attempts - 1,
-            send_after = ${heldUntil}
+            send_after = ${sendAfter}
           where id = ${email.id}`;
         return undefined;
       }

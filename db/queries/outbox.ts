@@ -113,11 +113,12 @@ export async function enqueueEmailsInShards(
   return { queued: inserted.length, shards: [...new Set(inserted.map((row) => row.shard))] };
 }
 
-/** Per recipient of the project's progress e-mails: when the last one went out and until when others wait. */
+/** Per recipient of the project's progress e-mails but `exceptId`: when the last went out, until when others wait. */
 export async function progressWindows(
   db: Tx,
   projectId: number,
   addresses: string[],
+  exceptId = 0,
 ): Promise<Map<string, { lastSentAt: Date | null; heldUntil: Date | null }>> {
   const rows = await db<{ address: string; lastSentAt: Date | null; heldUntil: Date | null }[]>`
     select lower(to_address::text) as address,
@@ -125,7 +126,7 @@ export async function progressWindows(
            max(send_after) filter (where status = 'pending') as held_until
     from email_outbox
     where project_id = ${projectId} and kind = 'progress'
-      and to_address = any(${addresses}::citext[])
+      and to_address = any(${addresses}::citext[]) and id <> ${exceptId}
     group by 1`;
   return new Map(rows.map(({ address, ...window }) => [address, window]));
 }

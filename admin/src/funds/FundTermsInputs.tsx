@@ -13,19 +13,11 @@ import { ACADEMY_NAMES } from '../../../domain/format.ts';
 import { DEFAULT_FUND_RULES } from '../../../domain/funds/defaults.ts';
 import { LEVELS, THEME_LABELS } from '../../../domain/projects.ts';
 import { choicesOf } from '../choices.ts';
-import { eurosInput } from '../fields/euros-input.ts';
-
-/** A share the API counts in basis points (2000), typed and shown in percent (20). */
-const percentOfBasisPoints = {
-  format: (bp: unknown) => (typeof bp === 'number' ? bp / 100 : bp),
-  parse: (percent: unknown) => (percent === '' || percent === null ? null : Math.round(Number(percent) * 100)),
-  min: 0,
-  max: 100,
-};
+import { eurosInput, percentInput } from '../fields/euros-input.ts';
 
 /** Each allocation rule (DESIGN.md §Funds): its label and how it is typed. */
 const RULES: [keyof typeof DEFAULT_FUND_RULES, string, object][] = [
-  ['seedingShareBp', 'Amorçage : part de l’objectif minimum (%)', percentOfBasisPoints],
+  ['seedingShareBp', 'Amorçage : part de l’objectif minimum (%)', percentInput],
   ['seedingCapCents', 'Amorçage : plafond par projet (€)', eurosInput],
   ['topUpThresholdPct', 'Abondement : dès ce pourcentage du minimum collecté (%)', { min: 1, max: 100 }],
   ['topUpMinDonors', 'Abondement : donateurs au moins', { min: 0 }],
