@@ -152,11 +152,11 @@ export const authRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
     const { db } = c.get('deps');
     const body = c.req.valid('json');
     await requireAcademicEmail(db, body.email);
-    if (!(await findSchool(db, body.schoolUai))) {
-      throw new ApiError(400, 'unknown_school', `Aucun établissement ne porte le code UAI ${body.schoolUai}.`);
-    }
     // the form offers only the schools of the address's académie; a request made by hand is held to the same
     if (!(await findSchool(db, body.schoolUai, { academyOfEmail: body.email }))) {
+      if (!(await findSchool(db, body.schoolUai))) {
+        throw new ApiError(400, 'unknown_school', `Aucun établissement ne porte le code UAI ${body.schoolUai}.`);
+      }
       throw new ApiError(
         400,
         'other_academy',
