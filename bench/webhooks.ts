@@ -87,7 +87,7 @@ async function seed(db: Db, donations: number): Promise<Gift[]> {
 async function main() {
   const load = machineLoad();
   const dataDir = `${ROOT}.data/bench-webhooks-${process.pid}`;
-  const services = await startBenchServices(dataDir, temporalEngineOf(process.env.TEMPORAL_ENGINE));
+  const services = await startBenchServices(dataDir, temporalEngineOf(process.env.TEMPORAL_ENGINE ?? 'server'));
   const db = createDb(services.databaseUrl, { max: 20 });
   const connection = await Connection.connect({ address: services.temporalAddress });
   const temporal = new Client({ connection });
@@ -120,7 +120,7 @@ async function main() {
 
     console.log(`Stripe webhook benchmark — ${total} payment-success events to ${PROJECTS} collecting projects`);
     console.log(
-      `  engine ${temporalEngineOf(process.env.TEMPORAL_ENGINE)}, ${WORKERS} worker process(es); at start: ${load}`,
+      `  engine ${temporalEngineOf(process.env.TEMPORAL_ENGINE ?? 'server')}, ${WORKERS} worker process(es); at start: ${load}`,
     );
     const collected = new Map<number, number>();
     await db`create table bench_inserts (id bigint generated always as identity primary key, payload text not null)`;

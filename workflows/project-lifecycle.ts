@@ -131,6 +131,9 @@ export async function projectLifecycleWorkflowV2(input: ProjectLifecycleInput): 
   async function campaign(): Promise<void> {
     const deadline = new Date(state.campaignEndsAt as string).getTime();
     const topUpFrom = deadline - topUpWindowLength(durations.topUpWindow, durations.campaign);
+    // the figures' reads after each gift, and every step after them, run as local activities: a gift's signal is
+    // one workflow task, where it was three round trips (the task, the read as an activity, the task after it)
+    if (patched('campaign-local-reads')) lifecycle.steps = LOCAL_STEPS;
     if (!state.seedingRequested) {
       await lifecycle.guard('amorçage', () => funds.requestSeedingGrants({ projectId }));
       state.seedingRequested = true;
@@ -160,8 +163,9 @@ export async function projectLifecycleWorkflowV2(input: ProjectLifecycleInput): 
     const pending = decisions.peek();
     if (pending?.action === 'cancel') return await cancel(pending.input);
     lifecycle.phase = 'closing';
-    // the closing and every step after it run as local activities: at the deadline, one workflow task
-    const local = patched('closing-local-activities');
+    // the closing and every step after it run as local activities: at the deadline, one workflow task. A campaign
+    // already reading locally does, unasked: a patch asked after a local activity's workflow task is not found on replay
+    const local = lifecycle.steps === LOCAL_STEPS || patched('closing-local-activities');
     if (local) lifecycle.steps = LOCAL_STEPS;
     await lifecycle.refreshProgress();
     const total = lifecycle.campaignTotal();
