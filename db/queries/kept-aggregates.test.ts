@@ -102,6 +102,27 @@ describe('the aggregates kept by triggers', () => {
     expect((await platformStats(db)).byAcademy.map((row) => row.academyCode)).toContain('montpellier');
   });
 
+  it('follow one statement that moves many projects, some to another school and some to another status', async () => {
+    await insertFund(db);
+    const from = await insertFundSchool(db, { rural: true });
+    const to = await insertFundSchool(db, { academy: 'montpellier', rural: true });
+    const ids: number[] = [];
+    for (let i = 0; i < 8; i += 1) ids.push(await insertPublishedProject(db, { schoolUai: from, porteurId }));
+    for (const projectId of ids) await funds.requestSeedingGrants({ projectId });
+    const grantedIn = async (academy: string) => {
+      const [row] = await db<{ cents: number }[]>`
+        select coalesce(sum(granted_cents), 0)::int as cents from granted_by_academy where academy_code = ${academy}`;
+      return row!.cents;
+    };
+    const before = await grantedIn('montpellier');
+
+    await db`update projects set school_uai = case when id % 2 = 0 then ${to} else school_uai end,
+                                 status = case when id % 3 = 0 then 'failed' else status end
+             where id = any(${ids})`;
+    expect(await keptAggregateDrift(db)).toEqual(NO_DRIFT);
+    expect(await grantedIn('montpellier')).toBeGreaterThan(before);
+  });
+
   it('are rebuilt to the same figures from the rows they summarise', async () => {
     const totals = () => db`
       select (select sum(amount_cents) from ledger_account_flows where transaction_kind = 'donation_paid') as paid,
