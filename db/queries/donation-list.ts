@@ -1,6 +1,14 @@
 import type { Tx } from '../client.ts';
 import type { DonationStatus } from './donations.ts';
-import { cappedCount, orderBy, whereAll, type Fragment, type Page, type PageRequest } from './paging.ts';
+import {
+  cappedCount,
+  orderBy,
+  plannedForSearch,
+  whereAll,
+  type Fragment,
+  type Page,
+  type PageRequest,
+} from './paging.ts';
 
 /** Whose donations a caller sees: all (admin), their structures' projects (gestionnaire) or their own projects (porteur). */
 export interface DonationScope {
@@ -114,15 +122,17 @@ export async function listDonations(
   db: Tx,
   options: PageRequest<DonationSort> & DonationFilters,
 ): Promise<Page<DonationListRow>> {
-  const keys = options.scope.all ? adminKeys(db) : visibleDonations(db, options.scope, true);
-  const order = orderBy(db, `v.${DONATION_SORTS[options.sort]}`, options.descending, 'v.id');
-  const data = await db<DonationListRow[]>`
-    select v.* from (${visibleDonations(db, options.scope)}) v
-    where v.id in (select v.id from (${keys}) v ${whereAll(db, conditions(db, options))} ${order}
-                   offset ${options.offset} limit ${options.limit})
-    ${order}`;
-  const total = await cappedCount(db, db`select 1 from (${keys}) v ${whereAll(db, conditions(db, options))}`);
-  return { data, total };
+  return await plannedForSearch(db, options.q, async (db) => {
+    const keys = options.scope.all ? adminKeys(db) : visibleDonations(db, options.scope, true);
+    const order = orderBy(db, `v.${DONATION_SORTS[options.sort]}`, options.descending, 'v.id');
+    const data = await db<DonationListRow[]>`
+      select v.* from (${visibleDonations(db, options.scope)}) v
+      where v.id in (select v.id from (${keys}) v ${whereAll(db, conditions(db, options))} ${order}
+                     offset ${options.offset} limit ${options.limit})
+      ${order}`;
+    const total = await cappedCount(db, db`select 1 from (${keys}) v ${whereAll(db, conditions(db, options))}`);
+    return { data, total };
+  });
 }
 
 /** Every donation in the caller's scope that the filters select, oldest first (at most `limit`), for a CSV export. */

@@ -4,7 +4,15 @@ import type { Theme } from '../../domain/projects.ts';
 import type { PriorityEducation } from '../../domain/schools.ts';
 import type { Tx } from '../client.ts';
 import { projectBalance } from './ledger.ts';
-import { cappedCount, orderBy, whereAll, type Fragment, type Page, type PageRequest } from './paging.ts';
+import {
+  cappedCount,
+  orderBy,
+  plannedForSearch,
+  whereAll,
+  type Fragment,
+  type Page,
+  type PageRequest,
+} from './paging.ts';
 
 /** A project as listed in the back office, with the money collected so far (from the ledger). */
 export interface ProjectRow {
@@ -121,12 +129,14 @@ export async function listProjects(
   db: Tx,
   options: PageRequest<ProjectSort> & ProjectFilters & { scope: ProjectScope },
 ): Promise<Page<ProjectRow>> {
-  const where = whereAll(db, conditions(db, options));
-  const order = orderBy(db, PROJECT_SORTS[options.sort], options.descending, 'p.id');
-  const data = await db<ProjectRow[]>`
-    with page as (select p.id from projects p ${where} ${order} limit ${options.limit} offset ${options.offset})
-    ${select(db)} join page on page.id = p.id ${order}`;
-  return { data, total: await cappedCount(db, db`select 1 from projects p ${where}`) };
+  return await plannedForSearch(db, options.q, async (db) => {
+    const where = whereAll(db, conditions(db, options));
+    const order = orderBy(db, PROJECT_SORTS[options.sort], options.descending, 'p.id');
+    const data = await db<ProjectRow[]>`
+      with page as (select p.id from projects p ${where} ${order} limit ${options.limit} offset ${options.offset})
+      ${select(db)} join page on page.id = p.id ${order}`;
+    return { data, total: await cappedCount(db, db`select 1 from projects p ${where}`) };
+  });
 }
 
 /** One project, if the scope allows it. */
