@@ -17,6 +17,7 @@ type Groups = Record<string, () => number[]>;
 
 const SIZES = (process.env.BENCH_LIFECYCLES ?? '1000').split(',').map(Number);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
+const ENGINE = temporalEngineOf(process.env.TEMPORAL_ENGINE ?? 'server');
 const START_CONCURRENCY = Number(process.env.BENCH_START_CONCURRENCY ?? 32);
 // the start rate the deadline allows for (a quiet machine starts 130 a second, a loaded one 25)
 const EXPECTED_STARTS_PER_SECOND = Number(process.env.BENCH_EXPECTED_STARTS_PER_SECOND ?? 25);
@@ -114,12 +115,10 @@ const rssLine = (peaks: Record<string, number>) =>
     .join(', ');
 
 async function main() {
-  console.log(
-    `Lifecycle drain benchmark — engine ${temporalEngineOf(process.env.TEMPORAL_ENGINE ?? 'server')}, ${WORKERS} worker process(es)`,
-  );
+  console.log(`Lifecycle drain benchmark — engine ${ENGINE}, ${WORKERS} worker process(es)`);
   console.log(`  at start: ${machineLoad()}`);
   const dataDir = `${ROOT}.data/bench-lifecycles-${process.pid}`;
-  const services = await startBenchServices(dataDir, temporalEngineOf(process.env.TEMPORAL_ENGINE ?? 'server'));
+  const services = await startBenchServices(dataDir, ENGINE);
   const db = createDb(services.databaseUrl, { max: 10 });
   const connection = await Connection.connect({ address: services.temporalAddress });
   const temporal = new Client({ connection });

@@ -34,6 +34,7 @@ const LEVELS = [
 const PROJECTS = 64;
 const TASK_QUEUE = 'bench-webhooks';
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
+const ENGINE = temporalEngineOf(process.env.TEMPORAL_ENGINE ?? 'server');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const line = (label: string, value: string) => console.log(`  ${label.padEnd(40)} ${value}`);
@@ -87,7 +88,7 @@ async function seed(db: Db, donations: number): Promise<Gift[]> {
 async function main() {
   const load = machineLoad();
   const dataDir = `${ROOT}.data/bench-webhooks-${process.pid}`;
-  const services = await startBenchServices(dataDir, temporalEngineOf(process.env.TEMPORAL_ENGINE ?? 'server'));
+  const services = await startBenchServices(dataDir, ENGINE);
   const db = createDb(services.databaseUrl, { max: 20 });
   const connection = await Connection.connect({ address: services.temporalAddress });
   const temporal = new Client({ connection });
@@ -119,9 +120,7 @@ async function main() {
     const bodies = donations.map((donation) => signed(sessionCompleted(donation)));
 
     console.log(`Stripe webhook benchmark — ${total} payment-success events to ${PROJECTS} collecting projects`);
-    console.log(
-      `  engine ${temporalEngineOf(process.env.TEMPORAL_ENGINE ?? 'server')}, ${WORKERS} worker process(es); at start: ${load}`,
-    );
+    console.log(`  engine ${ENGINE}, ${WORKERS} worker process(es); at start: ${load}`);
     const collected = new Map<number, number>();
     await db`create table bench_inserts (id bigint generated always as identity primary key, payload text not null)`;
     const meter = costMeter(db, {

@@ -38,16 +38,19 @@ const FundActions = () => {
   );
 };
 
+const THEME_NAMES: Record<string, string> = THEME_LABELS;
+
 /** Who the fund may help and by what rules, in French. */
 const Terms = () => {
   const fund = useRecordContext<Fund>();
   if (!fund) return null;
   const { restrictions: r, rules } = fund;
+  const themes = listed(r.themes.map((theme) => THEME_NAMES[theme] ?? theme));
+  const academies = listed(r.academies.map(academyName));
   return (
     <Stack spacing={0.5}>
       <Typography variant="body2">
-        Thèmes : {listed(r.themes.map((theme) => (THEME_LABELS as Record<string, string>)[theme] ?? theme))} · Académies
-        : {listed(r.academies.map(academyName))} · Départements : {listed(r.departements)} · Niveaux :{' '}
+        Thèmes : {themes} · Académies : {academies} · Départements : {listed(r.departements)} · Niveaux :{' '}
         {listed(r.levels)}
         {r.prioritySchoolsOnly ? ' · établissements prioritaires seulement (REP+, REP, rural)' : ''}
       </Typography>
