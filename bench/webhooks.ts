@@ -182,8 +182,8 @@ async function main() {
     }
     const history = await historyCost(temporal, projectWorkflowId(donations[0]!.projectId));
     line(
-      'one lifecycle: events / signals / workflow tasks',
-      `${history.events} / ${history.signals} / ${history.workflowTasks} (${JSON.stringify(history.activities)})`,
+      'one lifecycle: events / signals / workflow tasks / timers',
+      `${history.events} / ${history.signals} / ${history.workflowTasks} / ${history.timers} (${JSON.stringify(history.activities)})`,
     );
 
     const thanksFrom = performance.now();

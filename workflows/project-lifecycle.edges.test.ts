@@ -109,6 +109,37 @@ describe('the top-up window (defect 13)', () => {
   });
 });
 
+describe('the campaign’s timer', () => {
+  it('stays one timer however many gifts wake the campaign before its top-up window', async () => {
+    const projectId = await insertProject(db, { schoolUai, porteurId: people.porteur!.id, campaignDays: 90 });
+    await insertReceivingStructure(db, { projectId });
+    await db`update projects set status = 'published', campaign_starts_at = now(),
+             campaign_ends_at = now() + interval '2 hours' where id = ${projectId}`;
+    const input = lifecycleInput((await findLifecycleFacts(db, projectId))!, Number(TEST_TIME_SCALE));
+    input.durations = { ...input.durations, campaign: 7_200_000, topUpWindow: 3_600_000 };
+    await temporal.workflow.start(LIFECYCLE_WORKFLOW_TYPE, {
+      workflowId: projectWorkflowId(projectId),
+      taskQueue,
+      args: [input],
+    });
+    let collected = 0;
+    for (const cents of [1_000, 2_000, 3_000]) {
+      await give(app, projectId, cents);
+      collected += cents;
+      // each gift seen before the next: three wakes of the campaign, each in its own workflow task
+      await expect.poll(async () => (await stateOf(projectId)).collectedCents, POLL).toBe(collected);
+    }
+    const events = (await handleOf(projectId).fetchHistory()).events ?? [];
+    expect({
+      signals: events.filter((event) => event.workflowExecutionSignaledEventAttributes).length,
+      timersStarted: events.filter((event) => event.timerStartedEventAttributes).length,
+      timersCancelled: events.filter((event) => event.timerCanceledEventAttributes).length,
+    }).toEqual({ signals: 3, timersStarted: 1, timersCancelled: 0 });
+    await keep(projectId, 'gifts-on-one-timer');
+    await handleOf(projectId).terminate('test over');
+  });
+});
+
 describe('a cancellation while the campaign closes (defect 3)', () => {
   it('is refused at once with a French reason, and the campaign closes', async () => {
     const projectId = await insertProject(db, { schoolUai, porteurId: people.porteur!.id, campaignDays: 7 });

@@ -11,7 +11,7 @@ import type { PayoutBlocker } from '../activities/lifecycle.ts';
 import { topUpWindowLength } from '../domain/campaign.ts';
 import type { ProjectStatus } from '../domain/project-status.ts';
 import { contacts, funds, LOCAL_STEPS, records, topUps } from './lib/activities.ts';
-import { now } from './lib/clock.ts';
+import { Alarm, now } from './lib/clock.ts';
 import type { Decision } from './lib/decisions.ts';
 import { refused } from './lib/failures.ts';
 import { registerHumanSteps } from './lib/human-steps.ts';
@@ -134,6 +134,9 @@ export async function projectLifecycleWorkflowV2(input: ProjectLifecycleInput): 
     // the figures' reads after each gift, and every step after them, run as local activities: a gift's signal is
     // one workflow task, where it was three round trips (the task, the read as an activity, the task after it)
     if (patched('campaign-local-reads')) lifecycle.steps = LOCAL_STEPS;
+    // one timer for the next wake-up (top-up window, deadline) whatever the gifts meanwhile, where each gift's
+    // wake cancelled it and the next wait started another
+    const alarm = patched('campaign-one-timer') ? new Alarm() : undefined;
     if (!state.seedingRequested) {
       await lifecycle.guard('amorçage', () => funds.requestSeedingGrants({ projectId }));
       state.seedingRequested = true;
@@ -141,7 +144,7 @@ export async function projectLifecycleWorkflowV2(input: ProjectLifecycleInput): 
     let topUpAskedAt: number | undefined;
     for (;;) {
       const decision = decisions.peek();
-      if (decision?.action === 'cancel') return await cancel(decision.input);
+      if (decision?.action === 'cancel') break;
       if (decision) unexpected(decision);
       if (lifecycle.progressStale) await lifecycle.refreshProgress();
       if (lifecycle.progressStale) continue;
@@ -158,8 +161,12 @@ export async function projectLifecycleWorkflowV2(input: ProjectLifecycleInput): 
         continue;
       }
       const wakeAt = state.topUpGranted || now() >= topUpFrom ? deadline : topUpFrom;
-      await decisions.next({ timeoutMs: wakeAt - now(), until: () => lifecycle.progressStale });
+      if (alarm) {
+        alarm.set(wakeAt);
+        await decisions.next({ until: () => lifecycle.progressStale || alarm.rang });
+      } else await decisions.next({ timeoutMs: wakeAt - now(), until: () => lifecycle.progressStale });
     }
+    alarm?.stop();
     const pending = decisions.peek();
     if (pending?.action === 'cancel') return await cancel(pending.input);
     lifecycle.phase = 'closing';
