@@ -4,7 +4,7 @@
 // the worker processes; WORKER_* and DATABASE_POOL_SIZE pass through to the workers (README: worker tuning).
 import { rmSync } from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
-import { startLifecycle } from '../api/services/lifecycle.ts';
+import { signalDonationChanged, startLifecycle } from '../api/services/lifecycle.ts';
 import { createDb, type Db } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { listUnfinishedLifecycleFacts } from '../db/queries/projects.ts';
@@ -21,6 +21,9 @@ const ENGINE = temporalEngineOf(process.env.TEMPORAL_ENGINE ?? 'server');
 const START_CONCURRENCY = Number(process.env.BENCH_START_CONCURRENCY ?? 32);
 // the start rate the deadline allows for (a quiet machine starts 130 a second, a loaded one 25)
 const EXPECTED_STARTS_PER_SECOND = Number(process.env.BENCH_EXPECTED_STARTS_PER_SECOND ?? 25);
+// gifts' signals before the deadline: each wakes the campaign (a workflow task reading its figures), as a gift does
+const GIFT_SIGNALS = Number(process.env.BENCH_GIFT_SIGNALS ?? 0);
+const EXPECTED_SIGNALS_PER_SECOND = 40;
 const TIMEOUT_S = Number(process.env.BENCH_TIMEOUT_SECONDS ?? 600);
 // a day lasts 86 s: the top-up window is open at start, the donors' failure choice window (14 days) outlasts the run
 const TIME_SCALE = Number(process.env.BENCH_TIME_SCALE ?? 0.001);
@@ -63,7 +66,8 @@ async function measure(size: number, db: Db, temporal: Client, groups: Groups, m
   console.log(`\n${size} lifecycles — ${machineLoad()}`);
   await db`delete from projects where status = 'published'`;
   // the deadline leaves time to start every lifecycle, then falls for all at once
-  const deadline = new Date(Date.now() + (20 + size / EXPECTED_STARTS_PER_SECOND) * 1000);
+  const wait = 20 + size / EXPECTED_STARTS_PER_SECOND + (size * GIFT_SIGNALS) / EXPECTED_SIGNALS_PER_SECOND;
+  const deadline = new Date(Date.now() + wait * 1000);
   await seed(db, size, deadline);
   const facts = (await listUnfinishedLifecycleFacts(db)).filter((fact) => fact.status === 'published');
   memory.take();
@@ -71,7 +75,14 @@ async function measure(size: number, db: Db, temporal: Client, groups: Groups, m
     startLifecycle(temporal, { taskQueue: TASK_QUEUE, timeScale: TIME_SCALE, facts: facts[index]! }),
   );
   line('lifecycles started per second', `${(size / startSeconds).toFixed(1)} (${startSeconds.toFixed(1)} s)`);
-  if (Date.now() > deadline.getTime()) line('deadline passed before every start', 'yes');
+  if (GIFT_SIGNALS) {
+    // the campaigns in turn, as gifts spread over a platform (the donations themselves are not what is measured)
+    const signalSeconds = await bounded(size * GIFT_SIGNALS, START_CONCURRENCY, (index) =>
+      signalDonationChanged(temporal, facts[index % size]!.projectId, index),
+    );
+    line('gift signals per second', `${((size * GIFT_SIGNALS) / signalSeconds).toFixed(1)} (${GIFT_SIGNALS} each)`);
+  }
+  if (Date.now() > deadline.getTime()) line('deadline passed before every start and signal', 'yes');
   await sleep(Math.max(0, deadline.getTime() - Date.now()));
   const running = memory.take();
   line(`RSS peak with ${size} lifecycles running`, rssLine(running));
