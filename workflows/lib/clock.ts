@@ -24,14 +24,19 @@ export class Alarm {
   set(at: number): void {
     if (at === this.at) return;
     this.stop();
-    const scope = new CancellationScope();
-    Object.assign(this, { at, scope, rang: false });
-    void scope.run(() => sleep(Math.max(at - now(), 1))).then(
-      () => void (this.scope === scope && (this.rang = true)),
-      (error: unknown) => {
-        if (!isCancellation(error)) throw error;
-      },
-    );
+    this.at = at;
+    this.rang = false;
+    const scope = (this.scope = new CancellationScope());
+    void scope
+      .run(() => sleep(Math.max(at - now(), 1)))
+      .then(
+        () => {
+          if (this.scope === scope) this.rang = true;
+        },
+        (error: unknown) => {
+          if (!isCancellation(error)) throw error;
+        },
+      );
   }
 
   /** Cancels the timer, if it has not fired. */
