@@ -5,6 +5,7 @@ import { configOrExit } from '../db/env.ts';
 import { createStripeClient } from '../db/stripe.ts';
 import { createApp } from './app.ts';
 import { parseApiConfig } from './config.ts';
+import { donationSignaller } from './services/lifecycle-signals.ts';
 
 const config = configOrExit(() => parseApiConfig(process.env));
 
@@ -22,6 +23,8 @@ const server = serve({ fetch: app.fetch, hostname: config.API_HOST, port: config
 async function shutdown(signal: string) {
   console.log(`API received ${signal}, shutting down…`);
   server.close();
+  // the gifts' signals still waiting their turn (coalesced per project) are sent first, for 2 s at most
+  await Promise.race([donationSignaller(temporal).idle(), new Promise((resolve) => setTimeout(resolve, 2_000))]);
   await Promise.allSettled([db.end({ timeout: 5 }), connection.close()]);
   process.exit(0);
 }

@@ -31,7 +31,8 @@ const LEVELS = [
   { concurrency: 16, events: Math.round(2_000 * SCALE) },
   { concurrency: 64, events: Math.round(3_000 * SCALE) },
 ];
-const PROJECTS = 64;
+// the collecting projects the events are spread over, in turn (one: a single campaign's appeal on television)
+const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 64);
 const TASK_QUEUE = 'bench-webhooks';
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
 const ENGINE = temporalEngineOf(process.env.TEMPORAL_ENGINE ?? 'server');

@@ -4,6 +4,11 @@ import { signalDonationChanged } from './lifecycle.ts';
 /** Backoff after a failed signal: the first wait, doubled at each failure up to the last. */
 export const RETRY_FIRST_MS = 500;
 export const RETRY_MAX_MS = 30_000;
+/**
+ * The least time between two signals to one project: a campaign receiving many gifts a second (an appeal on
+ * television) is told of them 4 times a second, each signal standing for all the gifts since the one before.
+ */
+export const SIGNAL_GAP_MS = 250;
 
 /** Asks to tell a project's workflow of a donation change, and waits for every ask made so far to be sent. */
 export interface DonationSignaller {
@@ -15,9 +20,10 @@ export interface DonationSignaller {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
 /**
- * Coalesced signals, never awaited by the caller: one `send` in flight per project, the asks made meanwhile sent
- * as one more signal after it (the workflow counts signals, reading the figures once for a burst); a failed send
- * is retried with backoff until it succeeds, so no ask is dropped while the process runs.
+ * Coalesced signals, never awaited by the caller: one `send` in flight per project and none sooner than
+ * SIGNAL_GAP_MS after the one before, the asks made meanwhile sent as one more signal (the workflow counts signals,
+ * reading the figures once for a burst); a failed send is retried with backoff until it succeeds, so no ask is
+ * dropped while the process runs.
  */
 export function createDonationSignaller(
   send: (projectId: number, donationId: number) => Promise<void>,
@@ -33,13 +39,15 @@ export function createDonationSignaller(
       pending.delete(projectId);
       try {
         await send(projectId, donationId);
-        failures = 0;
       } catch (error) {
         onError(error);
         if (!pending.has(projectId)) pending.set(projectId, donationId);
         failures += 1;
         await wait(Math.min(RETRY_FIRST_MS * 2 ** (failures - 1), RETRY_MAX_MS));
+        continue;
       }
+      failures = 0;
+      await wait(SIGNAL_GAP_MS);
     }
     sending.delete(projectId);
     if (sending.size === 0) for (const resolve of idlers.splice(0)) resolve();
