@@ -55,14 +55,17 @@ async function publishedProject(goals: { minimumGoalCents: number; optimumGoalCe
   return { projectId, structureId };
 }
 
-/** A project collecting for an hour, its lifecycle started with the top-up window already open. */
-async function collectingWithTopUpOpen() {
+/**
+ * A project collecting from now for `hours`, its lifecycle started with a two-hour campaign's durations and that
+ * top-up window (the window opens at the later of the deadline minus it and the campaign's half).
+ */
+async function collecting(hours: number, topUpWindowMs: number) {
   const projectId = await insertProject(db, { schoolUai, porteurId: people.porteur!.id, campaignDays: 90 });
   await insertReceivingStructure(db, { projectId });
   await db`update projects set status = 'published', campaign_starts_at = now(),
-           campaign_ends_at = now() + interval '1 hour' where id = ${projectId}`;
+           campaign_ends_at = now() + make_interval(hours => ${hours}) where id = ${projectId}`;
   const input = lifecycleInput((await findLifecycleFacts(db, projectId))!, Number(TEST_TIME_SCALE));
-  input.durations = { ...input.durations, campaign: 7_200_000, topUpWindow: 7_200_000 };
+  input.durations = { ...input.durations, campaign: 7_200_000, topUpWindow: topUpWindowMs };
   const workflowId = projectWorkflowId(projectId);
   await temporal.workflow.start(LIFECYCLE_WORKFLOW_TYPE, { workflowId, taskQueue, args: [input] });
   return projectId;
@@ -71,7 +74,8 @@ async function collectingWithTopUpOpen() {
 describe('live figures (defect 1)', () => {
   it('count a gift whose signal lands while the top-up request runs, long before the deadline', async () => {
     const held = gate.hold('requestTopUpGrants');
-    const projectId = await collectingWithTopUpOpen();
+    // an hour left of a campaign whose top-up window is two hours: open at once
+    const projectId = await collecting(1, 7_200_000);
     await held;
     await give(app, projectId, 3_000);
     await give(app, projectId, 2_000);
@@ -91,15 +95,8 @@ describe('live figures (defect 1)', () => {
 
 describe('the top-up window (defect 13)', () => {
   it('opens no earlier than the campaign’s half, even when D days are longer than the campaign', async () => {
-    const projectId = await insertProject(db, { schoolUai, porteurId: people.porteur!.id, campaignDays: 90 });
-    await insertReceivingStructure(db, { projectId });
-    await db`update projects set status = 'published', campaign_starts_at = now(),
-             campaign_ends_at = now() + interval '2 hours' where id = ${projectId}`;
-    const input = lifecycleInput((await findLifecycleFacts(db, projectId))!, Number(TEST_TIME_SCALE));
     // a two-hour campaign whose top-up window (D) is as long: the window opens at its half, in an hour
-    input.durations = { ...input.durations, campaign: 7_200_000, topUpWindow: 7_200_000 };
-    const workflowId = projectWorkflowId(projectId);
-    await temporal.workflow.start(LIFECYCLE_WORKFLOW_TYPE, { workflowId, taskQueue, args: [input] });
+    const projectId = await collecting(2, 7_200_000);
     await give(app, projectId, 3_000);
     await expect.poll(async () => (await stateOf(projectId)).collectedCents, POLL).toBe(3_000);
     const history = await handleOf(projectId).fetchHistory();
@@ -111,17 +108,8 @@ describe('the top-up window (defect 13)', () => {
 
 describe('the campaign’s timer', () => {
   it('stays one timer however many gifts wake the campaign before its top-up window', async () => {
-    const projectId = await insertProject(db, { schoolUai, porteurId: people.porteur!.id, campaignDays: 90 });
-    await insertReceivingStructure(db, { projectId });
-    await db`update projects set status = 'published', campaign_starts_at = now(),
-             campaign_ends_at = now() + interval '2 hours' where id = ${projectId}`;
-    const input = lifecycleInput((await findLifecycleFacts(db, projectId))!, Number(TEST_TIME_SCALE));
-    input.durations = { ...input.durations, campaign: 7_200_000, topUpWindow: 3_600_000 };
-    await temporal.workflow.start(LIFECYCLE_WORKFLOW_TYPE, {
-      workflowId: projectWorkflowId(projectId),
-      taskQueue,
-      args: [input],
-    });
+    // the top-up window opens in an hour: until then the campaign waits for it on one timer
+    const projectId = await collecting(2, 3_600_000);
     let collected = 0;
     for (const cents of [1_000, 2_000, 3_000]) {
       await give(app, projectId, cents);
