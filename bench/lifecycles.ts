@@ -1,7 +1,8 @@
 // Campaign deadlines falling together on the production engine (Temporal server on Postgres) with the real worker
 // processes: N published projects' lifecycles started, then the time until each outcome is in Postgres, with the
 // workers' and the server's memory. `npm run bench:lifecycles`; BENCH_LIFECYCLES=1000,10000 the sizes, BENCH_WORKERS
-// the worker processes; WORKER_* and DATABASE_POOL_SIZE pass through to the workers (README: worker tuning).
+// the worker processes, BENCH_GIFT_SIGNALS the gifts' signals each campaign gets before its deadline (default 0);
+// WORKER_* and DATABASE_POOL_SIZE pass through to the workers (README: worker tuning).
 import { rmSync } from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
 import { signalDonationChanged, startLifecycle } from '../api/services/lifecycle.ts';
