@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { serve } from '@hono/node-server';
 import { Client, Connection } from '@temporalio/client';
 import { createDb } from '../db/client.ts';
@@ -24,7 +25,7 @@ async function shutdown(signal: string) {
   console.log(`API received ${signal}, shutting down…`);
   server.close();
   // the gifts' signals still waiting their turn (coalesced per project) are sent first, for 2 s at most
-  await Promise.race([donationSignaller(temporal).idle(), new Promise((resolve) => setTimeout(resolve, 2_000))]);
+  await Promise.race([donationSignaller(temporal).idle(), sleep(2_000)]);
   await Promise.allSettled([db.end({ timeout: 5 }), connection.close()]);
   process.exit(0);
 }

@@ -45,8 +45,10 @@ export class Lifecycle {
   /** resume signals received, and why the lifecycle waits for one (a step that failed for good) */
   resumes = 0;
   incident: string | undefined;
-  /** the short database steps: activities, then local activities from a campaign that took `campaign-local-reads`
-   *  (or a closing that took `closing-local-activities`) on */
+  /**
+   * the short database steps: activities, then local activities from a campaign that took `campaign-local-reads`
+   * (or a closing that took `closing-local-activities`) on
+   */
   steps: LifecycleSteps = ACTIVITY_STEPS;
 
   constructor(input: ProjectLifecycleInput) {
